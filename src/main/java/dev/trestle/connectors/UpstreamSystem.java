@@ -1,0 +1,6 @@
+package dev.trestle.connectors;
+
+/** The systems the hub talks to. */
+public enum UpstreamSystem {
+    NETSUITE, PRECORO, PROCORE
+}

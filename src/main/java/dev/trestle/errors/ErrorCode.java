@@ -1,0 +1,38 @@
+package dev.trestle.errors;
+
+/**
+ * The stable error codes that clients see as {@code extensions.code} on a GraphQL error.
+ * Dashboards switch on these names, so a code is never renamed or reused for another meaning.
+ */
+public enum ErrorCode {
+    /** An argument is missing, out of range or malformed (a page size, a cursor, an id). */
+    INVALID_ARGUMENT,
+    /** The caller has no valid bearer token. */
+    UNAUTHENTICATED,
+    /** The caller is authenticated but lacks the role the operation needs. */
+    FORBIDDEN,
+    /** The record that the operation names does not exist. */
+    NOT_FOUND,
+    /** An irreversible action was requested without {@code confirm: true}. */
+    CONFIRMATION_REQUIRED,
+    /** The setting cannot be changed back once it is on. */
+    SETTING_IRREVERSIBLE,
+    /** Employee sync is off; an admin has to turn it on first. */
+    EMPLOYEE_SYNC_DISABLED,
+    /** A sync of the same kind is already running (on this or another replica). */
+    SYNC_ALREADY_RUNNING,
+    /** The upstream system answered with an error (its own code is in {@code upstreamCode}). */
+    UPSTREAM_ERROR,
+    /** The upstream system kept refusing with 429 after every retry. */
+    UPSTREAM_RATE_LIMITED,
+    /** The upstream system did not answer in time after every retry. */
+    UPSTREAM_TIMEOUT,
+    /** Calls to the upstream system are suspended after repeated failures (circuit open). */
+    UPSTREAM_UNAVAILABLE,
+    /** The upstream system rejected the hub's credentials. */
+    UPSTREAM_AUTH_FAILED,
+    /** The upstream system answered with a body the hub cannot read. */
+    UPSTREAM_MALFORMED_RESPONSE,
+    /** Anything unexpected; details are in the server log, never in the response. */
+    INTERNAL
+}

@@ -1,0 +1,48 @@
+package dev.trestle.security;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Issues tokens signed with the documented dev key ({@code config/dev-keys}), so that the
+ * GraphQL UI and the tests can call the API without an identity provider. The class is only
+ * part of dev and test builds: a production build has no such endpoint.
+ */
+@IfBuildProfile(anyOf = {"dev", "test"})
+@Path("/dev/token")
+public class DevTokenResource {
+
+    private static final Set<String> KNOWN_ROLES = Set.of(Roles.VIEWER, Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN);
+
+    public record TokenRequest(String user, List<String> roles) {
+    }
+
+    public record TokenResponse(String access_token) {
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public TokenResponse issue(TokenRequest request) {
+        if (request == null || request.user() == null || request.user().isBlank()) {
+            throw new BadRequestException("\"user\" is required");
+        }
+        List<String> roles = request.roles() == null ? List.of() : request.roles();
+        for (String role : roles) {
+            if (!KNOWN_ROLES.contains(role)) {
+                throw new BadRequestException("unknown role " + role + "; known roles are " + KNOWN_ROLES);
+            }
+        }
+        String token = Jwt.upn(request.user())
+                .subject(request.user())
+                .groups(Set.copyOf(roles))
+                .sign();
+        return new TokenResponse(token);
+    }
+}
