@@ -1,0 +1,156 @@
+package dev.trestle.employees;
+
+import dev.trestle.connectors.netsuite.NetSuiteConnector;
+import dev.trestle.connectors.netsuite.NetSuiteEmployee;
+import dev.trestle.connectors.precoro.PrecoroConnector;
+import dev.trestle.connectors.precoro.PrecoroUser;
+import dev.trestle.errors.ErrorCode;
+import dev.trestle.errors.TrestleException;
+import dev.trestle.security.CurrentUser;
+import dev.trestle.security.RequiresRole;
+import dev.trestle.security.Roles;
+import dev.trestle.settings.IntegrationSettings;
+import dev.trestle.settings.SettingsService;
+import dev.trestle.sync.SyncRun;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** Employees: Precoro users matched to NetSuite employees by email. */
+@GraphQLApi
+@RequiresRole({Roles.VIEWER, Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN})
+public class EmployeesGraphQL {
+
+    private final EmployeeDirectory directory;
+    private final EmployeeSyncService sync;
+    private final SettingsService settings;
+    private final PrecoroConnector precoro;
+    private final NetSuiteConnector netsuite;
+    private final CurrentUser currentUser;
+
+    public EmployeesGraphQL(EmployeeDirectory directory, EmployeeSyncService sync, SettingsService settings,
+            PrecoroConnector precoro, NetSuiteConnector netsuite, CurrentUser currentUser) {
+        this.directory = directory;
+        this.sync = sync;
+        this.settings = settings;
+        this.precoro = precoro;
+        this.netsuite = netsuite;
+        this.currentUser = currentUser;
+    }
+
+    @Query
+    @NonNull
+    @Description("Precoro users and their NetSuite match, ordered by Precoro user id. At most 100 per page.")
+    public Uni<EmployeeConnection> employees(EmployeeFilter filter, Integer first, String after) {
+        return directory.page(filter, first, after);
+    }
+
+    @Query
+    @NonNull
+    @Description("Counts for the \"Not Mapped with NetSuite\" infocard.")
+    public Uni<MappingSummary> employeeMappingSummary() {
+        return directory.summary();
+    }
+
+    /** The live Precoro users of a whole page, in one upstream request. */
+    @Name("precoroUser")
+    @Description("The user as Precoro has it now (read live); empty if Precoro no longer has it.")
+    public Uni<List<PrecoroUser>> precoroUser(@Source List<Employee> employees) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Employee employee : employees) {
+            ids.add(Long.parseLong(employee.precoroUserId()));
+        }
+        return precoro.usersByIds(ids).map(users -> {
+            Map<Long, PrecoroUser> byId = new HashMap<>();
+            users.forEach(user -> byId.put(user.id(), user));
+            List<PrecoroUser> inOrder = new ArrayList<>(employees.size());
+            employees.forEach(employee -> inOrder.add(byId.get(Long.parseLong(employee.precoroUserId()))));
+            return inOrder;
+        });
+    }
+
+    /** The live NetSuite employees of a whole page, in one upstream request. */
+    @Name("netsuiteEmployee")
+    @Description("The matched NetSuite employee as NetSuite has it now (read live); empty when not mapped.")
+    public Uni<List<NetSuiteEmployee>> netsuiteEmployee(@Source List<Employee> employees) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Employee employee : employees) {
+            if (employee.netsuiteEmployeeId() != null) {
+                ids.add(employee.netsuiteEmployeeId());
+            }
+        }
+        Uni<List<NetSuiteEmployee>> found = ids.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : netsuite.employeesByIds(ids);
+        return found.map(list -> {
+            Map<String, NetSuiteEmployee> byId = new HashMap<>();
+            list.forEach(employee -> byId.put(employee.id(), employee));
+            List<NetSuiteEmployee> inOrder = new ArrayList<>(employees.size());
+            employees.forEach(employee -> inOrder.add(
+                    employee.netsuiteEmployeeId() == null ? null : byId.get(employee.netsuiteEmployeeId())));
+            return inOrder;
+        });
+    }
+
+    @Name("history")
+    @Description("Every change of this user's mapping, oldest first.")
+    public Uni<List<@NonNull List<@NonNull EmployeeMappingChange>>> history(@Source List<Employee> employees) {
+        List<Long> ids = employees.stream().map(employee -> Long.parseLong(employee.precoroUserId())).toList();
+        return directory.history(ids).map(byUser -> ids.stream()
+                .map(id -> byUser.getOrDefault(id, List.of()))
+                .toList());
+    }
+
+    @Mutation
+    @NonNull
+    @RequiresRole(Roles.ADMIN)
+    @Description("Turns Sync Employee on and starts matching all existing users at once. Irreversible, so "
+            + "confirm must be true. Calling it again when it is on changes nothing.")
+    public Uni<EmployeeSyncActivation> enableEmployeeSync(@NonNull boolean confirm) {
+        if (!confirm) {
+            return Uni.createFrom().failure(new TrestleException(ErrorCode.CONFIRMATION_REQUIRED,
+                    "Turning on Sync Employee is irreversible; call again with confirm: true."));
+        }
+        String actor = currentUser.name();
+        return settings.enableEmployeeSync(actor)
+                .chain(flipped -> flipped
+                        ? sync.start(SyncRun.Trigger.ENABLED, actor)
+                        : Uni.createFrom().nullItem())
+                .chain(run -> settings.current().map(current -> new EmployeeSyncActivation(current, run)));
+    }
+
+    @Mutation
+    @NonNull
+    @RequiresRole(Roles.ADMIN)
+    @Description("Refused once Sync Employee is on (SETTING_IRREVERSIBLE): the setting cannot be turned off.")
+    public Uni<IntegrationSettings> disableEmployeeSync() {
+        return settings.current().chain(current -> current.employeeSyncEnabled
+                ? Uni.createFrom().failure(new TrestleException(ErrorCode.SETTING_IRREVERSIBLE,
+                        "Sync Employee is irreversible: once on, it stays on."))
+                : Uni.createFrom().item(current));
+    }
+
+    @Mutation
+    @NonNull
+    @RequiresRole(Roles.ADMIN)
+    @Description("Starts an employee sync now; it picks up new and changed users. Returns the run, still RUNNING.")
+    public Uni<SyncRun> runEmployeeSync() {
+        return sync.start(SyncRun.Trigger.ON_REQUEST, currentUser.name());
+    }
+
+    @Description("The result of enableEmployeeSync.")
+    public record EmployeeSyncActivation(@NonNull IntegrationSettings settings,
+            @Description("The initial sync of all existing users; empty if the setting was already on.") SyncRun initialRun) {
+    }
+}

@@ -1,0 +1,120 @@
+package dev.trestle.sync;
+
+import dev.trestle.common.Db;
+import dev.trestle.errors.ErrorCode;
+import dev.trestle.errors.TrestleException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Records sync runs, and makes sure only one run of a kind is going at a time, cluster-wide. */
+@ApplicationScoped
+public class SyncRuns {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Db db;
+    private final Clock clock;
+    private final Duration staleAfter;
+
+    public SyncRuns(Db db, Clock clock,
+            @ConfigProperty(name = "trestle.sync.stale-after", defaultValue = "PT10M") Duration staleAfter) {
+        this.db = db;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+    }
+
+    /**
+     * Opens a run, or fails with {@code SYNC_ALREADY_RUNNING}. A RUNNING row whose replica
+     * stopped sending heartbeats (it crashed) is closed as failed first, so a crash never
+     * blocks syncing for good.
+     */
+    public Uni<SyncRun> start(SyncRun.Kind kind, SyncRun.Trigger trigger, String requestedBy) {
+        Instant now = clock.instant();
+        return db.transaction(session -> session.createMutationQuery("""
+                update SyncRun r set r.status = :failed, r.finishedAt = :now,
+                       r.error = 'Abandoned: the replica running it stopped sending heartbeats.'
+                 where r.kind = :kind and r.status = :running and r.heartbeatAt < :staleBefore""")
+                .setParameter("failed", SyncRun.Status.FAILED)
+                .setParameter("running", SyncRun.Status.RUNNING)
+                .setParameter("now", now)
+                .setParameter("kind", kind)
+                .setParameter("staleBefore", now.minus(staleAfter))
+                .executeUpdate())
+                .chain(() -> db.transaction(session -> {
+                    SyncRun run = new SyncRun();
+                    run.kind = kind;
+                    run.trigger = trigger;
+                    run.requestedBy = requestedBy;
+                    run.status = SyncRun.Status.RUNNING;
+                    run.startedAt = now;
+                    run.heartbeatAt = now;
+                    return session.persist(run).chain(session::flush).replaceWith(run);
+                }))
+                .onFailure(SyncRuns::isUniqueViolation).transform(e -> new TrestleException(
+                        ErrorCode.SYNC_ALREADY_RUNNING, "A " + kind.name().toLowerCase() + " sync is already running."));
+    }
+
+    public Uni<Void> heartbeat(long runId) {
+        return db.transaction(session -> session.createMutationQuery(
+                "update SyncRun r set r.heartbeatAt = :now where r.id = :id")
+                .setParameter("now", clock.instant())
+                .setParameter("id", runId)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Closes a run with its final counts, or with the error that stopped it. */
+    public Uni<SyncRun> finish(long runId, SyncRun.Status status, SyncCounts counts, String error) {
+        return db.transaction(session -> session.find(SyncRun.class, runId).invoke(run -> {
+            run.status = status;
+            run.finishedAt = clock.instant();
+            run.heartbeatAt = run.finishedAt;
+            run.error = error;
+            if (counts != null) {
+                run.scanned = counts.scanned();
+                run.mapped = counts.mapped();
+                run.notMapped = counts.notMapped();
+                run.conflicts = counts.conflicts();
+                run.unchanged = counts.unchanged();
+            }
+        }));
+    }
+
+    public Uni<SyncRun> find(long runId) {
+        return db.read(session -> session.get(SyncRun.class, runId));
+    }
+
+    /** The newest runs first. */
+    public Uni<List<SyncRun>> latest(SyncRun.Kind kind, int first) {
+        return db.read(session -> session.createSelectionQuery(
+                "from SyncRun r where r.kind = :kind order by r.id desc", SyncRun.class)
+                .setParameter("kind", kind)
+                .setMaxResults(first)
+                .getResultList());
+    }
+
+    public Uni<Instant> lastSucceededAt(SyncRun.Kind kind) {
+        return db.read(session -> session.createSelectionQuery(
+                "select max(r.finishedAt) from SyncRun r where r.kind = :kind and r.status = :succeeded", Instant.class)
+                .setParameter("kind", kind)
+                .setParameter("succeeded", SyncRun.Status.SUCCEEDED)
+                .getSingleResultOrNull());
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
