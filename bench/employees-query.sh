@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Latency of employees(first: 100) with both live sub-records, 20 ms upstream latency, one
+# client: p50 and p99 over many requests, against one upstream round trip.
+source "$(dirname "$0")/lib.sh"
+USERS=${USERS:-5000}
+LATENCY_MS=${LATENCY_MS:-20}
+REQUESTS=${REQUESTS:-500}
+build
+start_sandbox --precoro-users "$USERS" --netsuite-employees "$USERS" --latency-ms "$LATENCY_MS" \
+  --netsuite-concurrency 5 --precoro-rps 100000
+start_hub -Dtrestle.precoro.requests-per-second=100000
+client query "$REQUESTS" "$LATENCY_MS"

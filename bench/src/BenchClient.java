@@ -1,0 +1,206 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark client: talks to a running hub over HTTP as one GraphQL caller and prints
+ * figures. Tokens are signed with the documented dev key, which the benchmark hub trusts.
+ *
+ * <pre>
+ * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 sync 50000 20 5
+ * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 query 500 20
+ * </pre>
+ */
+public class BenchClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int NETSUITE_PAGE = 1000;
+    private static final int PRECORO_PAGE = 200;
+
+    private final String hub;
+    private final String token;
+
+    BenchClient(String hub) throws Exception {
+        this.hub = hub;
+        this.token = sign("bench", List.of("admin"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchClient client = new BenchClient(args[0]);
+        switch (args[1]) {
+            case "sync" -> client.sync(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "query" -> client.query(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("mode is sync or query");
+        }
+    }
+
+    void sync(int users, int latencyMs, int concurrency) throws Exception {
+        HeapSampler heap = new HeapSampler();
+        Thread sampler = new Thread(heap, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        int netsuitePages = (users + NETSUITE_PAGE - 1) / NETSUITE_PAGE;
+        int precoroPages = (users + PRECORO_PAGE - 1) / PRECORO_PAGE;
+        double netsuiteBound = netsuitePages * latencyMs / 1000.0 / concurrency;
+        double precoroBound = precoroPages * latencyMs / 1000.0 / concurrency;
+        double bound = Math.max(netsuiteBound, precoroBound);
+        System.out.printf("upstream bound: max(NetSuite %d pages x %d ms / %d = %.2f s, Precoro %d pages x %d ms / %d = %.2f s) = %.2f s%n",
+                netsuitePages, latencyMs, concurrency, netsuiteBound, precoroPages, latencyMs, concurrency, precoroBound, bound);
+
+        long start = System.nanoTime();
+        JsonNode enabled = gql("mutation { enableEmployeeSync(confirm: true) { initialRun { id } } }");
+        JsonNode first = await(enabled.at("/data/enableEmployeeSync/initialRun/id").asLong());
+        report("initial sync (writes every mapping)", first, (System.nanoTime() - start) / 1e9, bound);
+
+        start = System.nanoTime();
+        JsonNode again = gql("mutation { runEmployeeSync { id } }");
+        JsonNode second = await(again.at("/data/runEmployeeSync/id").asLong());
+        report("second sync (nothing changed)", second, (System.nanoTime() - start) / 1e9, bound);
+
+        heap.stop = true;
+        sampler.join();
+        System.out.printf("peak heap used by the hub: %.0f MB (heap capped at 256 MB with -Xmx256m)%n",
+                heap.peak.get() / 1024.0 / 1024.0);
+    }
+
+    private static void report(String what, JsonNode run, double clientSeconds, double bound) {
+        double server = Duration.between(Instant.parse(run.get("startedAt").asText()),
+                Instant.parse(run.get("finishedAt").asText())).toMillis() / 1000.0;
+        System.out.printf("%s: %s, scanned %d, mapped %d, not mapped %d, conflicts %d, unchanged %d%n", what,
+                run.get("status").asText(), run.get("scanned").asInt(), run.get("mapped").asInt(),
+                run.get("notMapped").asInt(), run.get("conflicts").asInt(), run.get("unchanged").asInt());
+        System.out.printf("  wall time %.2f s as the client saw it (run %.2f s); %.2fx the upstream bound%n",
+                clientSeconds, server, clientSeconds / bound);
+    }
+
+    void query(int requests, int latencyMs) throws Exception {
+        JsonNode enabled = gql("mutation { enableEmployeeSync(confirm: true) { initialRun { id } } }");
+        await(enabled.at("/data/enableEmployeeSync/initialRun/id").asLong());
+        String query = """
+                { employees(first: 100) { edges { node { precoroUserId email mappingStatus
+                    precoroUser { id email firstName lastName }
+                    netsuiteEmployee { id email entityId } } } } }""";
+        for (int i = 0; i < 50; i++) {
+            check(gql(query));
+        }
+        List<Double> millis = new ArrayList<>(requests);
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            JsonNode response = gql(query);
+            millis.add((System.nanoTime() - start) / 1e6);
+            check(response);
+        }
+        Collections.sort(millis);
+        double p50 = percentile(millis, 50);
+        System.out.printf("employees(first: 100) with precoroUser and netsuiteEmployee, %d requests, one client%n", requests);
+        System.out.printf("  p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", p50, percentile(millis, 90),
+                percentile(millis, 99), millis.get(millis.size() - 1));
+        System.out.printf("  one upstream round trip: %d ms; p50 exceeds it by %.1f ms%n", latencyMs, p50 - latencyMs);
+    }
+
+    private static void check(JsonNode response) {
+        if (response.has("errors") || response.at("/data/employees/edges").size() != 100
+                || response.at("/data/employees/edges/0/node/precoroUser/id").isMissingNode()) {
+            throw new IllegalStateException("unexpected response: " + response);
+        }
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private JsonNode await(long runId) throws Exception {
+        while (true) {
+            JsonNode runs = gql("{ syncRuns(first: 5) { id status startedAt finishedAt scanned mapped notMapped conflicts unchanged error } }");
+            for (JsonNode run : runs.at("/data/syncRuns")) {
+                if (run.get("id").asLong() == runId && !"RUNNING".equals(run.get("status").asText())) {
+                    if (!"SUCCEEDED".equals(run.get("status").asText())) {
+                        throw new IllegalStateException("run failed: " + run);
+                    }
+                    return run;
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private JsonNode gql(String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(hub + "/graphql"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        JsonNode body = JSON.readTree(response.body());
+        if (body.has("errors")) {
+            throw new IllegalStateException(body.toString());
+        }
+        return body;
+    }
+
+    /** An RS256 JWT signed with the dev key (config/dev-keys), as the dev token endpoint would issue. */
+    private static String sign(String user, List<String> roles) throws Exception {
+        String pem = Files.readString(Path.of("config/dev-keys/private-key.pem"))
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        long now = Instant.now().getEpochSecond();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(JSON.writeValueAsBytes(Map.of("iss", "https://trestle.dev/issuer",
+                "sub", user, "upn", user, "groups", roles, "iat", now, "exp", now + 3600)));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key);
+        rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + b64.encodeToString(rsa.sign());
+    }
+
+    /** Samples the hub's heap use from its Prometheus metrics. */
+    private final class HeapSampler implements Runnable {
+        final AtomicLong peak = new AtomicLong();
+        volatile boolean stop;
+
+        @Override
+        public void run() {
+            while (!stop) {
+                try {
+                    HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/q/metrics")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    long used = 0;
+                    for (String line : metrics.body().split("\n")) {
+                        if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                            used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        }
+                    }
+                    peak.accumulateAndGet(used, Math::max);
+                    Thread.sleep(50);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.trestle.employees;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trestle.sandbox.Sandbox;
+import dev.trestle.support.Database;
+import dev.trestle.support.GraphQL;
+import dev.trestle.support.Hub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The scheduled run, with a cron of every second: the one test that turns scheduling on. */
+@QuarkusTest
+@TestProfile(ScheduledEmployeeSyncTest.EverySecond.class)
+class ScheduledEmployeeSyncTest {
+
+    public static class EverySecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("trestle.employee-sync.cron", "*/1 * * * * ?");
+        }
+    }
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    Database database;
+
+    @Test
+    void theScheduleRunsTheSyncOnceItIsOn() throws InterruptedException {
+        sandbox.reset();
+        database.reset();
+        Thread.sleep(2500); // a few ticks while the setting is off
+        assertTrue(scheduledRuns().isEmpty(), "no scheduled run while Sync Employee is off");
+
+        Hub.enableEmployeeSync();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline && scheduledRuns().stream().noneMatch(r -> "SUCCEEDED".equals(r.get("status")))) {
+            Thread.sleep(200);
+        }
+        assertTrue(scheduledRuns().stream().anyMatch(r -> "SUCCEEDED".equals(r.get("status"))),
+                "a scheduled run succeeded: " + scheduledRuns());
+    }
+
+    private static List<Map<String, Object>> scheduledRuns() {
+        List<Map<String, Object>> runs = GraphQL.as("viewer", "{ syncRuns(first: 50) { id trigger status } }")
+                .getList("data.syncRuns");
+        return runs.stream().filter(run -> "SCHEDULED".equals(run.get("trigger"))).toList();
+    }
+}

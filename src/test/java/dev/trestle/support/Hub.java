@@ -1,0 +1,58 @@
+package dev.trestle.support;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.Map;
+
+/** Operations on the running hub that several tests need, through its GraphQL API. */
+public final class Hub {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+
+    private Hub() {
+    }
+
+    /** Turns Sync Employee on as an admin and waits for the initial run to finish; returns that run. */
+    public static Map<String, Object> enableEmployeeSync() {
+        JsonPath response = GraphQL.as("admin",
+                "mutation { enableEmployeeSync(confirm: true) { initialRun { id status } } }");
+        assertNull(response.get("errors"), response.prettify());
+        return awaitRun(response.getLong("data.enableEmployeeSync.initialRun.id"));
+    }
+
+    /** Asks for an employee sync as an admin and waits for it; returns the finished run. */
+    public static Map<String, Object> runEmployeeSync() {
+        JsonPath response = GraphQL.as("admin", "mutation { runEmployeeSync { id status } }");
+        assertNull(response.get("errors"), response.prettify());
+        return awaitRun(response.getLong("data.runEmployeeSync.id"));
+    }
+
+    /** Polls syncRuns until the run has finished. */
+    public static Map<String, Object> awaitRun(long runId) {
+        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath runs = GraphQL.as("viewer", """
+                    { syncRuns(first: 20) { id kind trigger requestedBy status startedAt finishedAt
+                                            scanned mapped notMapped conflicts unchanged error } }""");
+            for (Map<String, Object> run : runs.<Map<String, Object>>getList("data.syncRuns")) {
+                if (Long.parseLong(run.get("id").toString()) == runId && !"RUNNING".equals(run.get("status"))) {
+                    return run;
+                }
+            }
+            pause();
+        }
+        return fail("sync run " + runId + " did not finish within " + RUN_TIMEOUT);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
