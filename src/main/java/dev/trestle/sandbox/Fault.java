@@ -1,0 +1,15 @@
+package dev.trestle.sandbox;
+
+/** A failure the sandbox can inject into a response, either by chance (rates) or by script. */
+public enum Fault {
+    /** HTTP 500 with the simulated system's error body. */
+    SERVER_ERROR,
+    /** HTTP 429 with the simulated system's throttling body. */
+    THROTTLE,
+    /** The connection is closed without any response. */
+    DROP_CONNECTION,
+    /** HTTP 200 whose JSON body is cut off half way. */
+    MALFORMED_BODY,
+    /** No answer until the hang duration has passed (well beyond any sane client timeout), then the connection closes. */
+    HANG
+}

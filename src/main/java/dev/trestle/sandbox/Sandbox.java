@@ -1,0 +1,68 @@
+package dev.trestle.sandbox;
+
+import dev.trestle.sandbox.netsuite.NetSuiteSandbox;
+import dev.trestle.sandbox.precoro.PrecoroSandbox;
+import dev.trestle.sandbox.precoro.RateLimiter;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/**
+ * The simulated upstream systems of the hub, with their demo data. Plain Vert.x Web, no CDI, so
+ * the same object serves the dev-mode hub, the tests and the standalone benchmark server.
+ * {@link #router(Vertx)} answers {@code /netsuite/*} and {@code /precoro/*}; mount it where the
+ * connectors expect it ({@code /sandbox}).
+ */
+public final class Sandbox {
+
+    private final SandboxSettings settings;
+    private final NetSuiteSandbox netsuite;
+    private final PrecoroSandbox precoro;
+    private volatile DemoCases demoCases;
+
+    public Sandbox(SandboxSettings settings) {
+        this.settings = settings;
+        this.netsuite = new NetSuiteSandbox(new NetSuiteSandbox.NetSuiteCredentials(settings.netsuiteAccountId(),
+                settings.netsuiteConsumerKey(), settings.netsuiteConsumerSecret(), settings.netsuiteTokenId(),
+                settings.netsuiteTokenSecret()), settings.netsuiteConcurrencyLimit(), settings.netsuiteLatency(),
+                settings.seed(), settings.clock());
+        RateLimiter precoroLimits = new RateLimiter(settings.clock(), settings.precoroRequestsPerSecond(),
+                settings.precoroHourlyBudget(), settings.precoroDailyBudget());
+        // A different stream of chance per system, so that knobs on one do not shift the other's faults.
+        this.precoro = new PrecoroSandbox(settings.precoroApiToken(), settings.precoroEmail(), precoroLimits,
+                settings.precoroLatency(), settings.seed() + 1, settings.clock());
+        reset();
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    public NetSuiteSandbox netsuite() {
+        return netsuite;
+    }
+
+    public PrecoroSandbox precoro() {
+        return precoro;
+    }
+
+    /** Which demo ids are which matcher case; describes the data as of the last {@link #reset()}. */
+    public DemoCases demoCases() {
+        return demoCases;
+    }
+
+    /** Demo data as generated, default knobs and limits, empty request logs. */
+    public synchronized void reset() {
+        DemoData data = DemoData.generate(settings.seed(), settings.precoroUsers(), settings.netsuiteEmployees());
+        netsuite.restore(data.netsuiteEmployees());
+        precoro.restore(data.precoroUsers());
+        demoCases = data.cases();
+    }
+
+    /** A router answering {@code /netsuite/*} and {@code /precoro/*}. */
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.route("/netsuite*").subRouter(netsuite.router(vertx));
+        router.route("/precoro*").subRouter(precoro.router(vertx));
+        return router;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.trestle.sandbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * {@code trestle.sandbox.*}: whether the hub serves the simulated systems under {@code /sandbox},
+ * their demo data and their behaviour. The credential defaults are the documented sandbox demo
+ * credentials, never real ones.
+ */
+@ConfigMapping(prefix = "trestle.sandbox")
+public interface SandboxConfig {
+
+    /** Off in production unless configured; dev and test turn it on. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Seed of the demo data generator and of the fault dice. */
+    @WithDefault("42")
+    long seed();
+
+    Demo demo();
+
+    NetSuite netsuite();
+
+    Precoro precoro();
+
+    interface Demo {
+        @WithDefault("300")
+        int precoroUsers();
+
+        @WithDefault("300")
+        int netsuiteEmployees();
+    }
+
+    interface NetSuite {
+        @WithDefault("TSTDRV1234567")
+        String accountId();
+
+        @WithDefault("sandbox-consumer-key")
+        String consumerKey();
+
+        @WithDefault("sandbox-consumer-secret")
+        String consumerSecret();
+
+        @WithDefault("sandbox-token-id")
+        String tokenId();
+
+        @WithDefault("sandbox-token-secret")
+        String tokenSecret();
+
+        /** A NetSuite developer account's limit. */
+        @WithDefault("5")
+        int concurrencyLimit();
+
+        @WithDefault("PT0S")
+        Duration latency();
+    }
+
+    interface Precoro {
+        @WithDefault("sandbox-precoro-token")
+        String apiToken();
+
+        @WithDefault("integration@trestle.dev")
+        String email();
+
+        /** Real Precoro allows about one request per second. */
+        @WithDefault("1")
+        int requestsPerSecond();
+
+        @WithDefault("1500")
+        int hourlyBudget();
+
+        @WithDefault("3000")
+        int dailyBudget();
+
+        @WithDefault("PT0S")
+        Duration latency();
+    }
+
+    default SandboxSettings toSettings() {
+        return SandboxSettings.defaults().toBuilder()
+                .seed(seed())
+                .precoroUsers(demo().precoroUsers())
+                .netsuiteEmployees(demo().netsuiteEmployees())
+                .netsuiteAccountId(netsuite().accountId())
+                .netsuiteConsumerKey(netsuite().consumerKey())
+                .netsuiteConsumerSecret(netsuite().consumerSecret())
+                .netsuiteTokenId(netsuite().tokenId())
+                .netsuiteTokenSecret(netsuite().tokenSecret())
+                .netsuiteConcurrencyLimit(netsuite().concurrencyLimit())
+                .netsuiteLatency(netsuite().latency())
+                .precoroApiToken(precoro().apiToken())
+                .precoroEmail(precoro().email())
+                .precoroRequestsPerSecond(precoro().requestsPerSecond())
+                .precoroHourlyBudget(precoro().hourlyBudget())
+                .precoroDailyBudget(precoro().dailyBudget())
+                .precoroLatency(precoro().latency())
+                .build();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.trestle.sandbox;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+
+/**
+ * The sandbox as a process of its own, for benchmarks that must not share a JVM with the hub:
+ * <pre>
+ * java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*' \
+ *   dev.trestle.sandbox.SandboxServer --port 8089 --precoro-users 50000 --netsuite-employees 50000 \
+ *   --latency-ms 20 --netsuite-concurrency 5 --precoro-rps 1000
+ * </pre>
+ * Prints one line starting with {@code SANDBOX READY} once it listens.
+ */
+public final class SandboxServer {
+
+    private SandboxServer() {
+    }
+
+    public static void main(String[] args) {
+        int port = 8089;
+        String host = "0.0.0.0";
+        SandboxSettings.Builder settings = SandboxSettings.defaults().toBuilder();
+        double errorRate = 0;
+        double throttleRate = 0;
+        double dropRate = 0;
+        double malformedRate = 0;
+        double hangRate = 0;
+        Iterator<String> it = Arrays.asList(args).iterator();
+        while (it.hasNext()) {
+            String flag = it.next();
+            if (flag.equals("--help") || flag.equals("-h")) {
+                usage();
+                return;
+            }
+            if (!it.hasNext()) {
+                fail("missing value after " + flag);
+            }
+            String value = it.next();
+            try {
+                switch (flag) {
+                    case "--port" -> port = Integer.parseInt(value);
+                    case "--host" -> host = value;
+                    case "--seed" -> settings.seed(Long.parseLong(value));
+                    case "--precoro-users" -> settings.precoroUsers(Integer.parseInt(value));
+                    case "--netsuite-employees" -> settings.netsuiteEmployees(Integer.parseInt(value));
+                    case "--latency-ms" -> settings.netsuiteLatency(Duration.ofMillis(Long.parseLong(value)))
+                            .precoroLatency(Duration.ofMillis(Long.parseLong(value)));
+                    case "--netsuite-latency-ms" -> settings.netsuiteLatency(Duration.ofMillis(Long.parseLong(value)));
+                    case "--precoro-latency-ms" -> settings.precoroLatency(Duration.ofMillis(Long.parseLong(value)));
+                    case "--netsuite-concurrency" -> settings.netsuiteConcurrencyLimit(Integer.parseInt(value));
+                    case "--precoro-rps" -> settings.precoroRequestsPerSecond(Integer.parseInt(value));
+                    case "--precoro-hourly" -> settings.precoroHourlyBudget(Integer.parseInt(value));
+                    case "--precoro-daily" -> settings.precoroDailyBudget(Integer.parseInt(value));
+                    case "--error-rate" -> errorRate = Double.parseDouble(value);
+                    case "--throttle-rate" -> throttleRate = Double.parseDouble(value);
+                    case "--drop-rate" -> dropRate = Double.parseDouble(value);
+                    case "--malformed-rate" -> malformedRate = Double.parseDouble(value);
+                    case "--hang-rate" -> hangRate = Double.parseDouble(value);
+                    default -> fail("unknown flag " + flag);
+                }
+            } catch (NumberFormatException e) {
+                fail("not a number after " + flag + ": " + value);
+            }
+        }
+
+        Sandbox sandbox = new Sandbox(settings.build());
+        for (FaultKnobs knobs : new FaultKnobs[] {sandbox.netsuite().knobs(), sandbox.precoro().knobs()}) {
+            knobs.errorRate(errorRate).throttleRate(throttleRate).dropRate(dropRate).malformedRate(malformedRate)
+                    .hangRate(hangRate);
+        }
+
+        Vertx vertx = Vertx.vertx();
+        Router root = Router.router(vertx);
+        root.route("/sandbox*").subRouter(sandbox.router(vertx));
+        int listenPort = port;
+        String listenHost = host;
+        // One server per core: Vert.x spreads connections over them on the shared port.
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start(Promise<Void> started) {
+                vertx.createHttpServer().requestHandler(root).listen(listenPort, listenHost)
+                        .<Void>mapEmpty().onComplete(started);
+            }
+        }, new DeploymentOptions().setInstances(instances)).onComplete(result -> {
+            if (result.failed()) {
+                System.err.println("Sandbox failed to start: " + result.cause());
+                vertx.close();
+                System.exit(1);
+            }
+            System.out.printf("SANDBOX READY http://localhost:%d/sandbox netsuite-employees=%d precoro-users=%d "
+                    + "netsuite-concurrency=%d precoro-rps=%d latency-ms=%d%n", listenPort,
+                    sandbox.netsuite().employees().size(), sandbox.precoro().users().size(),
+                    sandbox.netsuite().concurrency().limit(), sandbox.precoro().rateLimits().requestsPerSecond(),
+                    sandbox.netsuite().knobs().latency().toMillis());
+            System.out.flush();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture().join()));
+    }
+
+    private static void usage() {
+        System.out.println("""
+                Usage: SandboxServer [--port 8089] [--host 0.0.0.0] [--seed 42]
+                  [--precoro-users 300] [--netsuite-employees 300]
+                  [--latency-ms 0 | --netsuite-latency-ms N --precoro-latency-ms N]
+                  [--netsuite-concurrency 5] [--precoro-rps 20] [--precoro-hourly N] [--precoro-daily N]
+                  [--error-rate 0] [--throttle-rate 0] [--drop-rate 0] [--malformed-rate 0] [--hang-rate 0]""");
+    }
+
+    private static void fail(String problem) {
+        System.err.println(problem);
+        usage();
+        System.exit(2);
+    }
+}

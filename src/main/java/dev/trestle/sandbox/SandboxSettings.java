@@ -1,0 +1,104 @@
+package dev.trestle.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Everything a {@link Sandbox} is built from. {@link #defaults()} holds the documented demo
+ * credentials (the same as the dev and test configuration of the hub's connectors).
+ */
+public record SandboxSettings(
+        long seed,
+        int precoroUsers,
+        int netsuiteEmployees,
+        String netsuiteAccountId,
+        String netsuiteConsumerKey,
+        String netsuiteConsumerSecret,
+        String netsuiteTokenId,
+        String netsuiteTokenSecret,
+        int netsuiteConcurrencyLimit,
+        Duration netsuiteLatency,
+        String precoroApiToken,
+        String precoroEmail,
+        int precoroRequestsPerSecond,
+        int precoroHourlyBudget,
+        int precoroDailyBudget,
+        Duration precoroLatency,
+        Clock clock) {
+
+    public static SandboxSettings defaults() {
+        return new SandboxSettings(42, 300, 300, "TSTDRV1234567", "sandbox-consumer-key", "sandbox-consumer-secret",
+                "sandbox-token-id", "sandbox-token-secret", 5, Duration.ZERO, "sandbox-precoro-token",
+                "integration@trestle.dev", 20, 1_000_000, 1_000_000, Duration.ZERO, Clock.systemUTC());
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes single settings of an existing set. */
+    public static final class Builder {
+        private long seed;
+        private int precoroUsers;
+        private int netsuiteEmployees;
+        private String netsuiteAccountId;
+        private String netsuiteConsumerKey;
+        private String netsuiteConsumerSecret;
+        private String netsuiteTokenId;
+        private String netsuiteTokenSecret;
+        private int netsuiteConcurrencyLimit;
+        private Duration netsuiteLatency;
+        private String precoroApiToken;
+        private String precoroEmail;
+        private int precoroRequestsPerSecond;
+        private int precoroHourlyBudget;
+        private int precoroDailyBudget;
+        private Duration precoroLatency;
+        private Clock clock;
+
+        private Builder(SandboxSettings s) {
+            seed = s.seed;
+            precoroUsers = s.precoroUsers;
+            netsuiteEmployees = s.netsuiteEmployees;
+            netsuiteAccountId = s.netsuiteAccountId;
+            netsuiteConsumerKey = s.netsuiteConsumerKey;
+            netsuiteConsumerSecret = s.netsuiteConsumerSecret;
+            netsuiteTokenId = s.netsuiteTokenId;
+            netsuiteTokenSecret = s.netsuiteTokenSecret;
+            netsuiteConcurrencyLimit = s.netsuiteConcurrencyLimit;
+            netsuiteLatency = s.netsuiteLatency;
+            precoroApiToken = s.precoroApiToken;
+            precoroEmail = s.precoroEmail;
+            precoroRequestsPerSecond = s.precoroRequestsPerSecond;
+            precoroHourlyBudget = s.precoroHourlyBudget;
+            precoroDailyBudget = s.precoroDailyBudget;
+            precoroLatency = s.precoroLatency;
+            clock = s.clock;
+        }
+
+        public Builder seed(long value) { seed = value; return this; }
+        public Builder precoroUsers(int value) { precoroUsers = value; return this; }
+        public Builder netsuiteEmployees(int value) { netsuiteEmployees = value; return this; }
+        public Builder netsuiteAccountId(String value) { netsuiteAccountId = value; return this; }
+        public Builder netsuiteConsumerKey(String value) { netsuiteConsumerKey = value; return this; }
+        public Builder netsuiteConsumerSecret(String value) { netsuiteConsumerSecret = value; return this; }
+        public Builder netsuiteTokenId(String value) { netsuiteTokenId = value; return this; }
+        public Builder netsuiteTokenSecret(String value) { netsuiteTokenSecret = value; return this; }
+        public Builder netsuiteConcurrencyLimit(int value) { netsuiteConcurrencyLimit = value; return this; }
+        public Builder netsuiteLatency(Duration value) { netsuiteLatency = value; return this; }
+        public Builder precoroApiToken(String value) { precoroApiToken = value; return this; }
+        public Builder precoroEmail(String value) { precoroEmail = value; return this; }
+        public Builder precoroRequestsPerSecond(int value) { precoroRequestsPerSecond = value; return this; }
+        public Builder precoroHourlyBudget(int value) { precoroHourlyBudget = value; return this; }
+        public Builder precoroDailyBudget(int value) { precoroDailyBudget = value; return this; }
+        public Builder precoroLatency(Duration value) { precoroLatency = value; return this; }
+        public Builder clock(Clock value) { clock = value; return this; }
+
+        public SandboxSettings build() {
+            return new SandboxSettings(seed, precoroUsers, netsuiteEmployees, netsuiteAccountId, netsuiteConsumerKey,
+                    netsuiteConsumerSecret, netsuiteTokenId, netsuiteTokenSecret, netsuiteConcurrencyLimit,
+                    netsuiteLatency, precoroApiToken, precoroEmail, precoroRequestsPerSecond, precoroHourlyBudget,
+                    precoroDailyBudget, precoroLatency, clock);
+        }
+    }
+}

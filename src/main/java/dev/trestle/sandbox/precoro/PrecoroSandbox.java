@@ -1,0 +1,220 @@
+package dev.trestle.sandbox.precoro;
+
+import dev.trestle.sandbox.FaultKnobs;
+import dev.trestle.sandbox.RequestLog;
+import dev.trestle.sandbox.SandboxResponse;
+import dev.trestle.sandbox.SimulatedSystem;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A simulated Precoro company: {@code GET /users} and {@code GET /users/{id}} behind the
+ * {@code X-AUTH-TOKEN} + {@code email} headers and Precoro's rate limits. Paths are relative to
+ * where the router is mounted ({@code /sandbox/precoro} in the hub).
+ */
+public final class PrecoroSandbox extends SimulatedSystem {
+
+    public static final String USERS = "/users";
+    static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100, 200);
+    static final String JSON = "application/json";
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
+            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter RETRY_AFTER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final String REMAINING_KEY = "precoro.rateLimit.remaining";
+
+    private final byte[] apiToken;
+    private final byte[] email;
+    private final RateLimiter rateLimiter;
+    private final UserDirectory users;
+
+    public PrecoroSandbox(String apiToken, String email, RateLimiter rateLimiter, Duration latency, long seed,
+            Clock clock) {
+        // Precoro's API has only reads here, so every POST/PUT/PATCH/DELETE counts as a write.
+        super("Precoro", new FaultKnobs(seed, latency), new RequestLog(r -> false), clock);
+        this.apiToken = apiToken.getBytes(StandardCharsets.UTF_8);
+        this.email = email.getBytes(StandardCharsets.UTF_8);
+        this.rateLimiter = rateLimiter;
+        this.users = new UserDirectory(clock);
+    }
+
+    public UserDirectory users() {
+        return users;
+    }
+
+    /** Per-second, hourly and daily limits; change them per test. */
+    public RateLimiter rateLimits() {
+        return rateLimiter;
+    }
+
+    /** Restores the given users and the default behaviour; called by the sandbox's reset. */
+    public void restore(Collection<SandboxUser> demoUsers) {
+        resetBehaviour();
+        rateLimiter.reset();
+        users.load(demoUsers);
+    }
+
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.get(USERS).handler(ctx -> serve(ctx, this::listUsers));
+        router.get(USERS + "/:id").handler(ctx -> serve(ctx, this::getUser));
+        router.route().handler(ctx -> serve(ctx, this::unsupported));
+        return router;
+    }
+
+    @Override
+    protected SandboxResponse authenticate(RoutingContext ctx) {
+        String token = ctx.request().getHeader("X-AUTH-TOKEN");
+        String user = ctx.request().getHeader("email");
+        boolean valid = token != null && user != null
+                & MessageDigest.isEqual(apiToken, bytes(token)) & MessageDigest.isEqual(email, bytes(user));
+        return valid ? null : message(401, "Invalid API token or email");
+    }
+
+    @Override
+    protected Admission admit(RoutingContext ctx) {
+        RateLimiter.Refusal refusal = rateLimiter.tryAcquire();
+        if (refusal != null) {
+            return Admission.rejected(tooManyRequests(refusal));
+        }
+        ctx.put(REMAINING_KEY, rateLimiter.remainingThisSecond());
+        return Admission.granted(() -> { });
+    }
+
+    @Override
+    protected SandboxResponse serverError() {
+        return message(500, "Internal Server Error");
+    }
+
+    @Override
+    protected SandboxResponse throttled() {
+        int limit = rateLimiter.requestsPerSecond();
+        return tooManyRequests(new RateLimiter.Refusal("Route based limiter by second", limit,
+                Instant.ofEpochSecond(clock.instant().getEpochSecond() + 1)));
+    }
+
+    private SandboxResponse listUsers(RoutingContext ctx) {
+        int page;
+        int perPage;
+        try {
+            page = Integer.parseInt(Optional.ofNullable(ctx.request().getParam("page")).orElse("1").trim());
+        } catch (NumberFormatException e) {
+            page = 0;
+        }
+        if (page < 1) {
+            return message(400, "page must be a positive integer");
+        }
+        try {
+            perPage = Integer.parseInt(Optional.ofNullable(ctx.request().getParam("per_page")).orElse("20").trim());
+        } catch (NumberFormatException e) {
+            perPage = -1;
+        }
+        if (!PAGE_SIZES.contains(perPage)) {
+            return message(400, "per_page must be one of 10, 20, 50, 100, 200");
+        }
+        List<String> idFilter = ctx.queryParam("id[]");
+        int total;
+        List<SandboxUser> pageItems;
+        long offset = (long) (page - 1) * perPage;
+        if (idFilter.isEmpty()) {
+            total = users.size();
+            pageItems = offset >= total ? List.of() : users.slice((int) offset, perPage);
+        } else {
+            TreeSet<Long> ids = new TreeSet<>();
+            for (String raw : idFilter) {
+                try {
+                    ids.add(Long.parseLong(raw.trim()));
+                } catch (NumberFormatException e) {
+                    return message(400, "id[] must contain user ids");
+                }
+            }
+            List<SandboxUser> selected = new ArrayList<>();
+            ids.forEach(id -> users.get(id).ifPresent(selected::add));
+            total = selected.size();
+            pageItems = offset >= total ? List.of() : selected.subList((int) offset, (int) Math.min(total, offset + perPage));
+        }
+        JsonArray data = new JsonArray();
+        pageItems.forEach(u -> data.add(userJson(u)));
+        int totalPages = (total + perPage - 1) / perPage;
+        JsonObject pagination = new JsonObject()
+                .put("total", total)
+                .put("count", pageItems.size())
+                .put("per_page", perPage)
+                .put("current_page", page)
+                .put("total_pages", totalPages)
+                .put("has_next_page", page < totalPages);
+        JsonObject body = new JsonObject().put("data", data).put("meta", new JsonObject().put("pagination", pagination));
+        return withRateHeaders(ctx, SandboxResponse.json(200, JSON, body));
+    }
+
+    private SandboxResponse getUser(RoutingContext ctx) {
+        Optional<SandboxUser> user;
+        try {
+            user = users.get(Long.parseLong(ctx.pathParam("id")));
+        } catch (NumberFormatException e) {
+            user = Optional.empty();
+        }
+        return user.map(u -> withRateHeaders(ctx, SandboxResponse.json(200, JSON, userJson(u))))
+                .orElseGet(() -> withRateHeaders(ctx, message(404, "Not found")));
+    }
+
+    private SandboxResponse unsupported(RoutingContext ctx) {
+        String path = relativePath(ctx);
+        return path.startsWith(USERS) ? message(405, "Method Not Allowed") : message(404, "Not found");
+    }
+
+    static JsonObject userJson(SandboxUser u) {
+        return new JsonObject()
+                .put("id", u.id())
+                .put("email", u.email())
+                .put("firstname", u.firstName())
+                .put("lastname", u.lastName())
+                .put("enable", u.enabled())
+                .put("createDate", u.created() == null ? null : DATE_TIME.format(u.created()))
+                .put("updateDate", u.updated() == null ? null : DATE_TIME.format(u.updated()));
+    }
+
+    private SandboxResponse withRateHeaders(RoutingContext ctx, SandboxResponse response) {
+        Integer remaining = ctx.get(REMAINING_KEY);
+        return response.withHeaders(Map.of(
+                "RateLimit-Limit", String.valueOf(rateLimiter.requestsPerSecond()),
+                "RateLimit-Remaining", String.valueOf(remaining == null ? 0 : remaining)));
+    }
+
+    private static SandboxResponse tooManyRequests(RateLimiter.Refusal refusal) {
+        String retryAfter = RETRY_AFTER.format(refusal.retryAfter());
+        JsonObject body = new JsonObject()
+                .put("error", "Too many requests for this endpoint")
+                .put("RateLimit-Type", refusal.type())
+                .put("RateLimit-Retry-After", retryAfter)
+                .put("RateLimit-Limit", refusal.limit());
+        return SandboxResponse.json(429, JSON, body).withHeaders(Map.of(
+                "RateLimit-Limit", String.valueOf(refusal.limit()),
+                "RateLimit-Remaining", "0",
+                "RateLimit-Retry-After", retryAfter));
+    }
+
+    private static SandboxResponse message(int status, String message) {
+        return SandboxResponse.json(status, JSON, new JsonObject().put("message", message));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
