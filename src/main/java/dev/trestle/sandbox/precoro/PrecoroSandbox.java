@@ -82,8 +82,10 @@ public final class PrecoroSandbox extends SimulatedSystem {
     protected SandboxResponse authenticate(RoutingContext ctx) {
         String token = ctx.request().getHeader("X-AUTH-TOKEN");
         String user = ctx.request().getHeader("email");
-        boolean valid = token != null && user != null
-                & MessageDigest.isEqual(apiToken, bytes(token)) & MessageDigest.isEqual(email, bytes(user));
+        // Both compared in constant time, and both always compared, so timing tells nothing.
+        boolean tokenMatches = MessageDigest.isEqual(apiToken, bytes(token));
+        boolean emailMatches = MessageDigest.isEqual(email, bytes(user));
+        boolean valid = tokenMatches && emailMatches;
         return valid ? null : message(401, "Invalid API token or email");
     }
 
@@ -215,6 +217,6 @@ public final class PrecoroSandbox extends SimulatedSystem {
     }
 
     private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
     }
 }

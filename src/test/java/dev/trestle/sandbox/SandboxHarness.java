@@ -1,0 +1,91 @@
+package dev.trestle.sandbox;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A sandbox on a plain Vert.x server on a random port, and an HTTP client that talks to it like a connector. */
+public final class SandboxHarness implements AutoCloseable {
+
+    public final Sandbox sandbox;
+    public final TbaTestSigner signer = TbaTestSigner.demo();
+    private final Vertx vertx;
+    private final HttpServer server;
+    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final String base;
+
+    public SandboxHarness() {
+        this(SandboxSettings.defaults());
+    }
+
+    public SandboxHarness(SandboxSettings settings) {
+        sandbox = new Sandbox(settings);
+        vertx = Vertx.vertx();
+        Router root = Router.router(vertx);
+        root.route("/sandbox*").subRouter(sandbox.router(vertx));
+        server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().join();
+        base = "http://127.0.0.1:" + server.actualPort() + "/sandbox";
+    }
+
+    public URI netsuiteUri(String pathAndQuery) {
+        return URI.create(base + "/netsuite" + pathAndQuery);
+    }
+
+    public HttpRequest.Builder signed(String method, URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", signer.authorization(method, uri, UUID.randomUUID().toString(),
+                        System.currentTimeMillis() / 1000));
+    }
+
+    public HttpResponse<String> netsuiteGet(String pathAndQuery) {
+        URI uri = netsuiteUri(pathAndQuery);
+        return send(signed("GET", uri).GET().build());
+    }
+
+    public HttpResponse<String> suiteQl(String q, String pagingQuery) {
+        URI uri = netsuiteUri("/services/rest/query/v1/suiteql" + (pagingQuery == null ? "" : "?" + pagingQuery));
+        return send(signed("POST", uri).header("Prefer", "transient").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("q", q).encode())).build());
+    }
+
+    public HttpRequest.Builder precoro(String pathAndQuery) {
+        SandboxSettings s = sandbox.settings();
+        return HttpRequest.newBuilder(URI.create(base + "/precoro" + pathAndQuery)).timeout(Duration.ofSeconds(10))
+                .header("X-AUTH-TOKEN", s.precoroApiToken()).header("email", s.precoroEmail());
+    }
+
+    public HttpResponse<String> precoroGet(String pathAndQuery) {
+        return send(precoro(pathAndQuery).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String q(String filter) {
+        return URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        return new JsonObject(response.body());
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.trestle.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sandbox as the hub's connectors see it in tests: on the hub's HTTP server under /sandbox. */
+@QuarkusTest
+class SandboxMountTest {
+
+    @Inject
+    Sandbox sandbox;
+
+    @ConfigProperty(name = "trestle.netsuite.base-url")
+    String netsuiteBaseUrl;
+
+    @ConfigProperty(name = "trestle.precoro.base-url")
+    String precoroBaseUrl;
+
+    final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    @Test
+    void servesNetSuiteAtTheConfiguredBaseUrl() throws Exception {
+        URI uri = URI.create(netsuiteBaseUrl + "/services/rest/record/v1/employee/101");
+        String authorization = TbaTestSigner.demo().authorization("GET", uri, UUID.randomUUID().toString(),
+                System.currentTimeMillis() / 1000);
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("ann.lee@example.com", new JsonObject(response.body()).getString("email"));
+
+        URI suiteQl = URI.create(netsuiteBaseUrl + "/services/rest/query/v1/suiteql?limit=5");
+        HttpResponse<String> query = client.send(HttpRequest.newBuilder(suiteQl)
+                .header("Authorization", TbaTestSigner.demo().authorization("POST", suiteQl, UUID.randomUUID().toString(),
+                        System.currentTimeMillis() / 1000))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"SELECT id, email FROM employee ORDER BY id\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, query.statusCode(), query.body());
+        assertEquals(5, new JsonObject(query.body()).getInteger("count"));
+        assertEquals(2, sandbox.netsuite().requests().count());
+        assertEquals(0, sandbox.netsuite().requests().writeCount());
+    }
+
+    @Test
+    void servesPrecoroWithTheConfiguredCredentialsAndDevLimits() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(precoroBaseUrl + "/users?per_page=10"))
+                .header("X-AUTH-TOKEN", "sandbox-precoro-token").header("email", "integration@trestle.dev").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(10, new JsonObject(response.body()).getJsonArray("data").size());
+        assertEquals("20", response.headers().firstValue("RateLimit-Limit").orElseThrow());
+        assertEquals("/users", sandbox.precoro().requests().all().get(0).path());
+    }
+}
