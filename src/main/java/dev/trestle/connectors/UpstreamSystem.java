@@ -1,6 +1,24 @@
 package dev.trestle.connectors;
 
+import java.util.Locale;
+
 /** The systems the hub talks to. */
 public enum UpstreamSystem {
-    NETSUITE, PRECORO, PROCORE
+    NETSUITE("NetSuite"), PRECORO("Precoro"), PROCORE("Procore");
+
+    private final String displayName;
+
+    UpstreamSystem(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** The product name, for messages written for people. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Lower-case name for metric tags, breaker names and error extensions. */
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -1,16 +1,16 @@
 package dev.trestle.connectors.netsuite;
 
-import java.time.Instant;
-
 /**
- * A NetSuite {@code employee} record, as far as the hub reads it.
+ * A NetSuite {@code employee} record, as far as the hub reads it (SuiteQL columns
+ * {@code id, entityid, firstname, lastname, email, isinactive}).
  *
- * @param id           internal id (NetSuite ids are strings on the wire)
- * @param entityId     the "Employee ID" shown in NetSuite
- * @param email        as stored in NetSuite, not normalized
- * @param inactive     {@code isInactive}; inactive employees never match
- * @param lastModified {@code lastModifiedDate}
+ * @param id        internal id (NetSuite ids are strings on the wire; always digits)
+ * @param entityId  the "Employee ID" shown in NetSuite; may be null
+ * @param firstName may be null
+ * @param lastName  may be null
+ * @param email     as stored in NetSuite, not normalized; may be null
+ * @param inactive  {@code isInactive}; inactive employees never match
  */
 public record NetSuiteEmployee(String id, String entityId, String firstName, String lastName, String email,
-        boolean inactive, Instant lastModified) {
+        boolean inactive) {
 }

@@ -1,0 +1,210 @@
+package dev.trestle.connectors;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * A non-blocking, first-come-first-served async semaphore with optional pacing.
+ *
+ * <p>Upstream systems limit how many requests a client may have open at once (NetSuite per
+ * account, Precoro per key), and they answer excess requests with 429. Rather than provoke
+ * those answers and back off, every call to a system goes through that system's single
+ * governor, so the process never has more than {@code maxConcurrency} requests in flight.
+ * A permit is held only while one attempt runs: retries call {@link #run} again after their
+ * back-off, so a sleeping retry never blocks other callers.
+ *
+ * <p>Nothing here blocks a thread: a caller that finds no free permit is queued and resumed by
+ * whichever call releases one. Waiters are served strictly in arrival order, so a burst of
+ * parallel page fetches cannot starve a single lookup that arrived earlier.
+ *
+ * <p>With a minimum interval, the starts of successive calls are spaced at least that far
+ * apart (Precoro allows about one request per second). The pacing wait happens after the
+ * permit is granted, so the spacing holds even when calls complete quickly.
+ */
+public final class ConcurrencyGovernor {
+
+    private final String name;
+    private final int maxConcurrency;
+    private final long minIntervalNanos;
+    private final ArrayDeque<Ticket> queue = new ArrayDeque<>();
+    private final AtomicInteger drainGuard = new AtomicInteger();
+    private int available;
+    private long nextStartNanos;
+
+    /**
+     * @param name           for diagnostics and metric tags, e.g. {@code netsuite}
+     * @param maxConcurrency permits; at least 1
+     * @param minInterval    minimum spacing between the starts of two calls; zero for none
+     */
+    public ConcurrencyGovernor(String name, int maxConcurrency, Duration minInterval) {
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("max concurrency of " + name + " must be at least 1");
+        }
+        if (minInterval.isNegative()) {
+            throw new IllegalArgumentException("pacing interval of " + name + " must not be negative");
+        }
+        this.name = Objects.requireNonNull(name);
+        this.maxConcurrency = maxConcurrency;
+        this.minIntervalNanos = minInterval.toNanos();
+        this.available = maxConcurrency;
+        this.nextStartNanos = System.nanoTime();
+    }
+
+    public ConcurrencyGovernor(String name, int maxConcurrency) {
+        this(name, maxConcurrency, Duration.ZERO);
+    }
+
+    /**
+     * Runs {@code call} once a permit is free and releases the permit when the returned
+     * {@code Uni} completes, fails or is cancelled. The supplier is invoked lazily, once per
+     * subscription, and only while the permit is held.
+     */
+    public <T> Uni<T> run(Supplier<Uni<T>> call) {
+        Objects.requireNonNull(call, "call");
+        return Uni.createFrom().emitter(emitter -> {
+            Ticket ticket = new Ticket(() -> start(call, emitter));
+            emitter.onTermination(ticket::terminate);
+            enqueue(ticket);
+        });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    /** Calls currently holding a permit. */
+    public synchronized int inFlight() {
+        return maxConcurrency - available;
+    }
+
+    /** Calls queued for a permit. */
+    public synchronized int waiting() {
+        return queue.size();
+    }
+
+    private <T> Cancellable start(Supplier<Uni<T>> call, UniEmitter<? super T> emitter) {
+        Uni<T> attempt = Uni.createFrom().deferred(call::get);
+        long delayNanos = reserveStart();
+        if (delayNanos > 0) {
+            attempt = Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(delayNanos))
+                    .chain(() -> Uni.createFrom().deferred(call::get));
+        }
+        return attempt.subscribe().with(emitter::complete, emitter::fail);
+    }
+
+    /** Reserves the next start slot and returns how long to wait for it. */
+    private synchronized long reserveStart() {
+        if (minIntervalNanos == 0) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        long start = Math.max(now, nextStartNanos);
+        nextStartNanos = start + minIntervalNanos;
+        return start - now;
+    }
+
+    private void enqueue(Ticket ticket) {
+        synchronized (this) {
+            queue.addLast(ticket);
+        }
+        drain();
+    }
+
+    private void release() {
+        synchronized (this) {
+            available++;
+        }
+        drain();
+    }
+
+    private synchronized void forget(Ticket ticket) {
+        queue.remove(ticket);
+    }
+
+    /**
+     * Hands free permits to queued tickets. The guard turns re-entrant calls (a call that
+     * completes synchronously and releases its permit while being started) into extra loop
+     * rounds, so a long queue never becomes a deep stack.
+     */
+    private void drain() {
+        if (drainGuard.getAndIncrement() != 0) {
+            return;
+        }
+        do {
+            while (true) {
+                Ticket next;
+                synchronized (this) {
+                    if (available == 0 || queue.isEmpty()) {
+                        break;
+                    }
+                    next = queue.pollFirst();
+                    available--;
+                }
+                if (!next.grant()) {
+                    synchronized (this) {
+                        available++;
+                    }
+                }
+            }
+        } while (drainGuard.decrementAndGet() != 0);
+    }
+
+    @Override
+    public String toString() {
+        return "ConcurrencyGovernor[" + name + ", " + inFlight() + "/" + maxConcurrency + " in flight, " + waiting()
+                + " waiting]";
+    }
+
+    private enum State {
+        WAITING, RUNNING, DONE
+    }
+
+    /** One caller's place in the queue; its state decides who releases the permit. */
+    private final class Ticket {
+        private final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
+        private final Supplier<Cancellable> starter;
+        private volatile Cancellable running;
+
+        Ticket(Supplier<Cancellable> starter) {
+            this.starter = starter;
+        }
+
+        /** Returns false when the caller went away while queued, so the permit goes to the next one. */
+        boolean grant() {
+            if (!state.compareAndSet(State.WAITING, State.RUNNING)) {
+                return false;
+            }
+            running = starter.get();
+            if (state.get() == State.DONE) {
+                // cancelled while starting: the terminate() that saw RUNNING released the permit
+                running.cancel();
+            }
+            return true;
+        }
+
+        /** Called once on completion, failure or cancellation of the caller's Uni. */
+        void terminate() {
+            State previous = state.getAndSet(State.DONE);
+            if (previous == State.WAITING) {
+                forget(this);
+            } else if (previous == State.RUNNING) {
+                Cancellable inner = running;
+                if (inner != null) {
+                    inner.cancel();
+                }
+                release();
+            }
+        }
+    }
+}

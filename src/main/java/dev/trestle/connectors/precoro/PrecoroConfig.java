@@ -1,0 +1,54 @@
+package dev.trestle.connectors.precoro;
+
+import dev.trestle.connectors.CircuitBreakerConfig;
+import dev.trestle.connectors.RetryConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the hub reaches Precoro ({@code trestle.precoro.*}). */
+@ConfigMapping(prefix = "trestle.precoro")
+public interface PrecoroConfig {
+
+    /** {@code https://api.precoro.com}, or {@code https://api.precoro.us} for accounts on the US server. */
+    String baseUrl();
+
+    /** The API key (sent as {@code X-AUTH-TOKEN}); it sees what its user sees, so use a user with full access. Never logged. */
+    String apiToken();
+
+    /** The email of the user who owns the key (sent as {@code email}). */
+    String email();
+
+    /** Requests in flight at once. Precoro allows one per key; more only draws 429s. */
+    @WithDefault("1")
+    int maxConcurrency();
+
+    /**
+     * Client-side pacing: at most this many request starts per second (Precoro: about 1/s,
+     * 1500/hour, 3000/day). Zero or less turns pacing off.
+     */
+    @WithDefault("1")
+    double requestsPerSecond();
+
+    /** TCP connect timeout. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** How long to wait for an answer. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /** Users per page; Precoro accepts only 10, 20, 50, 100 or 200. */
+    @WithDefault("200")
+    int pageSize();
+
+    /**
+     * Retries of transient failures. Precoro refuses an identical GET within a minute and says
+     * until when in {@code RateLimit-Retry-After}; keep {@code max-delay} above a minute so such a
+     * wait can be honoured.
+     */
+    RetryConfig retry();
+
+    /** The Precoro circuit breaker. */
+    CircuitBreakerConfig circuitBreaker();
+}

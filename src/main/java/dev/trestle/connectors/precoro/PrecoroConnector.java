@@ -1,0 +1,233 @@
+package dev.trestle.connectors.precoro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trestle.connectors.RetryAfter;
+import dev.trestle.connectors.Upstream;
+import dev.trestle.connectors.UpstreamCaller;
+import dev.trestle.connectors.UpstreamException;
+import dev.trestle.connectors.UpstreamJson;
+import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.errors.TrestleException;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads Precoro users. Every request goes through the shared Precoro {@link UpstreamCaller}:
+ * retries, the circuit breaker, and the governor that keeps to Precoro's one request at a time
+ * and paces request starts.
+ *
+ * <p>Failures arrive as {@link UpstreamException} (a {@link TrestleException} with
+ * {@code UPSTREAM_*} codes); invalid arguments as {@code INVALID_ARGUMENT}.
+ */
+@ApplicationScoped
+public class PrecoroConnector {
+
+    /** The page sizes Precoro accepts. */
+    static final Set<Integer> PAGE_SIZES = Set.of(10, 20, 50, 100, 200);
+    /** The most ids per lookup: one page of the largest size holds them all. */
+    static final int MAX_IDS_PER_REQUEST = 200;
+    private static final String OP_ALL = "users.all";
+    private static final String OP_BY_IDS = "users.by_ids";
+
+    private final PrecoroApi api;
+    private final UpstreamCaller caller;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final int pageSize;
+
+    PrecoroConnector(PrecoroConfig config, @Upstream(UpstreamSystem.PRECORO) UpstreamCaller caller, Clock clock,
+            ObjectMapper mapper) {
+        if (!PAGE_SIZES.contains(config.pageSize())) {
+            throw new IllegalArgumentException("trestle.precoro.page-size must be one of " + new TreeSet<>(PAGE_SIZES));
+        }
+        this.caller = caller;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.pageSize = config.pageSize();
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.baseUrl()))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(new PrecoroAuthFilter(config.apiToken(), config.email()))
+                .disableDefaultMapper(true)
+                .build(PrecoroApi.class);
+    }
+
+    /**
+     * Every user, enabled or not, ordered by id. Reads the first page, then requests the
+     * remaining pages together; the Precoro governor lets them out one by one at the configured pace.
+     */
+    public Uni<List<PrecoroUser>> allUsers() {
+        return page(1).chain(first -> {
+            if (!first.hasNext()) {
+                return Uni.createFrom().item(first.users());
+            }
+            if (first.totalPages() == null) {
+                return sequential(List.of(first));
+            }
+            List<Uni<UsersPage>> pages = new ArrayList<>();
+            pages.add(Uni.createFrom().item(first));
+            for (int number = 2; number <= first.totalPages(); number++) {
+                pages.add(page(number));
+            }
+            // The list can grow while it is read; follow has_next_page beyond the announced total.
+            return Uni.join().all(pages).andFailFast().chain(this::sequential);
+        }).map(PrecoroConnector::distinctSorted);
+    }
+
+    /**
+     * The users with these ids, ordered by id; unknown ids are simply absent. One request per 200 ids.
+     */
+    public Uni<List<PrecoroUser>> usersByIds(Collection<Long> ids) {
+        TreeSet<Long> unique = new TreeSet<>();
+        for (Long id : ids) {
+            if (id == null || id <= 0) {
+                return Uni.createFrom().failure(TrestleException.invalidArgument("Precoro user ids are positive numbers."));
+            }
+            unique.add(id);
+        }
+        if (unique.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<List<PrecoroUser>>> requests = new ArrayList<>();
+        List<Long> chunk = new ArrayList<>(MAX_IDS_PER_REQUEST);
+        for (Long id : unique) {
+            chunk.add(id);
+            if (chunk.size() == MAX_IDS_PER_REQUEST) {
+                requests.add(byIds(chunk));
+                chunk = new ArrayList<>(MAX_IDS_PER_REQUEST);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            requests.add(byIds(chunk));
+        }
+        return Uni.join().all(requests).andFailFast()
+                .map(lists -> distinctSorted(lists.stream().flatMap(List::stream).toList()));
+    }
+
+    private Uni<List<PrecoroUser>> byIds(List<Long> ids) {
+        List<Long> copy = List.copyOf(ids);
+        return caller.call(OP_BY_IDS, () -> api.usersByIds(MAX_IDS_PER_REQUEST, copy).map(this::read))
+                .map(UsersPage::users);
+    }
+
+    private Uni<List<PrecoroUser>> sequential(List<UsersPage> sofar) {
+        UsersPage last = sofar.get(sofar.size() - 1);
+        if (!last.hasNext() || last.users().isEmpty()) {
+            return Uni.createFrom().item(sofar.stream().flatMap(p -> p.users().stream()).toList());
+        }
+        return page(sofar.size() + 1).chain(next -> {
+            List<UsersPage> more = new ArrayList<>(sofar);
+            more.add(next);
+            return sequential(more);
+        });
+    }
+
+    private Uni<UsersPage> page(int number) {
+        return caller.call(OP_ALL, () -> api.users(number, pageSize).map(this::read));
+    }
+
+    private UsersPage read(Response response) {
+        int status = response.getStatus();
+        String body = UpstreamJson.body(response);
+        if (status < 200 || status > 299) {
+            throw failure(status, response, body);
+        }
+        JsonNode root = UpstreamJson.object(UpstreamSystem.PRECORO, status, body, mapper);
+        JsonNode data = root.get("data");
+        if (data == null || !data.isArray()) {
+            throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, "the answer has no data array", null);
+        }
+        List<PrecoroUser> users = new ArrayList<>(data.size());
+        for (JsonNode user : data) {
+            users.add(user(status, user));
+        }
+        JsonNode pagination = root.path("meta").path("pagination");
+        JsonNode totalPages = pagination.get("total_pages");
+        JsonNode current = pagination.get("current_page");
+        JsonNode hasNext = pagination.get("has_next_page");
+        Integer total = totalPages != null && totalPages.canConvertToInt() ? totalPages.asInt() : null;
+        // Older payloads have only current_page/total_pages; newer ones has_next_page.
+        boolean next = hasNext != null ? hasNext.asBoolean(false)
+                : total != null && current != null && current.canConvertToInt() && current.asInt() < total;
+        return new UsersPage(users, next, total);
+    }
+
+    private static PrecoroUser user(int status, JsonNode node) {
+        JsonNode id = node.get("id");
+        Long userId = null;
+        if (id != null && id.isIntegralNumber() && id.canConvertToLong()) {
+            userId = id.asLong();
+        } else if (id != null && id.isTextual() && id.asText().matches("[0-9]{1,18}")) {
+            userId = Long.parseLong(id.asText());
+        }
+        if (!node.isObject() || userId == null) {
+            throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, "a user has no numeric id", null);
+        }
+        String updateDate = UpstreamJson.text(node, "updateDate");
+        Instant updated = null;
+        if (updateDate != null && !updateDate.isBlank()) {
+            try {
+                updated = OffsetDateTime.parse(updateDate).toInstant();
+            } catch (DateTimeParseException e) {
+                throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, "a user's updateDate is not a date",
+                        null);
+            }
+        }
+        JsonNode enable = node.get("enable");
+        return new PrecoroUser(userId, UpstreamJson.text(node, "email"), UpstreamJson.text(node, "firstname"),
+                UpstreamJson.text(node, "lastname"), enable != null && enable.asBoolean(false), updated);
+    }
+
+    private UpstreamException failure(int status, Response response, String body) {
+        // 429 bodies look like {"error":"Too many requests for this endpoint","RateLimit-Type":"...",
+        // "RateLimit-Retry-After":"2025-12-16 09:00:49 UTC","RateLimit-Limit":1}; others carry "message" or "error".
+        JsonNode root = UpstreamJson.objectOrNull(body, mapper);
+        String code = UpstreamJson.text(root, "RateLimit-Type");
+        if (code == null) {
+            code = UpstreamJson.text(root, "code");
+        }
+        String detail = UpstreamJson.text(root, "error");
+        if (detail == null) {
+            detail = UpstreamJson.text(root, "message");
+        }
+        Duration wait = RetryAfter.parse(response.getHeaderString("Retry-After"), clock)
+                .or(() -> RetryAfter.parse(response.getHeaderString("RateLimit-Retry-After"), clock))
+                .or(() -> RetryAfter.parse(UpstreamJson.text(root, "RateLimit-Retry-After"), clock))
+                .orElse(null);
+        return UpstreamException.forStatus(UpstreamSystem.PRECORO, status, code, detail, wait);
+    }
+
+    private static List<PrecoroUser> distinctSorted(List<PrecoroUser> users) {
+        // Pages of a list that changes while it is read can overlap; the id is the key.
+        Map<Long, PrecoroUser> byId = new LinkedHashMap<>();
+        for (PrecoroUser user : users) {
+            byId.put(user.id(), user);
+        }
+        List<PrecoroUser> result = new ArrayList<>(byId.values());
+        result.sort(Comparator.comparingLong(PrecoroUser::id));
+        return result;
+    }
+
+    /** One page of users. {@code totalPages} is null when Precoro did not send it. */
+    private record UsersPage(List<PrecoroUser> users, boolean hasNext, Integer totalPages) {
+    }
+}

@@ -1,0 +1,211 @@
+package dev.trestle.connectors.precoro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trestle.connectors.CircuitBreakerConfig;
+import dev.trestle.connectors.RetryConfig;
+import dev.trestle.connectors.Upstream;
+import dev.trestle.connectors.UpstreamCaller;
+import dev.trestle.connectors.UpstreamException;
+import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.errors.ErrorCode;
+import dev.trestle.sandbox.Fault;
+import dev.trestle.sandbox.Sandbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Precoro connector over real HTTP against the in-process Precoro sandbox. */
+@QuarkusTest
+class PrecoroConnectorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    PrecoroConnector connector;
+    @Inject
+    Sandbox sandbox;
+    @Inject
+    PrecoroConfig config;
+    @Inject
+    @Upstream(UpstreamSystem.PRECORO)
+    UpstreamCaller caller;
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+        CircuitBreakerMaintenance.get().resetAll();
+    }
+
+    @Test
+    void readsEveryPageOfUsers() {
+        int expected = sandbox.precoro().users().size();
+        assertTrue(expected > 200, "the demo data spans more than one page");
+
+        List<PrecoroUser> all = connector.allUsers().await().atMost(WAIT);
+
+        assertEquals(expected, all.size());
+        assertEquals((expected + 199) / 200, sandbox.precoro().requests().count());
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(all.get(i - 1).id() < all.get(i).id());
+        }
+        var demo = sandbox.precoro().users().get(all.get(20).id()).orElseThrow();
+        assertEquals(demo.email(), all.get(20).email());
+        assertEquals(demo.enabled(), all.get(20).enabled());
+        assertEquals(demo.updated().getEpochSecond(), all.get(20).updated().getEpochSecond());
+    }
+
+    @Test
+    void looksUpIdsInOneRequest() {
+        List<PrecoroUser> found = connector.usersByIds(List.of(12L, 3L, 7L, 99_999L, 3L)).await().atMost(WAIT);
+        assertEquals(List.of(3L, 7L, 12L), found.stream().map(PrecoroUser::id).toList());
+        assertEquals(1, sandbox.precoro().requests().count());
+        String query = sandbox.precoro().requests().all().get(0).query();
+        assertTrue(query.contains("per_page=200"), query);
+    }
+
+    @Test
+    void wrongTokenFailsAsAuthFailed() {
+        PrecoroConnector wrong = new PrecoroConnector(new WrongToken(config), caller, clock, mapper);
+        UpstreamException e = assertThrows(UpstreamException.class, () -> wrong.allUsers().await().atMost(WAIT));
+        assertEquals(ErrorCode.UPSTREAM_AUTH_FAILED, e.code());
+        assertEquals(401, e.extensions().get("upstreamStatus"));
+        assertEquals("precoro", e.extensions().get("upstream"));
+        assertEquals(1, sandbox.precoro().requests().count());
+    }
+
+    @Test
+    void throttlingHonoursRateLimitRetryAfter() {
+        // Start early in a second: Precoro's RateLimit-Retry-After names the next whole second,
+        // so an honoured wait lasts most of a second while a plain back-off would be ~20 ms.
+        while (System.currentTimeMillis() % 1000 > 100) {
+            Thread.onSpinWait();
+        }
+        sandbox.precoro().knobs().failNext(1, Fault.THROTTLE);
+        long start = System.nanoTime();
+
+        assertEquals(1, connector.usersByIds(List.of(5L)).await().atMost(WAIT).size());
+
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMillis >= 700, "waited only " + elapsedMillis + " ms");
+        assertEquals(2, sandbox.precoro().requests().count());
+    }
+
+    @Test
+    void serverErrorAndDroppedConnectionThenSuccess() {
+        sandbox.precoro().knobs().failNext(1, Fault.SERVER_ERROR).failNext(1, Fault.DROP_CONNECTION);
+        assertEquals(1, connector.usersByIds(List.of(5L)).await().atMost(WAIT).size());
+        assertEquals(3, sandbox.precoro().requests().count());
+    }
+
+    @Test
+    void hangingRequestsFailAsTimeout() {
+        sandbox.precoro().knobs().hangDuration(Duration.ofSeconds(5)).failNext(10, Fault.HANG);
+        UpstreamException e = assertThrows(UpstreamException.class,
+                () -> connector.usersByIds(List.of(5L)).await().atMost(WAIT));
+        assertEquals(ErrorCode.UPSTREAM_TIMEOUT, e.code());
+    }
+
+    @Test
+    void malformedBodyFailsAsMalformed() {
+        sandbox.precoro().knobs().failNext(10, Fault.MALFORMED_BODY);
+        UpstreamException e = assertThrows(UpstreamException.class,
+                () -> connector.allUsers().await().atMost(WAIT));
+        assertEquals(ErrorCode.UPSTREAM_MALFORMED_RESPONSE, e.code());
+    }
+
+    @Test
+    void circuitOpensAfterRepeatedFailures() {
+        sandbox.precoro().knobs().errorRate(1.0);
+        ErrorCode last = null;
+        for (int call = 0; call < 20 && last != ErrorCode.UPSTREAM_UNAVAILABLE; call++) {
+            last = assertThrows(UpstreamException.class,
+                    () -> connector.usersByIds(List.of(5L)).await().atMost(WAIT)).code();
+        }
+        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, last);
+    }
+
+    @Test
+    void governorKeepsToOneRequestAtATimeAndThePace() {
+        List<Uni<List<PrecoroUser>>> calls = new ArrayList<>();
+        for (long id = 1; id <= 12; id++) {
+            calls.add(connector.usersByIds(List.of(id)));
+        }
+        long start = System.nanoTime();
+
+        Uni.join().all(calls).andFailFast().await().atMost(WAIT);
+
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(1, sandbox.precoro().inFlight().maxSeen());
+        assertEquals(12, sandbox.precoro().requests().count(), "nothing was refused and retried");
+        // 10 requests per second in the test profile: 12 starts take at least 1.1 s.
+        assertTrue(elapsedMillis >= 1_000, "12 requests in " + elapsedMillis + " ms");
+    }
+
+    /** The sandbox's configuration with an API token the sandbox does not know. */
+    private record WrongToken(PrecoroConfig real) implements PrecoroConfig {
+        @Override
+        public String baseUrl() {
+            return real.baseUrl();
+        }
+
+        @Override
+        public String apiToken() {
+            return "wrong-token";
+        }
+
+        @Override
+        public String email() {
+            return real.email();
+        }
+
+        @Override
+        public int maxConcurrency() {
+            return real.maxConcurrency();
+        }
+
+        @Override
+        public double requestsPerSecond() {
+            return real.requestsPerSecond();
+        }
+
+        @Override
+        public Duration connectTimeout() {
+            return real.connectTimeout();
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return real.readTimeout();
+        }
+
+        @Override
+        public int pageSize() {
+            return real.pageSize();
+        }
+
+        @Override
+        public RetryConfig retry() {
+            return real.retry();
+        }
+
+        @Override
+        public CircuitBreakerConfig circuitBreaker() {
+            return real.circuitBreaker();
+        }
+    }
+}
