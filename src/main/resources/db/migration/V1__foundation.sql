@@ -36,7 +36,8 @@ CREATE TABLE employee_mapping (
     reason                text,
     netsuite_employee_id  text,
     -- For a conflict: every record that claims the same email, so a person can decide.
-    candidates            jsonb       NOT NULL DEFAULT '[]',
+    -- JSON text (see ConflictCandidatesConverter).
+    candidates            text        NOT NULL DEFAULT '[]',
     matched_at            timestamptz,
     evaluated_at          timestamptz NOT NULL,
     run_id                bigint

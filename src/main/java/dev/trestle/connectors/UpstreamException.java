@@ -164,7 +164,7 @@ public class UpstreamException extends TrestleException {
 
     private static Map<String, Object> extensions(UpstreamSystem system, Integer status, String code, String detail) {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("upstream", system.tag());
+        extensions.put("upstream", system.name());
         if (status != null) {
             extensions.put("upstreamStatus", status);
         }

@@ -1,6 +1,7 @@
 package dev.trestle.employees;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,8 +10,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** The hub's view of one Precoro user and the NetSuite employee it is matched to, if any. */
 @Entity
@@ -41,7 +40,7 @@ public class EmployeeMapping {
     @Column(name = "netsuite_employee_id")
     public String netsuiteEmployeeId;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = ConflictCandidatesConverter.class)
     public List<ConflictCandidate> candidates = List.of();
 
     /** When the user was matched to its current NetSuite employee. */

@@ -38,7 +38,7 @@ class UpstreamExceptionTest {
     void extensionsCarryTheUpstreamsOwnWords() {
         UpstreamException e = UpstreamException.forStatus(UpstreamSystem.NETSUITE, 401, "INVALID_LOGIN",
                 "Invalid login attempt.", Duration.ofSeconds(3));
-        assertEquals(Map.of("upstream", "netsuite", "upstreamStatus", 401, "upstreamCode", "INVALID_LOGIN",
+        assertEquals(Map.of("upstream", "NETSUITE", "upstreamStatus", 401, "upstreamCode", "INVALID_LOGIN",
                 "upstreamDetail", "Invalid login attempt."), e.extensions());
         assertEquals(Duration.ofSeconds(3), e.retryAfter().orElseThrow());
         assertTrue(e.getMessage().startsWith("NetSuite rejected the hub's credentials (HTTP 401, INVALID_LOGIN)"),
@@ -48,7 +48,7 @@ class UpstreamExceptionTest {
     @Test
     void absentFieldsStayOutOfExtensions() {
         UpstreamException e = UpstreamException.transport(UpstreamSystem.NETSUITE, false, null);
-        assertEquals(Map.of("upstream", "netsuite"), e.extensions());
+        assertEquals(Map.of("upstream", "NETSUITE"), e.extensions());
         assertTrue(e.httpStatus().isEmpty());
     }
 

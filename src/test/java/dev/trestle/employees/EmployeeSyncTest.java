@@ -40,8 +40,7 @@ class EmployeeSyncTest {
 
     @BeforeEach
     void freshInstallation() {
-        sandbox.reset();
-        database.reset();
+        Hub.freshInstallation(sandbox, database);
     }
 
     @Test
@@ -225,7 +224,7 @@ class EmployeeSyncTest {
         assertEquals(0, database.count("SELECT count(*) FROM employee_mapping"), "nothing half-read is written");
 
         sandbox.netsuite().knobs().errorRate(0);
-        resetCircuitBreakers();
+        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
         assertEquals("SUCCEEDED", Hub.runEmployeeSync().get("status"));
         assertEquals(sandbox.precoro().users().size(), database.count("SELECT count(*) FROM employee_mapping"));
     }
@@ -246,10 +245,6 @@ class EmployeeSyncTest {
         for (String role : List.of("viewer", "requester", "approver")) {
             assertEquals("FORBIDDEN", errorCode(GraphQL.as(role, "mutation { runEmployeeSync { id } }")), role);
         }
-    }
-
-    static void resetCircuitBreakers() {
-        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
     }
 
     private static Map<String, Object> employee(long precoroId) {

@@ -44,10 +44,8 @@ class EmployeesQueryTest {
 
     @BeforeEach
     void synced() {
-        sandbox.reset();
-        database.reset();
+        Hub.freshInstallation(sandbox, database);
         Hub.enableEmployeeSync();
-        EmployeeSyncTest.resetCircuitBreakers();
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.support.Database;
-import dev.trestle.support.GraphQL;
 import dev.trestle.support.Hub;
+import dev.trestle.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -34,8 +34,7 @@ class ScheduledEmployeeSyncTest {
 
     @Test
     void theScheduleRunsTheSyncOnceItIsOn() throws InterruptedException {
-        sandbox.reset();
-        database.reset();
+        Hub.freshInstallation(sandbox, database);
         Thread.sleep(2500); // a few ticks while the setting is off
         assertTrue(scheduledRuns().isEmpty(), "no scheduled run while Sync Employee is off");
 

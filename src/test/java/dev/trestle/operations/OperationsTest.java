@@ -30,13 +30,12 @@ class OperationsTest {
 
     @Test
     void metricsCoverUpstreamCallsAndSyncRuns() {
-        sandbox.reset();
-        database.reset();
+        Hub.freshInstallation(sandbox, database);
         Hub.enableEmployeeSync();
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("trestle_upstream_requests_seconds_count{"))
-                .body(containsString("system=\"NETSUITE\""))
-                .body(containsString("system=\"PRECORO\""))
+                .body(containsString("system=\"netsuite\""))
+                .body(containsString("system=\"precoro\""))
                 .body(containsString("trestle_sync_runs_seconds_count{kind=\"EMPLOYEES\",outcome=\"SUCCEEDED\""));
     }
 }

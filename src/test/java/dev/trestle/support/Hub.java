@@ -3,7 +3,9 @@ package dev.trestle.support;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.trestle.sandbox.Sandbox;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import java.time.Duration;
 import java.util.Map;
 
@@ -13,6 +15,16 @@ public final class Hub {
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
 
     private Hub() {
+    }
+
+    /**
+     * A fresh installation before each test: demo data and default knobs in the sandbox, an
+     * empty hub database, and closed circuit breakers (a previous test may have opened them).
+     */
+    public static void freshInstallation(Sandbox sandbox, Database database) {
+        sandbox.reset();
+        database.reset();
+        CircuitBreakerMaintenance.get().resetAll();
     }
 
     /** Turns Sync Employee on as an admin and waits for the initial run to finish; returns that run. */

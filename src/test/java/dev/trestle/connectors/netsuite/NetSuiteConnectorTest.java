@@ -119,7 +119,7 @@ class NetSuiteConnectorTest {
         assertEquals(ErrorCode.UPSTREAM_AUTH_FAILED, e.code());
         assertEquals("INVALID_LOGIN", e.upstreamCode().orElseThrow());
         assertEquals(401, e.extensions().get("upstreamStatus"));
-        assertEquals("netsuite", e.extensions().get("upstream"));
+        assertEquals("NETSUITE", e.extensions().get("upstream"));
         assertFalse(e.getMessage().contains("wrong-secret"));
         assertEquals(1, sandbox.netsuite().requests().count(), "a 401 is not retried");
     }

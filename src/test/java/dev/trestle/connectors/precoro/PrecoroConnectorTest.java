@@ -84,7 +84,7 @@ class PrecoroConnectorTest {
         UpstreamException e = assertThrows(UpstreamException.class, () -> wrong.allUsers().await().atMost(WAIT));
         assertEquals(ErrorCode.UPSTREAM_AUTH_FAILED, e.code());
         assertEquals(401, e.extensions().get("upstreamStatus"));
-        assertEquals("precoro", e.extensions().get("upstream"));
+        assertEquals("PRECORO", e.extensions().get("upstream"));
         assertEquals(1, sandbox.precoro().requests().count());
     }
 
