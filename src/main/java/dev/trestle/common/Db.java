@@ -34,11 +34,4 @@ public class Db {
                 .chain(session -> session.withTransaction(tx -> work.apply(session))
                         .eventually(session::close));
     }
-
-    /** Runs {@code work} in one transaction with a stateless session (bulk writes). */
-    public <T> Uni<T> statelessTransaction(Function<Mutiny.StatelessSession, Uni<T>> work) {
-        return sessions.openStatelessSession()
-                .chain(session -> session.withTransaction(tx -> work.apply(session))
-                        .eventually(session::close));
-    }
 }

@@ -1,6 +1,5 @@
 package dev.trestle.employees;
 
-import dev.trestle.common.Db;
 import dev.trestle.connectors.netsuite.NetSuiteConnector;
 import dev.trestle.connectors.precoro.PrecoroConnector;
 import dev.trestle.errors.ErrorCode;
@@ -19,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,20 +41,20 @@ public class EmployeeSyncService {
     private final NetSuiteConnector netsuite;
     private final SyncRuns runs;
     private final SettingsService settings;
-    private final Db db;
+    private final EmployeeMappingStore store;
     private final Clock clock;
     private final Vertx vertx;
     private final MeterRegistry meters;
     private final int chunkSize;
 
     public EmployeeSyncService(PrecoroConnector precoro, NetSuiteConnector netsuite, SyncRuns runs,
-            SettingsService settings, Db db, Clock clock, Vertx vertx, MeterRegistry meters,
-            @ConfigProperty(name = "trestle.employee-sync.chunk-size", defaultValue = "1000") int chunkSize) {
+            SettingsService settings, EmployeeMappingStore store, Clock clock, Vertx vertx, MeterRegistry meters,
+            @ConfigProperty(name = "trestle.employee-sync.chunk-size", defaultValue = "5000") int chunkSize) {
         this.precoro = precoro;
         this.netsuite = netsuite;
         this.runs = runs;
         this.settings = settings;
-        this.db = db;
+        this.store = store;
         this.clock = clock;
         this.vertx = vertx;
         this.meters = meters;
@@ -96,8 +94,13 @@ public class EmployeeSyncService {
 
     private Uni<SyncRun> carryOut(SyncRun run) {
         Timer.Sample sample = Timer.start(meters);
+        long started = System.nanoTime();
         return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees()).asTuple()
-                .map(both -> EmployeeMatcher.match(both.getItem1(), both.getItem2()))
+                .map(both -> {
+                    LOG.infof("Employee sync run %d read %d Precoro users and %d NetSuite employees in %d ms", run.id,
+                            both.getItem1().size(), both.getItem2().size(), (System.nanoTime() - started) / 1_000_000);
+                    return EmployeeMatcher.match(both.getItem1(), both.getItem2());
+                })
                 .chain(decisions -> apply(run.id, decisions))
                 .chain(counts -> runs.finish(run.id, SyncRun.Status.SUCCEEDED, counts, null))
                 .onFailure().recoverWithUni(failure -> {
@@ -110,13 +113,8 @@ public class EmployeeSyncService {
 
     private Uni<SyncCounts> apply(long runId, List<MappingDecision> decisions) {
         Instant now = clock.instant();
-        return db.read(session -> session.createSelectionQuery("from EmployeeMapping", EmployeeMapping.class)
-                .getResultList())
-                .chain(existingRows -> {
-                    Map<Long, EmployeeMapping> existing = new HashMap<>(existingRows.size() * 2);
-                    for (EmployeeMapping row : existingRows) {
-                        existing.put(row.precoroUserId, row);
-                    }
+        return store.loadAll()
+                .chain(existing -> {
                     int unchanged = 0;
                     List<List<MappingDecision>> chunks = new ArrayList<>();
                     List<MappingDecision> chunk = new ArrayList<>(chunkSize);
@@ -136,6 +134,8 @@ public class EmployeeSyncService {
                         chunks.add(chunk);
                     }
                     SyncCounts counts = count(decisions, unchanged);
+                    LOG.infof("Employee sync run %d compared %d decisions with %d stored mappings: %d to write",
+                            runId, decisions.size(), existing.size(), decisions.size() - unchanged);
                     return Multi.createFrom().iterable(chunks)
                             .onItem().transformToUniAndConcatenate(
                                     part -> write(runId, now, part, existing).chain(() -> runs.heartbeat(runId)))
@@ -146,9 +146,8 @@ public class EmployeeSyncService {
 
     /** One chunk, one transaction: the mapping rows and their history rows land together. */
     private Uni<Void> write(long runId, Instant now, List<MappingDecision> part, Map<Long, EmployeeMapping> existing) {
-        List<Object> inserts = new ArrayList<>();
-        List<Object> updates = new ArrayList<>();
-        List<Object> history = new ArrayList<>();
+        List<EmployeeMapping> rows = new ArrayList<>(part.size());
+        List<EmployeeMappingChange> history = new ArrayList<>();
         for (MappingDecision decision : part) {
             EmployeeMapping old = existing.get(decision.precoroUserId());
             EmployeeMapping row = old == null ? new EmployeeMapping() : old;
@@ -171,11 +170,9 @@ public class EmployeeSyncService {
             row.matchedAt = decision.status() != MappingStatus.MAPPED ? null : newMatch ? now : row.matchedAt;
             row.evaluatedAt = now;
             row.runId = runId;
-            (old == null ? inserts : updates).add(row);
+            rows.add(row);
         }
-        return db.statelessTransaction(session -> session.insertAll(chunkSize, inserts.toArray())
-                .chain(() -> session.updateAll(chunkSize, updates.toArray()))
-                .chain(() -> session.insertAll(chunkSize, history.toArray())));
+        return store.write(rows, history);
     }
 
     /** A history entry when the status, the email or the matched employee changes; null otherwise. */
