@@ -2,12 +2,12 @@ package dev.trestle.connectors;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -69,7 +69,19 @@ public final class ConcurrencyGovernor {
     public <T> Uni<T> run(Supplier<Uni<T>> call) {
         Objects.requireNonNull(call, "call");
         return Uni.createFrom().emitter(emitter -> {
-            Ticket ticket = new Ticket(() -> start(call, emitter));
+            AtomicReference<Ticket> self = new AtomicReference<>();
+            // The permit goes back before the result goes on, so whatever the caller does next
+            // never holds a permit, and the next waiter starts at once.
+            Ticket ticket = new Ticket(() -> start(call,
+                    item -> {
+                        self.get().terminate();
+                        emitter.complete(item);
+                    },
+                    failure -> {
+                        self.get().terminate();
+                        emitter.fail(failure);
+                    }));
+            self.set(ticket);
             emitter.onTermination(ticket::terminate);
             enqueue(ticket);
         });
@@ -93,14 +105,14 @@ public final class ConcurrencyGovernor {
         return queue.size();
     }
 
-    private <T> Cancellable start(Supplier<Uni<T>> call, UniEmitter<? super T> emitter) {
+    private <T> Cancellable start(Supplier<Uni<T>> call, Consumer<T> onItem, Consumer<Throwable> onFailure) {
         Uni<T> attempt = Uni.createFrom().deferred(call::get);
         long delayNanos = reserveStart();
         if (delayNanos > 0) {
             attempt = Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(delayNanos))
                     .chain(() -> Uni.createFrom().deferred(call::get));
         }
-        return attempt.subscribe().with(emitter::complete, emitter::fail);
+        return attempt.subscribe().with(onItem, onFailure);
     }
 
     /** Reserves the next start slot and returns how long to wait for it. */

@@ -16,11 +16,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -46,10 +49,12 @@ public class EmployeeSyncService {
     private final Vertx vertx;
     private final MeterRegistry meters;
     private final int chunkSize;
+    private final Duration heartbeatInterval;
 
     public EmployeeSyncService(PrecoroConnector precoro, NetSuiteConnector netsuite, SyncRuns runs,
             SettingsService settings, EmployeeMappingStore store, Clock clock, Vertx vertx, MeterRegistry meters,
-            @ConfigProperty(name = "trestle.employee-sync.chunk-size", defaultValue = "5000") int chunkSize) {
+            @ConfigProperty(name = "trestle.employee-sync.chunk-size") int chunkSize,
+            @ConfigProperty(name = "trestle.sync.heartbeat-interval") Duration heartbeatInterval) {
         this.precoro = precoro;
         this.netsuite = netsuite;
         this.runs = runs;
@@ -59,6 +64,7 @@ public class EmployeeSyncService {
         this.vertx = vertx;
         this.meters = meters;
         this.chunkSize = chunkSize;
+        this.heartbeatInterval = heartbeatInterval;
     }
 
     /**
@@ -95,6 +101,9 @@ public class EmployeeSyncService {
     private Uni<SyncRun> carryOut(SyncRun run) {
         Timer.Sample sample = Timer.start(meters);
         long started = System.nanoTime();
+        // Heartbeats for the whole run, reading included, so that no replica takes a slow run for a dead one.
+        long heartbeats = vertx.setPeriodic(heartbeatInterval.toMillis(), tick -> runs.heartbeat(run.id).subscribe()
+                .with(alive -> { }, failure -> LOG.warnf("Heartbeat of sync run %d failed: %s", run.id, failure)));
         return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees()).asTuple()
                 .map(both -> {
                     LOG.infof("Employee sync run %d read %d Precoro users and %d NetSuite employees in %d ms", run.id,
@@ -104,9 +113,14 @@ public class EmployeeSyncService {
                 .chain(decisions -> apply(run.id, decisions))
                 .chain(counts -> runs.finish(run.id, SyncRun.Status.SUCCEEDED, counts, null))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Employee sync run %d failed: %s", run.id, failure.toString());
+                    if (failure instanceof TrestleException) {
+                        LOG.warnf("Employee sync run %d failed: %s", run.id, failure.getMessage());
+                    } else {
+                        LOG.errorf(failure, "Employee sync run %d failed unexpectedly", run.id);
+                    }
                     return runs.finish(run.id, SyncRun.Status.FAILED, null, describe(failure));
                 })
+                .eventually(() -> vertx.cancelTimer(heartbeats))
                 .invoke(finished -> sample.stop(meters.timer("trestle.sync.runs",
                         "kind", finished.kind.name(), "outcome", finished.status.name())));
     }
@@ -118,7 +132,8 @@ public class EmployeeSyncService {
                     int unchanged = 0;
                     List<List<MappingDecision>> chunks = new ArrayList<>();
                     List<MappingDecision> chunk = new ArrayList<>(chunkSize);
-                    for (MappingDecision decision : decisions) {
+                    List<MappingDecision> all = withUsersGone(decisions, existing);
+                    for (MappingDecision decision : all) {
                         EmployeeMapping row = existing.get(decision.precoroUserId());
                         if (row != null && row.sameAs(decision)) {
                             unchanged++;
@@ -135,13 +150,32 @@ public class EmployeeSyncService {
                     }
                     SyncCounts counts = count(decisions, unchanged);
                     LOG.infof("Employee sync run %d compared %d decisions with %d stored mappings: %d to write",
-                            runId, decisions.size(), existing.size(), decisions.size() - unchanged);
+                            runId, all.size(), existing.size(), all.size() - unchanged);
                     return Multi.createFrom().iterable(chunks)
                             .onItem().transformToUniAndConcatenate(
-                                    part -> write(runId, now, part, existing).chain(() -> runs.heartbeat(runId)))
+                                    part -> write(runId, now, part, existing))
                             .collect().last()
                             .replaceWith(counts);
                 });
+    }
+
+    /**
+     * Users the hub knows but Precoro no longer lists (after a complete read of Precoro): they
+     * are not mapped any more, and the change is recorded like any other.
+     */
+    private static List<MappingDecision> withUsersGone(List<MappingDecision> decisions,
+            Map<Long, EmployeeMapping> existing) {
+        Set<Long> listed = new HashSet<>(decisions.size() * 2);
+        decisions.forEach(decision -> listed.add(decision.precoroUserId()));
+        List<MappingDecision> all = new ArrayList<>(decisions);
+        for (EmployeeMapping row : existing.values()) {
+            if (!listed.contains(row.precoroUserId)) {
+                all.add(new MappingDecision(row.precoroUserId, row.email, row.normalizedEmail, row.name,
+                        MappingStatus.NOT_MAPPED, MappingReason.PRECORO_USER_GONE,
+                        "The user no longer exists in Precoro.", null, List.of()));
+            }
+        }
+        return all;
     }
 
     /** One chunk, one transaction: the mapping rows and their history rows land together. */
@@ -175,9 +209,9 @@ public class EmployeeSyncService {
         return store.write(rows, history);
     }
 
-    /** A history entry when the status, the email or the matched employee changes; null otherwise. */
+    /** A history entry when the status, its reason, the email or the matched employee changes; null otherwise. */
     private static EmployeeMappingChange changeOf(long runId, Instant now, EmployeeMapping old, MappingDecision decision) {
-        if (old != null && old.status == decision.status()
+        if (old != null && old.status == decision.status() && old.reasonCode == decision.reasonCode()
                 && Objects.equals(old.normalizedEmail, decision.normalizedEmail())
                 && Objects.equals(old.netsuiteEmployeeId, decision.netsuiteEmployeeId())) {
             return null;
@@ -217,7 +251,7 @@ public class EmployeeSyncService {
             String upstreamCode = Objects.toString(trestle.extensions().get("upstreamCode"), null);
             return trestle.code() + (upstreamCode == null ? "" : " (" + upstreamCode + ")") + ": " + trestle.getMessage();
         }
-        return ErrorCode.INTERNAL + ": " + failure.getClass().getSimpleName()
-                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        // Unexpected failures may carry data (a failing row, a query); the log has them, not the API.
+        return ErrorCode.INTERNAL + ": unexpected failure; the server log has the details.";
     }
 }

@@ -123,9 +123,11 @@ public class EmployeesGraphQL {
                     "Turning on Sync Employee is irreversible; call again with confirm: true."));
         }
         String actor = currentUser.name();
+        // The setting commits first; if the initial run cannot open (a scheduled run got there
+        // first, or the database failed), the next scheduled or requested run still syncs everyone.
         return settings.enableEmployeeSync(actor)
                 .chain(flipped -> flipped
-                        ? sync.start(SyncRun.Trigger.ENABLED, actor)
+                        ? sync.start(SyncRun.Trigger.ENABLED, actor).onFailure().recoverWithNull()
                         : Uni.createFrom().nullItem())
                 .chain(run -> settings.current().map(current -> new EmployeeSyncActivation(current, run)));
     }
@@ -151,6 +153,7 @@ public class EmployeesGraphQL {
 
     @Description("The result of enableEmployeeSync.")
     public record EmployeeSyncActivation(@NonNull IntegrationSettings settings,
-            @Description("The initial sync of all existing users; empty if the setting was already on.") SyncRun initialRun) {
+            @Description("The initial sync of all existing users; empty if the setting was already on, or if a run "
+                    + "was already going (see syncRuns).") SyncRun initialRun) {
     }
 }

@@ -13,5 +13,7 @@ public enum MappingReason {
     @Description("More than one active NetSuite employee has this email address.")
     DUPLICATE_NETSUITE_EMAIL,
     @Description("More than one Precoro user has this email address.")
-    DUPLICATE_PRECORO_EMAIL
+    DUPLICATE_PRECORO_EMAIL,
+    @Description("The user no longer exists in Precoro.")
+    PRECORO_USER_GONE
 }

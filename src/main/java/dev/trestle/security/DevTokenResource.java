@@ -19,6 +19,9 @@ import java.util.Set;
 @Path("/dev/token")
 public class DevTokenResource {
 
+    /** The audience that dev and test trust (mp.jwt.verify.audiences). */
+    static final String AUDIENCE = "trestle";
+
     private static final Set<String> KNOWN_ROLES = Set.of(Roles.VIEWER, Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN);
 
     public record TokenRequest(String user, List<String> roles) {
@@ -41,6 +44,7 @@ public class DevTokenResource {
         }
         String token = Jwt.upn(request.user())
                 .subject(request.user())
+                .audience(AUDIENCE)
                 .groups(Set.copyOf(roles))
                 .sign();
         return new TokenResponse(token);

@@ -19,8 +19,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("One run of a sync: when it ran, why, what it counted and how it ended.")
 public class SyncRun {
 
+    @org.eclipse.microprofile.graphql.Enum("SyncKind")
     public enum Kind { EMPLOYEES }
 
+    @org.eclipse.microprofile.graphql.Enum("SyncTrigger")
     public enum Trigger {
         @Description("The initial sync of all existing users when Sync Employee was turned on.")
         ENABLED,
@@ -30,11 +32,13 @@ public class SyncRun {
         ON_REQUEST
     }
 
+    @org.eclipse.microprofile.graphql.Enum("SyncRunStatus")
     public enum Status { RUNNING, SUCCEEDED, FAILED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @NonNull
+    @org.eclipse.microprofile.graphql.Id
     public Long id;
 
     @Enumerated(EnumType.STRING)

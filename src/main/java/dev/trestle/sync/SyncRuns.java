@@ -17,13 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SyncRuns {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String ONE_RUNNING = "sync_run_one_running";
 
     private final Db db;
     private final Clock clock;
     private final Duration staleAfter;
 
-    public SyncRuns(Db db, Clock clock,
-            @ConfigProperty(name = "trestle.sync.stale-after", defaultValue = "PT10M") Duration staleAfter) {
+    public SyncRuns(Db db, Clock clock, @ConfigProperty(name = "trestle.sync.stale-after") Duration staleAfter) {
         this.db = db;
         this.clock = clock;
         this.staleAfter = staleAfter;
@@ -56,21 +56,29 @@ public class SyncRuns {
                     run.heartbeatAt = now;
                     return session.persist(run).chain(session::flush).replaceWith(run);
                 }))
-                .onFailure(SyncRuns::isUniqueViolation).transform(e -> new TrestleException(
+                .onFailure(SyncRuns::isAnotherRunGoing).transform(e -> new TrestleException(
                         ErrorCode.SYNC_ALREADY_RUNNING, "A " + kind.name().toLowerCase() + " sync is already running."));
     }
 
-    public Uni<Void> heartbeat(long runId) {
+    /** Tells other replicas the run is alive; false if it was meanwhile closed as abandoned. */
+    public Uni<Boolean> heartbeat(long runId) {
         return db.transaction(session -> session.createMutationQuery(
-                "update SyncRun r set r.heartbeatAt = :now where r.id = :id")
+                "update SyncRun r set r.heartbeatAt = :now where r.id = :id and r.status = :running")
                 .setParameter("now", clock.instant())
                 .setParameter("id", runId)
-                .executeUpdate()).replaceWithVoid();
+                .setParameter("running", SyncRun.Status.RUNNING)
+                .executeUpdate()).map(updated -> updated == 1);
     }
 
-    /** Closes a run with its final counts, or with the error that stopped it. */
+    /**
+     * Closes a run with its final counts, or with the error that stopped it. A run that another
+     * replica already closed as abandoned keeps that verdict: its result is not trusted.
+     */
     public Uni<SyncRun> finish(long runId, SyncRun.Status status, SyncCounts counts, String error) {
         return db.transaction(session -> session.find(SyncRun.class, runId).invoke(run -> {
+            if (run == null || run.status != SyncRun.Status.RUNNING) {
+                return;
+            }
             run.status = status;
             run.finishedAt = clock.instant();
             run.heartbeatAt = run.finishedAt;
@@ -83,10 +91,6 @@ public class SyncRuns {
                 run.unchanged = counts.unchanged();
             }
         }));
-    }
-
-    public Uni<SyncRun> find(long runId) {
-        return db.read(session -> session.get(SyncRun.class, runId));
     }
 
     /** The newest runs first. */
@@ -106,12 +110,14 @@ public class SyncRuns {
                 .getSingleResultOrNull());
     }
 
-    private static boolean isUniqueViolation(Throwable failure) {
+    private static boolean isAnotherRunGoing(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                    && ONE_RUNNING.equals(pg.getConstraint())) {
                 return true;
             }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && ONE_RUNNING.equals(violation.getConstraintName())) {
                 return true;
             }
         }

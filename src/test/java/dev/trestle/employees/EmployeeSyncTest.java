@@ -68,6 +68,10 @@ class EmployeeSyncTest {
         assertEquals(users, run.get("scanned"));
         assertEquals(users, (int) run.get("mapped") + (int) run.get("notMapped") + (int) run.get("conflicts"));
         assertEquals(0, run.get("unchanged"));
+        Instant started = Instant.parse(run.get("startedAt").toString());
+        Instant finished = Instant.parse(run.get("finishedAt").toString());
+        assertTrue(!finished.isBefore(started), run.toString());
+        assertNull(run.get("error"));
         assertEquals(users, database.count("SELECT count(*) FROM employee_mapping"));
 
         JsonPath settings = GraphQL.as("viewer",
@@ -227,6 +231,36 @@ class EmployeeSyncTest {
         io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
         assertEquals("SUCCEEDED", Hub.runEmployeeSync().get("status"));
         assertEquals(sandbox.precoro().users().size(), database.count("SELECT count(*) FROM employee_mapping"));
+    }
+
+    @Test
+    void usersDeletedInPrecoroAreNoLongerMapped() {
+        Hub.enableEmployeeSync();
+        long gone = DemoCases.FIRST_EXACT_MATCH_PRECORO_ID;
+        sandbox.precoro().users().remove(gone);
+
+        Map<String, Object> run = Hub.runEmployeeSync();
+        assertEquals("SUCCEEDED", run.get("status"));
+        assertEquals(sandbox.precoro().users().size(), run.get("scanned"));
+        Map<String, Object> user = employee(gone);
+        assertEquals("NOT_MAPPED", user.get("mappingStatus"));
+        assertEquals("PRECORO_USER_GONE", user.get("reasonCode"));
+        assertNull(user.get("netsuiteEmployeeId"));
+        assertEquals(2, database.count("SELECT count(*) FROM employee_mapping_change WHERE precoro_user_id = " + gone));
+    }
+
+    @Test
+    void aRunWhoseReplicaDiedDoesNotBlockSyncing() {
+        Hub.enableEmployeeSync();
+        // A run left RUNNING by a replica that crashed: its last heartbeat is long past.
+        database.execute("""
+                INSERT INTO sync_run (kind, trigger, status, started_at, heartbeat_at)
+                VALUES ('EMPLOYEES', 'SCHEDULED', 'RUNNING', now() - interval '1 hour', now() - interval '1 hour')""");
+
+        assertEquals("SUCCEEDED", Hub.runEmployeeSync().get("status"));
+        assertEquals(1, database.count("""
+                SELECT count(*) FROM sync_run WHERE trigger = 'SCHEDULED' AND status = 'FAILED'
+                AND error LIKE 'Abandoned%' AND finished_at IS NOT NULL"""));
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +47,8 @@ class EmployeesQueryTest {
     @BeforeEach
     void synced() {
         Hub.freshInstallation(sandbox, database);
-        Hub.enableEmployeeSync();
+        Map<String, Object> initial = Hub.enableEmployeeSync();
+        assertEquals("SUCCEEDED", initial.get("status"), String.valueOf(initial));
     }
 
     @Test
@@ -81,6 +84,32 @@ class EmployeesQueryTest {
                 + response.getInt("data.employeeMappingSummary.notMapped")
                 + response.getInt("data.employeeMappingSummary.conflicts"));
         assertNotNull(response.get("data.employeeMappingSummary.lastRunAt"));
+    }
+
+    @Test
+    void theTwoSystemsAreAskedAtTheSameTime() {
+        Duration latency = Duration.ofMillis(400);
+        sandbox.precoro().knobs().latency(latency);
+        sandbox.netsuite().knobs().latency(latency);
+        sandbox.netsuite().requests().clear();
+        sandbox.precoro().requests().clear();
+
+        JsonPath response = GraphQL.as("viewer", LIVE_PAGE);
+
+        assertNull(response.get("errors"), response.prettify());
+        Instant precoroAsked = sandbox.precoro().requests().all().get(0).time();
+        Instant netsuiteAsked = sandbox.netsuite().requests().all().get(0).time();
+        assertTrue(Duration.between(precoroAsked, netsuiteAsked).abs().compareTo(latency) < 0,
+                "the second request went out before the first one's answer (" + precoroAsked + ", " + netsuiteAsked + ")");
+    }
+
+    @Test
+    void anUpstreamThatDoesNotAnswerIsATimeout() {
+        sandbox.netsuite().knobs().hangRate(1.0).hangDuration(Duration.ofSeconds(20));
+        JsonPath response = GraphQL.as("viewer", """
+                { employees(first: 5) { edges { node { precoroUserId netsuiteEmployee { id } } } } }""");
+        assertEquals("UPSTREAM_TIMEOUT", errorCode(response), response.prettify());
+        assertEquals(5, response.getList("data.employees.edges.node.precoroUserId").size());
     }
 
     @Test

@@ -2,14 +2,12 @@ package dev.trestle.employees;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trestle.sandbox.Sandbox;
-import dev.trestle.support.Database;
+import dev.trestle.support.FreshDatabaseBeforeStart;
 import dev.trestle.support.Hub;
 import dev.trestle.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,17 +22,16 @@ class ScheduledEmployeeSyncTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("trestle.employee-sync.cron", "*/1 * * * * ?");
         }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            // Sync Employee must be off from the first tick on.
+            return List.of(new TestResourceEntry(FreshDatabaseBeforeStart.class));
+        }
     }
-
-    @Inject
-    Sandbox sandbox;
-
-    @Inject
-    Database database;
 
     @Test
     void theScheduleRunsTheSyncOnceItIsOn() throws InterruptedException {
-        Hub.freshInstallation(sandbox, database);
         Thread.sleep(2500); // a few ticks while the setting is off
         assertTrue(scheduledRuns().isEmpty(), "no scheduled run while Sync Employee is off");
 

@@ -20,7 +20,9 @@ public final class SandboxHarness implements AutoCloseable {
     public final TbaTestSigner signer = TbaTestSigner.demo();
     private final Vertx vertx;
     private final HttpServer server;
-    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final HttpClient client = HttpClient.newBuilder()
+            // Plain HTTP/1.1, as the connectors speak; the default h2c upgrade attempt only adds noise.
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     public final String base;
 
     public SandboxHarness() {

@@ -27,7 +27,7 @@ class SandboxMountTest {
     @ConfigProperty(name = "trestle.precoro.base-url")
     String precoroBaseUrl;
 
-    final HttpClient client = HttpClient.newHttpClient();
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void reset() {

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.trestle.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuthenticationTest {
 
+    private static final String ISSUER = "https://trestle.dev/issuer";
     private static final String SETTINGS = "{ integrationSettings { employeeSyncEnabled } }";
 
     @Test
@@ -32,6 +37,29 @@ class AuthenticationTest {
         given().contentType(ContentType.JSON).auth().oauth2(forged).body(Map.of("query", SETTINGS))
                 .post("/graphql")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void tokensFromAnotherKeyIssuerOrAudienceOrExpiredAreRejected() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        PrivateKey otherKey = generator.generateKeyPair().getPrivate();
+        long now = Instant.now().getEpochSecond();
+        List<String> rejected = List.of(
+                Jwt.issuer(ISSUER).upn("eve").groups("admin").audience("trestle").sign(otherKey),
+                Jwt.issuer("https://elsewhere.example.com").upn("eve").groups("admin").audience("trestle").sign(),
+                Jwt.issuer(ISSUER).upn("eve").groups("admin").audience("another-service").sign(),
+                Jwt.issuer(ISSUER).upn("eve").groups("admin").audience("trestle")
+                        .issuedAt(now - 7200).expiresAt(now - 3600).sign());
+        for (String token : rejected) {
+            given().contentType(ContentType.JSON).auth().oauth2(token).body(Map.of("query", SETTINGS))
+                    .post("/graphql")
+                    .then().statusCode(401);
+        }
+        String accepted = Jwt.issuer(ISSUER).upn("ann").groups("viewer").audience("trestle").sign();
+        given().contentType(ContentType.JSON).auth().oauth2(accepted).body(Map.of("query", SETTINGS))
+                .post("/graphql")
+                .then().statusCode(200);
     }
 
     @Test

@@ -39,6 +39,13 @@ public final class UserDirectory {
         }
     }
 
+    /** Deletes the user, as when a Precoro admin removes someone. */
+    public synchronized void remove(long id) {
+        if (byId.remove(id) != null) {
+            sortedIds = Arrays.stream(sortedIds).filter(existing -> existing != id).toArray();
+        }
+    }
+
     /** Changes the email as a Precoro admin would; bumps updateDate. */
     public synchronized SandboxUser changeEmail(long id, String email) {
         SandboxUser updated = require(id).withEmail(email, clock.instant());
