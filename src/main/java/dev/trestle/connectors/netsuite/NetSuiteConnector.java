@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -190,9 +191,9 @@ public class NetSuiteConnector {
 
     private SuiteQlPage read(Response response) {
         int status = response.getStatus();
-        String body = UpstreamJson.body(response);
+        byte[] body = UpstreamJson.bytes(response);
         if (status < 200 || status > 299) {
-            throw failure(status, response, body);
+            throw failure(status, response, new String(body, StandardCharsets.UTF_8));
         }
         JsonNode root = UpstreamJson.object(UpstreamSystem.NETSUITE, status, body, mapper);
         JsonNode items = root.get("items");

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,9 +148,9 @@ public class PrecoroConnector {
 
     private UsersPage read(Response response) {
         int status = response.getStatus();
-        String body = UpstreamJson.body(response);
+        byte[] body = UpstreamJson.bytes(response);
         if (status < 200 || status > 299) {
-            throw failure(status, response, body);
+            throw failure(status, response, new String(body, StandardCharsets.UTF_8));
         }
         JsonNode root = UpstreamJson.object(UpstreamSystem.PRECORO, status, body, mapper);
         JsonNode data = root.get("data");
