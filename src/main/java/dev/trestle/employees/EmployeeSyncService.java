@@ -95,13 +95,19 @@ public class EmployeeSyncService {
     private Uni<SyncRun> carryOut(SyncRun run) {
         Timer.Sample sample = Timer.start(meters);
         long started = System.nanoTime();
-        return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees()).asTuple()
-                .map(both -> {
+        // The stored mappings load while both systems are read: the load waits on the database
+        // only, and nothing but this run writes mappings (one run at a time), so what it reads
+        // is still current when the decisions are compared with it.
+        Uni<Map<Long, EmployeeMapping>> stored = store.loadAll().invoke(existing -> LOG.infof(
+                "Employee sync run %d loaded %d stored mappings in %d ms", run.id, existing.size(),
+                (System.nanoTime() - started) / 1_000_000));
+        return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees(), stored).asTuple()
+                .chain(all -> {
                     LOG.infof("Employee sync run %d read %d Precoro users and %d NetSuite employees in %d ms", run.id,
-                            both.getItem1().size(), both.getItem2().size(), (System.nanoTime() - started) / 1_000_000);
-                    return EmployeeMatcher.match(both.getItem1(), both.getItem2());
+                            all.getItem1().size(), all.getItem2().size(), (System.nanoTime() - started) / 1_000_000);
+                    List<MappingDecision> decisions = EmployeeMatcher.match(all.getItem1(), all.getItem2());
+                    return apply(run.id, decisions, all.getItem3());
                 })
-                .chain(decisions -> apply(run.id, decisions))
                 .chain(counts -> runs.finish(run.id, SyncRun.Status.SUCCEEDED, counts, null))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("Employee sync run %d failed: %s", run.id, failure.toString());
@@ -111,37 +117,34 @@ public class EmployeeSyncService {
                         "kind", finished.kind.name(), "outcome", finished.status.name())));
     }
 
-    private Uni<SyncCounts> apply(long runId, List<MappingDecision> decisions) {
+    private Uni<SyncCounts> apply(long runId, List<MappingDecision> decisions, Map<Long, EmployeeMapping> existing) {
         Instant now = clock.instant();
-        return store.loadAll()
-                .chain(existing -> {
-                    int unchanged = 0;
-                    List<List<MappingDecision>> chunks = new ArrayList<>();
-                    List<MappingDecision> chunk = new ArrayList<>(chunkSize);
-                    for (MappingDecision decision : decisions) {
-                        EmployeeMapping row = existing.get(decision.precoroUserId());
-                        if (row != null && row.sameAs(decision)) {
-                            unchanged++;
-                            continue;
-                        }
-                        chunk.add(decision);
-                        if (chunk.size() == chunkSize) {
-                            chunks.add(chunk);
-                            chunk = new ArrayList<>(chunkSize);
-                        }
-                    }
-                    if (!chunk.isEmpty()) {
-                        chunks.add(chunk);
-                    }
-                    SyncCounts counts = count(decisions, unchanged);
-                    LOG.infof("Employee sync run %d compared %d decisions with %d stored mappings: %d to write",
-                            runId, decisions.size(), existing.size(), decisions.size() - unchanged);
-                    return Multi.createFrom().iterable(chunks)
-                            .onItem().transformToUniAndConcatenate(
-                                    part -> write(runId, now, part, existing).chain(() -> runs.heartbeat(runId)))
-                            .collect().last()
-                            .replaceWith(counts);
-                });
+        int unchanged = 0;
+        List<List<MappingDecision>> chunks = new ArrayList<>();
+        List<MappingDecision> chunk = new ArrayList<>(chunkSize);
+        for (MappingDecision decision : decisions) {
+            EmployeeMapping row = existing.get(decision.precoroUserId());
+            if (row != null && row.sameAs(decision)) {
+                unchanged++;
+                continue;
+            }
+            chunk.add(decision);
+            if (chunk.size() == chunkSize) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>(chunkSize);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        SyncCounts counts = count(decisions, unchanged);
+        LOG.infof("Employee sync run %d compared %d decisions with %d stored mappings: %d to write",
+                runId, decisions.size(), existing.size(), decisions.size() - unchanged);
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(
+                        part -> write(runId, now, part, existing).chain(() -> runs.heartbeat(runId)))
+                .collect().last()
+                .replaceWith(counts);
     }
 
     /** One chunk, one transaction: the mapping rows and their history rows land together. */

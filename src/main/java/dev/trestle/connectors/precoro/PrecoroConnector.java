@@ -26,9 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -265,13 +263,18 @@ public class PrecoroConnector {
     }
 
     private static List<PrecoroUser> distinctSorted(List<PrecoroUser> users) {
-        // Pages of a list that changes while it is read can overlap; the id is the key.
-        Map<Long, PrecoroUser> byId = new LinkedHashMap<>();
-        for (PrecoroUser user : users) {
-            byId.put(user.id(), user);
+        // Pages of a list that changes while it is read can overlap; the id is the key, and the
+        // user read last wins. Pages arrive in id order, so the (stable) sort is a single pass,
+        // and duplicates end up side by side.
+        List<PrecoroUser> sorted = new ArrayList<>(users);
+        sorted.sort(Comparator.comparingLong(PrecoroUser::id));
+        List<PrecoroUser> result = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i + 1 < sorted.size() && sorted.get(i + 1).id() == sorted.get(i).id()) {
+                continue;
+            }
+            result.add(sorted.get(i));
         }
-        List<PrecoroUser> result = new ArrayList<>(byId.values());
-        result.sort(Comparator.comparingLong(PrecoroUser::id));
         return result;
     }
 
