@@ -54,7 +54,9 @@ public final class ConcurrencyGovernor {
         }
         this.name = Objects.requireNonNull(name);
         this.maxConcurrency = maxConcurrency;
-        this.minIntervalNanos = minInterval.toNanos();
+        // Timers fire in whole milliseconds: a shorter interval (over 1000 calls a second) could not
+        // be kept by waiting anyway, so it costs nothing instead of a timer per call.
+        this.minIntervalNanos = minInterval.toNanos() < 1_000_000 ? 0 : minInterval.toNanos();
         this.available = maxConcurrency;
         this.nextStartNanos = System.nanoTime();
         this.lastStartNanos = nextStartNanos - this.minIntervalNanos;
@@ -104,7 +106,9 @@ public final class ConcurrencyGovernor {
 
     /** Waits for the reserved start, and again if the call before started late, then runs the call. */
     private <T> Uni<T> paced(Supplier<Uni<T>> call, long delayNanos) {
-        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(delayNanos)).chain(() -> {
+        // Rounded up to the timer's resolution, so the spacing is never shortened.
+        Duration wait = Duration.ofMillis((delayNanos + 999_999) / 1_000_000);
+        return Uni.createFrom().voidItem().onItem().delayIt().by(wait).chain(() -> {
             long more = confirmStart();
             return more > 0 ? paced(call, more) : Uni.createFrom().deferred(call::get);
         });
