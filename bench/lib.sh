@@ -6,23 +6,37 @@ cd "$ROOT"
 APP_CP="target/quarkus-app/app/*:target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*"
 SANDBOX_PORT=${SANDBOX_PORT:-18089}
 HUB_PORT=${HUB_PORT:-18080}
-RESULTS=bench/results
+# Scratch database, wiped at every run: give concurrent runs their own (BENCH_DB=...).
+BENCH_DB=${BENCH_DB:-trestle_bench}
+# Absolute, so the logs land in the same place whatever directory a script is started from.
+RESULTS=${BENCH_RESULTS:-$ROOT/bench/results}
 mkdir -p "$RESULTS"
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() { for pid in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
+
+# A port already taken would make the readiness checks below answer for someone else's
+# process, so refuse to start instead of measuring the wrong hub or sandbox.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$SANDBOX_PORT" "$HUB_PORT"; do
+  if ! port_free "$port"; then
+    echo "port $port is in use on 127.0.0.1; pick others with SANDBOX_PORT / HUB_PORT" >&2; exit 1
+  fi
+done
+if [ "$SANDBOX_PORT" = "$HUB_PORT" ]; then echo "SANDBOX_PORT and HUB_PORT must differ" >&2; exit 1; fi
 
 build() {
   if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src -newer target/quarkus-app/quarkus-run.jar -type f | head -n 1)" ]; then
     ./mvnw -q -B package -DskipTests
   fi
-  TRESTLE_DATABASES=trestle_bench bash scripts/local-postgres.sh
-  PGPASSWORD=trestle psql -q -h localhost -U trestle -d trestle_bench \
+  TRESTLE_DATABASES="$BENCH_DB" bash scripts/local-postgres.sh
+  PGPASSWORD=trestle psql -q -h localhost -U trestle -d "$BENCH_DB" \
     -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' >/dev/null
 }
 
-wait_for() { # url, log file
+wait_for() { # url, log file, pid of the process that must answer
   for _ in $(seq 1 600); do
+    if ! kill -0 "$3" 2>/dev/null; then echo "exited before it came up: $1 (see $2)" >&2; tail -n 40 "$2" >&2; exit 1; fi
     if curl -s -o /dev/null "$1"; then return 0; fi
     sleep 0.1
   done
@@ -30,16 +44,23 @@ wait_for() { # url, log file
 }
 
 start_sandbox() { # extra SandboxServer flags
-  java -Xmx1g -cp "$APP_CP" dev.trestle.sandbox.SandboxServer --host 127.0.0.1 --port "$SANDBOX_PORT" "$@" \
+  # shellcheck disable=SC2086 # SANDBOX_JAVA_OPTS is a list of JVM options (e.g. a JFR recording)
+  java -Xmx1g ${SANDBOX_JAVA_OPTS:-} -cp "$APP_CP" dev.trestle.sandbox.SandboxServer --host 127.0.0.1 --port "$SANDBOX_PORT" "$@" \
     > "$RESULTS/sandbox.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 600); do grep -q "SANDBOX READY" "$RESULTS/sandbox.log" && return 0; sleep 0.1; done
+  local pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 600); do
+    grep -q "SANDBOX READY" "$RESULTS/sandbox.log" && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
   echo "sandbox did not start" >&2; cat "$RESULTS/sandbox.log" >&2; exit 1
 }
 
+# shellcheck disable=SC2086 # HUB_JAVA_OPTS is a list of JVM options (e.g. a JFR recording)
 start_hub() { # extra JVM options; the hub runs its production build with a 256 MB heap cap
   local base="http://127.0.0.1:$SANDBOX_PORT/sandbox"
-  env TRESTLE_DB_NAME=trestle_bench \
+  env TRESTLE_DB_NAME="$BENCH_DB" \
       TRESTLE_AUTH_ISSUER=https://trestle.dev/issuer \
       TRESTLE_AUTH_JWKS_URL=config/dev-keys/public-key.pem \
       TRESTLE_NETSUITE_BASE_URL="$base/netsuite" TRESTLE_NETSUITE_ACCOUNT_ID=TSTDRV1234567 \
@@ -47,10 +68,11 @@ start_hub() { # extra JVM options; the hub runs its production build with a 256 
       TRESTLE_NETSUITE_TOKEN_ID=sandbox-token-id TRESTLE_NETSUITE_TOKEN_SECRET=sandbox-token-secret \
       TRESTLE_PRECORO_BASE_URL="$base/precoro" TRESTLE_PRECORO_API_TOKEN=sandbox-precoro-token \
       TRESTLE_PRECORO_EMAIL=integration@trestle.dev TRESTLE_EMPLOYEE_SYNC_CRON=off \
-      java -Xmx256m "$@" -Dquarkus.http.port="$HUB_PORT" -Dquarkus.http.host=127.0.0.1 \
+      java -Xmx256m ${HUB_JAVA_OPTS:-} "$@" -Dquarkus.http.port="$HUB_PORT" -Dquarkus.http.host=127.0.0.1 \
       -jar target/quarkus-app/quarkus-run.jar > "$RESULTS/hub.log" 2>&1 &
-  PIDS+=($!)
-  wait_for "http://127.0.0.1:$HUB_PORT/q/health/ready" "$RESULTS/hub.log"
+  local pid=$!
+  PIDS+=("$pid")
+  wait_for "http://127.0.0.1:$HUB_PORT/q/health/ready" "$RESULTS/hub.log" "$pid"
 }
 
 client() { # BenchClient arguments

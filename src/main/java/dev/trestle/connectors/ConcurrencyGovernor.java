@@ -37,6 +37,8 @@ public final class ConcurrencyGovernor {
     private final AtomicInteger drainGuard = new AtomicInteger();
     private int available;
     private long nextStartNanos;
+    /** When the latest paced call actually started. */
+    private long lastStartNanos;
 
     /**
      * @param name           for diagnostics and metric tags, e.g. {@code netsuite}
@@ -52,9 +54,12 @@ public final class ConcurrencyGovernor {
         }
         this.name = Objects.requireNonNull(name);
         this.maxConcurrency = maxConcurrency;
-        this.minIntervalNanos = minInterval.toNanos();
+        // Timers fire in whole milliseconds: a shorter interval (over 1000 calls a second) could not
+        // be kept by waiting anyway, so it costs nothing instead of a timer per call.
+        this.minIntervalNanos = minInterval.toNanos() < 1_000_000 ? 0 : minInterval.toNanos();
         this.available = maxConcurrency;
         this.nextStartNanos = System.nanoTime();
+        this.lastStartNanos = nextStartNanos - this.minIntervalNanos;
     }
 
     public ConcurrencyGovernor(String name, int maxConcurrency) {
@@ -106,24 +111,54 @@ public final class ConcurrencyGovernor {
     }
 
     private <T> Cancellable start(Supplier<Uni<T>> call, Consumer<T> onItem, Consumer<Throwable> onFailure) {
-        Uni<T> attempt = Uni.createFrom().deferred(call::get);
         long delayNanos = reserveStart();
-        if (delayNanos > 0) {
-            attempt = Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(delayNanos))
-                    .chain(() -> Uni.createFrom().deferred(call::get));
-        }
+        Uni<T> attempt = delayNanos > 0 ? paced(call, delayNanos) : Uni.createFrom().deferred(call::get);
         return attempt.subscribe().with(onItem, onFailure);
     }
 
-    /** Reserves the next start slot and returns how long to wait for it. */
-    private synchronized long reserveStart() {
+    /** Waits for the reserved start, and again if the call before started late, then runs the call. */
+    private <T> Uni<T> paced(Supplier<Uni<T>> call, long delayNanos) {
+        // Rounded up to the timer's resolution, so the spacing is never shortened.
+        Duration wait = Duration.ofMillis((delayNanos + 999_999) / 1_000_000);
+        return Uni.createFrom().voidItem().onItem().delayIt().by(wait).chain(() -> {
+            long more = confirmStart();
+            return more > 0 ? paced(call, more) : Uni.createFrom().deferred(call::get);
+        });
+    }
+
+    /**
+     * Reserves the next start slot and returns how long to wait for it. Without pacing this is
+     * free: no clock, no lock.
+     */
+    private long reserveStart() {
         if (minIntervalNanos == 0) {
             return 0;
         }
+        synchronized (this) {
+            long now = System.nanoTime();
+            long start = Math.max(now, nextStartNanos);
+            nextStartNanos = start + minIntervalNanos;
+            if (start == now) {
+                lastStartNanos = now;
+            }
+            return start - now;
+        }
+    }
+
+    /**
+     * Called when a paced call's wait is over. Timers fire late on a busy machine, so the call
+     * before may have started later than its slot; the spacing is kept from that actual start.
+     * Returns 0 when the call may start now, else how much longer to wait.
+     */
+    private synchronized long confirmStart() {
         long now = System.nanoTime();
-        long start = Math.max(now, nextStartNanos);
-        nextStartNanos = start + minIntervalNanos;
-        return start - now;
+        long earliest = lastStartNanos + minIntervalNanos;
+        if (now - earliest < 0) {
+            nextStartNanos = Math.max(nextStartNanos, earliest + minIntervalNanos);
+            return earliest - now;
+        }
+        lastStartNanos = now;
+        return 0;
     }
 
     private void enqueue(Ticket ticket) {

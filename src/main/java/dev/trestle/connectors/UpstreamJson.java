@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 
 /**
  * Reading upstream answers defensively: a body that is not what the API documents becomes an
@@ -23,6 +24,46 @@ public final class UpstreamJson {
         } catch (RuntimeException e) {
             return "";
         }
+    }
+
+    /**
+     * The body as bytes; empty when there is none or it cannot be read. Parsing from the bytes
+     * spares decoding a page of thousands of records into a String first.
+     */
+    public static byte[] bytes(Response response) {
+        try {
+            byte[] body = response.readEntity(byte[].class);
+            return body == null ? new byte[0] : body;
+        } catch (RuntimeException e) {
+            return new byte[0];
+        }
+    }
+
+    /** Parses a successful answer's body (UTF-8 bytes), which must be a JSON object. */
+    public static JsonNode object(UpstreamSystem system, int status, byte[] body, ObjectMapper mapper) {
+        if (isBlank(body)) {
+            throw UpstreamException.malformed(system, status, "the body is empty", null);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (IOException e) {
+            // The exception message quotes the body; keep it out of the hub's own message.
+            throw UpstreamException.malformed(system, status, "the body is not JSON", null);
+        }
+        if (root == null || !root.isObject()) {
+            throw UpstreamException.malformed(system, status, "the body is not a JSON object", null);
+        }
+        return root;
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses a successful answer's body, which must be a JSON object. */

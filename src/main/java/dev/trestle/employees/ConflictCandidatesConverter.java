@@ -15,13 +15,17 @@ import java.util.List;
 public class ConflictCandidatesConverter implements AttributeConverter<List<ConflictCandidate>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EMPTY = "[]";
     private static final TypeReference<List<ConflictCandidate>> TYPE = new TypeReference<>() {
     };
 
     @Override
     public String convertToDatabaseColumn(List<ConflictCandidate> candidates) {
+        if (candidates == null || candidates.isEmpty()) {
+            return EMPTY;  // all but the conflicts: no need to run them through Jackson
+        }
         try {
-            return JSON.writeValueAsString(candidates == null ? List.of() : candidates);
+            return JSON.writeValueAsString(candidates);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("conflict candidates cannot be written as JSON", e);
         }
@@ -29,8 +33,11 @@ public class ConflictCandidatesConverter implements AttributeConverter<List<Conf
 
     @Override
     public List<ConflictCandidate> convertToEntityAttribute(String json) {
+        if (json == null || json.equals(EMPTY)) {
+            return List.of();  // what almost every stored row holds; a sync reads them all
+        }
         try {
-            return json == null ? List.of() : List.copyOf(JSON.readValue(json, TYPE));
+            return List.copyOf(JSON.readValue(json, TYPE));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored conflict candidates are not valid JSON", e);
         }

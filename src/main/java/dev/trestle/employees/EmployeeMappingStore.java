@@ -34,25 +34,28 @@ class EmployeeMappingStore {
 
     /** Every stored mapping by Precoro user id. */
     Uni<Map<Long, EmployeeMapping>> loadAll() {
-        return pool.query("""
+        // A prepared query, though it has no parameters: the extended protocol returns rows in
+        // binary, so timestamps arrive as numbers instead of text that must be parsed per row.
+        return pool.preparedQuery("""
                 SELECT precoro_user_id, email, normalized_email, name, status, reason_code, reason,
                        netsuite_employee_id, candidates, matched_at
                   FROM employee_mapping""").execute()
                 .map(rows -> {
-                    Map<Long, EmployeeMapping> byUser = new HashMap<>(rows.size() * 2);
+                    Map<Long, EmployeeMapping> byUser = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
                     for (Row row : rows) {
+                        // Columns by position, in the order of the SELECT above: by name is a lookup per value.
                         EmployeeMapping mapping = new EmployeeMapping();
-                        mapping.precoroUserId = row.getLong("precoro_user_id");
-                        mapping.email = row.getString("email");
-                        mapping.normalizedEmail = row.getString("normalized_email");
-                        mapping.name = row.getString("name");
-                        mapping.status = MappingStatus.valueOf(row.getString("status"));
-                        String reasonCode = row.getString("reason_code");
+                        mapping.precoroUserId = row.getLong(0);
+                        mapping.email = row.getString(1);
+                        mapping.normalizedEmail = row.getString(2);
+                        mapping.name = row.getString(3);
+                        mapping.status = MappingStatus.valueOf(row.getString(4));
+                        String reasonCode = row.getString(5);
                         mapping.reasonCode = reasonCode == null ? null : MappingReason.valueOf(reasonCode);
-                        mapping.reason = row.getString("reason");
-                        mapping.netsuiteEmployeeId = row.getString("netsuite_employee_id");
-                        mapping.candidates = CANDIDATES.convertToEntityAttribute(row.getString("candidates"));
-                        OffsetDateTime matchedAt = row.getOffsetDateTime("matched_at");
+                        mapping.reason = row.getString(6);
+                        mapping.netsuiteEmployeeId = row.getString(7);
+                        mapping.candidates = CANDIDATES.convertToEntityAttribute(row.getString(8));
+                        OffsetDateTime matchedAt = row.getOffsetDateTime(9);
                         mapping.matchedAt = matchedAt == null ? null : matchedAt.toInstant();
                         byUser.put(mapping.precoroUserId, mapping);
                     }

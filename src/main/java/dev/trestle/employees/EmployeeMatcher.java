@@ -36,7 +36,7 @@ final class EmployeeMatcher {
     }
 
     static List<MappingDecision> match(List<PrecoroUser> users, List<NetSuiteEmployee> employees) {
-        Map<String, List<NetSuiteEmployee>> activeByEmail = new HashMap<>();
+        Map<String, List<NetSuiteEmployee>> activeByEmail = new HashMap<>(capacity(employees.size()));
         Map<String, List<NetSuiteEmployee>> inactiveByEmail = new HashMap<>();
         for (NetSuiteEmployee employee : employees) {
             String key = normalize(employee.email());
@@ -45,24 +45,27 @@ final class EmployeeMatcher {
                         .computeIfAbsent(key, k -> new ArrayList<>(1)).add(employee);
             }
         }
-        Map<String, List<PrecoroUser>> usersByEmail = new HashMap<>();
-        for (PrecoroUser user : users) {
-            String key = normalize(user.email());
+        Map<String, List<PrecoroUser>> usersByEmail = new HashMap<>(capacity(users.size()));
+        // Each user's key is computed once and kept for the decisions below.
+        String[] keys = new String[users.size()];
+        for (int i = 0; i < keys.length; i++) {
+            String key = normalize(users.get(i).email());
+            keys[i] = key;
             if (key != null) {
-                usersByEmail.computeIfAbsent(key, k -> new ArrayList<>(1)).add(user);
+                usersByEmail.computeIfAbsent(key, k -> new ArrayList<>(1)).add(users.get(i));
             }
         }
 
         List<MappingDecision> decisions = new ArrayList<>(users.size());
-        for (PrecoroUser user : users) {
-            decisions.add(decide(user, activeByEmail, inactiveByEmail, usersByEmail));
+        for (int i = 0; i < keys.length; i++) {
+            decisions.add(decide(users.get(i), keys[i], activeByEmail, inactiveByEmail, usersByEmail));
         }
         return decisions;
     }
 
-    private static MappingDecision decide(PrecoroUser user, Map<String, List<NetSuiteEmployee>> activeByEmail,
-            Map<String, List<NetSuiteEmployee>> inactiveByEmail, Map<String, List<PrecoroUser>> usersByEmail) {
-        String key = normalize(user.email());
+    private static MappingDecision decide(PrecoroUser user, String key,
+            Map<String, List<NetSuiteEmployee>> activeByEmail, Map<String, List<NetSuiteEmployee>> inactiveByEmail,
+            Map<String, List<PrecoroUser>> usersByEmail) {
         String name = name(user.firstName(), user.lastName());
         if (key == null) {
             return notMapped(user, key, name, MappingReason.NO_EMAIL, "The Precoro user has no email address.");
@@ -108,6 +111,11 @@ final class EmployeeMatcher {
         }
         return new MappingDecision(user.id(), user.email(), key, name, MappingStatus.CONFLICT, reason, text, null,
                 List.copyOf(candidates));
+    }
+
+    /** A HashMap capacity that holds {@code entries} without rehashing as it fills (50,000 users rehash 12 times). */
+    private static int capacity(int entries) {
+        return Math.max(16, (int) (entries / 0.75f) + 1);
     }
 
     static String name(String first, String last) {

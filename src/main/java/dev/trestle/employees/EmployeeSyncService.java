@@ -104,13 +104,19 @@ public class EmployeeSyncService {
         // Heartbeats for the whole run, reading included, so that no replica takes a slow run for a dead one.
         long heartbeats = vertx.setPeriodic(heartbeatInterval.toMillis(), tick -> runs.heartbeat(run.id).subscribe()
                 .with(alive -> { }, failure -> LOG.warnf("Heartbeat of sync run %d failed: %s", run.id, failure)));
-        return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees()).asTuple()
-                .map(both -> {
+        // The stored mappings load while both systems are read: the load waits on the database
+        // only, and nothing but this run writes mappings (one run at a time), so what it reads
+        // is still current when the decisions are compared with it.
+        Uni<Map<Long, EmployeeMapping>> stored = store.loadAll().invoke(existing -> LOG.infof(
+                "Employee sync run %d loaded %d stored mappings in %d ms", run.id, existing.size(),
+                (System.nanoTime() - started) / 1_000_000));
+        return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees(), stored).asTuple()
+                .chain(all -> {
                     LOG.infof("Employee sync run %d read %d Precoro users and %d NetSuite employees in %d ms", run.id,
-                            both.getItem1().size(), both.getItem2().size(), (System.nanoTime() - started) / 1_000_000);
-                    return EmployeeMatcher.match(both.getItem1(), both.getItem2());
+                            all.getItem1().size(), all.getItem2().size(), (System.nanoTime() - started) / 1_000_000);
+                    List<MappingDecision> decisions = EmployeeMatcher.match(all.getItem1(), all.getItem2());
+                    return apply(run.id, decisions, all.getItem3());
                 })
-                .chain(decisions -> apply(run.id, decisions))
                 .chain(counts -> runs.finish(run.id, SyncRun.Status.SUCCEEDED, counts, null))
                 .onFailure().recoverWithUni(failure -> {
                     if (failure instanceof TrestleException) {
@@ -125,38 +131,36 @@ public class EmployeeSyncService {
                         "kind", finished.kind.name(), "outcome", finished.status.name())));
     }
 
-    private Uni<SyncCounts> apply(long runId, List<MappingDecision> decisions) {
+    private Uni<SyncCounts> apply(long runId, List<MappingDecision> decisions, Map<Long, EmployeeMapping> existing) {
         Instant now = clock.instant();
-        return store.loadAll()
-                .chain(existing -> {
-                    int unchanged = 0;
-                    List<List<MappingDecision>> chunks = new ArrayList<>();
-                    List<MappingDecision> chunk = new ArrayList<>(chunkSize);
-                    List<MappingDecision> all = withUsersGone(decisions, existing);
-                    for (MappingDecision decision : all) {
-                        EmployeeMapping row = existing.get(decision.precoroUserId());
-                        if (row != null && row.sameAs(decision)) {
-                            unchanged++;
-                            continue;
-                        }
-                        chunk.add(decision);
-                        if (chunk.size() == chunkSize) {
-                            chunks.add(chunk);
-                            chunk = new ArrayList<>(chunkSize);
-                        }
-                    }
-                    if (!chunk.isEmpty()) {
-                        chunks.add(chunk);
-                    }
-                    SyncCounts counts = count(decisions, unchanged);
-                    LOG.infof("Employee sync run %d compared %d decisions with %d stored mappings: %d to write",
-                            runId, all.size(), existing.size(), all.size() - unchanged);
-                    return Multi.createFrom().iterable(chunks)
-                            .onItem().transformToUniAndConcatenate(
-                                    part -> write(runId, now, part, existing))
-                            .collect().last()
-                            .replaceWith(counts);
-                });
+        int unchanged = 0;
+        List<List<MappingDecision>> chunks = new ArrayList<>();
+        List<MappingDecision> chunk = new ArrayList<>(chunkSize);
+        List<MappingDecision> all = withUsersGone(decisions, existing);
+        for (int i = 0; i < all.size(); i++) {
+            MappingDecision decision = all.get(i);
+            EmployeeMapping row = existing.get(decision.precoroUserId());
+            if (row != null && row.sameAs(decision)) {
+                // Counted for the users this run scanned; users already known to be gone are not.
+                unchanged += i < decisions.size() ? 1 : 0;
+                continue;
+            }
+            chunk.add(decision);
+            if (chunk.size() == chunkSize) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>(chunkSize);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        SyncCounts counts = count(decisions, unchanged);
+        LOG.infof("Employee sync run %d compared %d decisions with %d stored mappings: %d to write",
+                runId, all.size(), existing.size(), all.size() - unchanged);
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(part -> write(runId, now, part, existing))
+                .collect().last()
+                .replaceWith(counts);
     }
 
     /**

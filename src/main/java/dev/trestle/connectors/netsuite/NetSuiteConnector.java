@@ -15,13 +15,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -190,9 +189,9 @@ public class NetSuiteConnector {
 
     private SuiteQlPage read(Response response) {
         int status = response.getStatus();
-        String body = UpstreamJson.body(response);
+        byte[] body = UpstreamJson.bytes(response);
         if (status < 200 || status > 299) {
-            throw failure(status, response, body);
+            throw failure(status, response, new String(body, StandardCharsets.UTF_8));
         }
         JsonNode root = UpstreamJson.object(UpstreamSystem.NETSUITE, status, body, mapper);
         JsonNode items = root.get("items");
@@ -242,13 +241,18 @@ public class NetSuiteConnector {
     }
 
     private static List<NetSuiteEmployee> distinctSorted(List<NetSuiteEmployee> rows) {
-        // Offset pages of a table that changes while it is read can overlap; the id is the key.
-        Map<String, NetSuiteEmployee> byId = new LinkedHashMap<>();
-        for (NetSuiteEmployee row : rows) {
-            byId.put(row.id(), row);
+        // Offset pages of a table that changes while it is read can overlap; the id is the key,
+        // and the row read last wins. Pages arrive in id order, so the (stable) sort is a single
+        // pass, and duplicates end up side by side.
+        List<NetSuiteEmployee> sorted = new ArrayList<>(rows);
+        sorted.sort(BY_ID);
+        List<NetSuiteEmployee> result = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i + 1 < sorted.size() && sorted.get(i + 1).id().equals(sorted.get(i).id())) {
+                continue;
+            }
+            result.add(sorted.get(i));
         }
-        List<NetSuiteEmployee> result = new ArrayList<>(byId.values());
-        result.sort(BY_ID);
         return result;
     }
 

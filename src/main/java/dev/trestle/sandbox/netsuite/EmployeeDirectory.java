@@ -116,6 +116,31 @@ public final class EmployeeDirectory {
         return result;
     }
 
+    /** One page of the employees with an id above some id: its rows, and how many such employees there are. */
+    public record Slice(List<SandboxEmployee> rows, int total) {
+    }
+
+    /**
+     * The rows {@code [offset, offset + limit)} of {@link #after(long)}, without building the
+     * whole list: a client paging through all employees would otherwise cost a full copy per page.
+     */
+    public Slice after(long afterId, int offset, int limit) {
+        long[] ids = sortedIds;
+        int from = Arrays.binarySearch(ids, afterId);
+        from = from >= 0 ? from + 1 : -from - 1;
+        int total = ids.length - from;
+        int start = (int) Math.min((long) from + offset, ids.length);
+        int end = (int) Math.min((long) start + limit, ids.length);
+        List<SandboxEmployee> rows = new ArrayList<>(end - start);
+        for (int i = start; i < end; i++) {
+            SandboxEmployee e = byId.get(ids[i]);
+            if (e != null) {
+                rows.add(e);
+            }
+        }
+        return new Slice(rows, total);
+    }
+
     private SandboxEmployee require(long id) {
         SandboxEmployee e = byId.get(id);
         if (e == null) {

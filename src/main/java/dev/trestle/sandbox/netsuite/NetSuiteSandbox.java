@@ -1,5 +1,6 @@
 package dev.trestle.sandbox.netsuite;
 
+import dev.trestle.sandbox.EncodedRecords;
 import dev.trestle.sandbox.FaultKnobs;
 import dev.trestle.sandbox.RequestLog;
 import dev.trestle.sandbox.SandboxResponse;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -43,6 +45,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
     private final OAuthTbaVerifier verifier;
     private final ConcurrencyPool pool;
     private final EmployeeDirectory employees;
+    private final EncodedRecords<SandboxEmployee> suiteQlRows = new EncodedRecords<>();
 
     public NetSuiteSandbox(NetSuiteCredentials credentials, int concurrencyLimit, Duration latency, long seed,
             Clock clock) {
@@ -72,6 +75,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
     public void restore(Collection<SandboxEmployee> demoEmployees) {
         resetBehaviour();
         pool.resetLimit();
+        suiteQlRows.clear();
         employees.load(demoEmployees);
     }
 
@@ -131,8 +135,11 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         String collectionUrl = serviceRoot(ctx) + EMPLOYEES;
         List<SandboxEmployee> matching = employees.matching(filter);
         String extraQuery = q == null ? "" : "q=" + urlEncode(q) + "&";
-        return page(matching, paging[0], paging[1], collectionUrl, extraQuery,
-                e -> new JsonObject().put("links", selfLink(collectionUrl + "/" + e.id())).put("id", String.valueOf(e.id())));
+        int from = Math.min(paging[1], matching.size());
+        int to = Math.min(paging[1] + paging[0], matching.size());
+        return page(matching.subList(from, to), matching.size(), paging[0], paging[1], collectionUrl, extraQuery,
+                e -> new JsonObject().put("links", selfLink(collectionUrl + "/" + e.id())).put("id", String.valueOf(e.id()))
+                        .encode());
     }
 
     private SandboxResponse getEmployee(RoutingContext ctx) {
@@ -173,14 +180,25 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         } catch (InvalidQueryException e) {
             return NetSuiteErrors.invalidParameter(e.getMessage());
         }
+        int limit = paging[0];
+        int offset = paging[1];
         List<SandboxEmployee> rows;
+        int total;
         if (query.idIn() != null) {
-            rows = new ArrayList<>();
-            query.idIn().stream().sorted().distinct().forEach(id -> employees.get(id).ifPresent(rows::add));
+            List<SandboxEmployee> selected = new ArrayList<>();
+            query.idIn().stream().sorted().distinct().forEach(id -> employees.get(id).ifPresent(selected::add));
+            total = selected.size();
+            rows = selected.subList(Math.min(offset, total), Math.min(offset + limit, total));
         } else {
-            rows = employees.after(query.idAbove() == null ? Long.MIN_VALUE : query.idAbove());
+            // Only the requested page is materialised: reading all rows page by page stays linear.
+            EmployeeDirectory.Slice slice = employees.after(query.idAbove() == null ? Long.MIN_VALUE : query.idAbove(),
+                    offset, limit);
+            rows = slice.rows();
+            total = slice.total();
         }
-        return page(rows, paging[0], paging[1], serviceRoot(ctx) + SUITEQL, "", e -> suiteQlRow(e, query.columns()));
+        List<String> columns = query.columns();
+        return page(rows, total, limit, offset, serviceRoot(ctx) + SUITEQL, "",
+                e -> suiteQlRows.get(e.id(), e, columns, row -> suiteQlRow(row, columns).encode()));
     }
 
     private SandboxResponse unsupported(RoutingContext ctx) {
@@ -219,16 +237,16 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         }
     }
 
-    /** A collection page with NetSuite's envelope and navigation links. */
-    private static SandboxResponse page(List<SandboxEmployee> all, int limit, int offset, String url, String extraQuery,
-            Function<SandboxEmployee, JsonObject> item) {
-        int total = all.size();
+    /**
+     * A collection page with NetSuite's envelope and navigation links.
+     *
+     * @param pageRows the rows of this page only; {@code total} counts all rows of the query
+     * @param item     a row's JSON text
+     */
+    private static SandboxResponse page(List<SandboxEmployee> pageRows, int total, int limit, int offset, String url,
+            String extraQuery, Function<SandboxEmployee, String> item) {
         int from = Math.min(offset, total);
-        int to = Math.min(offset + limit, total);
-        JsonArray items = new JsonArray();
-        for (SandboxEmployee e : all.subList(from, to)) {
-            items.add(item.apply(e));
-        }
+        int to = from + pageRows.size();
         boolean hasMore = to < total;
         String hrefBase = url + "?" + extraQuery;
         JsonArray links = new JsonArray().add(link("self", hrefBase + "limit=" + limit + "&offset=" + offset));
@@ -242,14 +260,20 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         if (hasMore) {
             links.add(link("last", hrefBase + "limit=" + limit + "&offset=" + ((total - 1) / limit) * limit));
         }
-        JsonObject body = new JsonObject()
-                .put("links", links)
-                .put("count", to - from)
-                .put("hasMore", hasMore)
-                .put("items", items)
-                .put("offset", offset)
-                .put("totalResults", total);
-        return SandboxResponse.json(200, COLLECTION, body);
+        // The text JsonObject would encode for {links, count, hasMore, items, offset, totalResults}
+        // in that order, with the items spliced in as already encoded text.
+        String head = new JsonObject().put("links", links).put("count", to - from).put("hasMore", hasMore).encode();
+        String tail = new JsonObject().put("offset", offset).put("totalResults", total).encode();
+        StringBuilder body = new StringBuilder(head.length() + tail.length() + 16 + pageRows.size() * 160)
+                .append(head, 0, head.length() - 1).append(",\"items\":[");
+        for (int i = 0; i < pageRows.size(); i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append(item.apply(pageRows.get(i)));
+        }
+        body.append("],").append(tail, 1, tail.length());
+        return new SandboxResponse(200, COLLECTION, Map.of(), body.toString());
     }
 
     static JsonObject employeeJson(SandboxEmployee e, String recordRoot) {
