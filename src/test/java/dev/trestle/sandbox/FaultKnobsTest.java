@@ -70,9 +70,9 @@ class FaultKnobsTest {
         // Over a raw socket: the JDK client silently repeats a GET whose connection dropped,
         // which would hide the fault. The server must close the connection without a byte.
         harness.sandbox.netsuite().knobs().failNext(1, Fault.DROP_CONNECTION);
-        assertEquals("", rawExchange(harness.signed("GET", harness.netsuiteUri(EMPLOYEE)).GET().build()));
+        assertEquals("", harness.rawExchange(harness.signed("GET", harness.netsuiteUri(EMPLOYEE)).GET().build()));
         harness.sandbox.precoro().knobs().failNext(1, Fault.DROP_CONNECTION);
-        assertEquals("", rawExchange(harness.precoro("/users/1").GET().build()));
+        assertEquals("", harness.rawExchange(harness.precoro("/users/1").GET().build()));
         assertEquals(200, harness.precoroGet("/users/1").statusCode());
         assertEquals(0, harness.sandbox.netsuite().concurrency().inUse());
     }
@@ -139,24 +139,5 @@ class FaultKnobsTest {
         assertEquals(0, harness.sandbox.netsuite().requests().count());
         assertEquals(200, harness.netsuiteGet(EMPLOYEE).statusCode());
         assertEquals(1, harness.sandbox.netsuite().inFlight().maxSeen());
-    }
-
-    /** Sends the request as plain HTTP/1.1 on a new socket; returns everything the server sent before closing. */
-    private static String rawExchange(java.net.http.HttpRequest request) throws IOException {
-        java.net.URI uri = request.uri();
-        StringBuilder head = new StringBuilder(request.method() + " " + uri.getRawPath()
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n");
-        head.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
-        request.headers().map().forEach((name, values) -> values.forEach(
-                value -> head.append(name).append(": ").append(value).append("\r\n")));
-        head.append("Connection: close\r\n\r\n");
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(5000);
-            socket.getOutputStream().write(head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-        } catch (java.net.SocketException reset) {
-            return "";
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -89,5 +90,24 @@ public final class SandboxHarness implements AutoCloseable {
     @Override
     public void close() {
         vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    /** Sends the request as plain HTTP/1.1 on a new socket; returns everything the server sent before closing. */
+    public String rawExchange(java.net.http.HttpRequest request) throws IOException {
+        java.net.URI uri = request.uri();
+        StringBuilder head = new StringBuilder(request.method() + " " + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n");
+        head.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+        request.headers().map().forEach((name, values) -> values.forEach(
+                value -> head.append(name).append(": ").append(value).append("\r\n")));
+        head.append("Connection: close\r\n\r\n");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.net.SocketException reset) {
+            return "";
+        }
     }
 }
