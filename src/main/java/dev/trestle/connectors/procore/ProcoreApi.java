@@ -36,17 +36,28 @@ interface ProcoreApi {
     Uni<Response> vendor(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
             @QueryParam("company_id") long companyId);
 
-    /** v1.1 of the project list (v1.0 is the older revision of the same resource). */
+    /**
+     * v1.1 of the project list (v1.0 is the older revision of the same resource). Without
+     * {@code filters[by_status]} Procore lists active projects only.
+     */
     @GET
     @Path("/rest/v1.1/projects")
     Uni<Response> projects(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("company_id") long companyId, @QueryParam("page") int page,
+            @QueryParam("company_id") long companyId, @QueryParam("filters[by_status]") String status,
+            @QueryParam("page") int page,
             @QueryParam("per_page") int perPage);
 
     @GET
     @Path("/rest/v1.0/projects/{id}")
     Uni<Response> project(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
             @QueryParam("company_id") long companyId);
+
+    /** The segments of a project's work breakdown structure ({@code type}: cost_code, line_item_type, sub_job, custom). */
+    @GET
+    @Path("/rest/v1.0/projects/{projectId}/work_breakdown_structure/segments")
+    Uni<Response> wbsSegments(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("projectId") long projectId, @QueryParam("page") int page,
+            @QueryParam("per_page") int perPage);
 
     @GET
     @Path("/rest/v1.0/projects/{projectId}/work_breakdown_structure/wbs_codes")

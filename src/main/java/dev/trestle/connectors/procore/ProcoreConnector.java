@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +108,7 @@ public class ProcoreConnector {
 
     /** Every project of the company, active or not, ordered by id. */
     public Uni<List<ProcoreProject>> projects() {
-        return all("projects.all", (auth, page) -> api.projects(auth, companyId, page, pageSize), this::project,
+        return all("projects.all", (auth, page) -> api.projects(auth, companyId, "All", page, pageSize), this::project,
                 ProcoreProject::id);
     }
 
@@ -122,11 +123,19 @@ public class ProcoreConnector {
 
     /**
      * The WBS codes of a project with their cost code, cost type and custom segment values,
-     * ordered by id; {@code NOT_FOUND} when the project does not exist.
+     * ordered by id; {@code NOT_FOUND} when the project does not exist. A code names its segment
+     * values by segment id only, so the project's segments are read first to learn which segment
+     * is the cost code, which the cost type and which are custom.
      */
     public Uni<List<ProcoreWbsCode>> wbsCodes(long projectId) {
-        return all("wbs_codes.all", (auth, page) -> api.wbsCodes(auth, projectId, page, pageSize), this::wbsCode,
-                ProcoreWbsCode::id)
+        return all("wbs_segments.all", (auth, page) -> api.wbsSegments(auth, projectId, page, pageSize),
+                ProcoreConnector::segment, Segment::id)
+                .chain(segments -> {
+                    Map<Long, String> typeById = new HashMap<>();
+                    segments.forEach(s -> typeById.put(s.id(), s.type()));
+                    return all("wbs_codes.all", (auth, page) -> api.wbsCodes(auth, projectId, page, pageSize),
+                            (status, node) -> wbsCode(status, node, typeById), ProcoreWbsCode::id);
+                })
                 .onFailure(ProcoreConnector::notFound)
                 .transform(e -> TrestleException.notFound("Procore has no project " + projectId + " in this company."));
     }
@@ -332,11 +341,11 @@ public class ProcoreConnector {
     }
 
     /**
-     * A WBS code lists its segment values in {@code segment_items}, each naming its segment's type:
-     * {@code cost_code}, {@code line_item_type} (the cost type), {@code sub_job}, or a custom one.
-     * Codes of older projects may instead carry {@code cost_code} and {@code line_item_type} objects.
+     * A WBS code lists its segment values in {@code segment_items}, each with its segment's id;
+     * the segment's type says what the value is: {@code cost_code}, {@code line_item_type} (the
+     * cost type), {@code sub_job} (not a cost segment, not mapped), anything else a custom segment.
      */
-    private ProcoreWbsCode wbsCode(int status, JsonNode node) {
+    private static ProcoreWbsCode wbsCode(int status, JsonNode node, Map<Long, String> segmentTypes) {
         long id = id(status, node, "WBS code");
         String costCode = null;
         String costType = null;
@@ -344,16 +353,16 @@ public class ProcoreConnector {
         JsonNode items = node.get("segment_items");
         if (items != null && items.isArray()) {
             for (JsonNode item : items) {
-                String type = segmentType(item);
+                JsonNode segmentId = item.get("segment_id");
+                String type = segmentId != null && segmentId.canConvertToLong()
+                        ? segmentTypes.getOrDefault(segmentId.asLong(), "custom")
+                        : "custom";
                 String value = UpstreamJson.text(item, "code");
-                if (value == null) {
-                    value = UpstreamJson.text(item, "name");
-                }
                 switch (type) {
                     case "cost_code" -> costCode = value;
-                    case "line_item_type", "cost_type" -> costType = value;
+                    case "line_item_type" -> costType = value;
                     case "sub_job" -> {
-                        // the sub job is not a cost segment; the hub does not map it
+                        // a sub job partitions the project; it is not a cost segment
                     }
                     default -> {
                         if (value != null) {
@@ -363,35 +372,13 @@ public class ProcoreConnector {
                 }
             }
         }
-        if (costCode == null) {
-            costCode = nestedCode(node, "cost_code");
-        }
-        if (costType == null) {
-            costType = nestedCode(node, "line_item_type");
-        }
         return new ProcoreWbsCode(id, UpstreamJson.text(node, "flat_code"), UpstreamJson.text(node, "description"),
                 costCode, costType, custom);
     }
 
-    private static String segmentType(JsonNode item) {
-        String type = UpstreamJson.text(item, "segment_type");
-        if (type == null) {
-            JsonNode segment = item.get("segment");
-            type = segment != null && segment.isObject() ? UpstreamJson.text(segment, "type") : null;
-        }
-        if (type == null) {
-            type = UpstreamJson.text(item, "type");
-        }
-        return type == null ? "custom" : type.toLowerCase(Locale.ROOT);
-    }
-
-    private static String nestedCode(JsonNode node, String field) {
-        JsonNode nested = node.get(field);
-        if (nested == null || !nested.isObject()) {
-            return null;
-        }
-        String code = UpstreamJson.text(nested, "full_code");
-        return code != null ? code : UpstreamJson.text(nested, "code");
+    private static Segment segment(int status, JsonNode node) {
+        String type = UpstreamJson.text(node, "type");
+        return new Segment(id(status, node, "WBS segment"), type == null ? "custom" : type.toLowerCase(Locale.ROOT));
     }
 
     private static long id(int status, JsonNode node, String what) {
@@ -448,6 +435,10 @@ public class ProcoreConnector {
         List<T> result = new ArrayList<>(byId.values());
         result.sort(Comparator.comparingLong(id));
         return result;
+    }
+
+    /** A WBS segment as far as codes need it. */
+    private record Segment(long id, String type) {
     }
 
     /** One page of a list; {@code total} and {@code perPage} are null when Procore did not send them. */
