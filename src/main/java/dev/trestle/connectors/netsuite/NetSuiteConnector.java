@@ -12,6 +12,7 @@ import dev.trestle.errors.TrestleException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
