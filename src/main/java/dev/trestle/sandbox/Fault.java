@@ -11,5 +11,10 @@ public enum Fault {
     /** HTTP 200 whose JSON body is cut off half way. */
     MALFORMED_BODY,
     /** No answer until the hang duration has passed (well beyond any sane client timeout), then the connection closes. */
-    HANG
+    HANG,
+    /**
+     * The request is carried out (a write lands and later reads see it), then the connection is
+     * closed without any response, so the client cannot know whether its write happened.
+     */
+    COMMIT_THEN_DROP
 }

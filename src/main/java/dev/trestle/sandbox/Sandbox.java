@@ -3,13 +3,14 @@ package dev.trestle.sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteSandbox;
 import dev.trestle.sandbox.precoro.PrecoroSandbox;
 import dev.trestle.sandbox.precoro.RateLimiter;
+import dev.trestle.sandbox.procore.ProcoreSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
 /**
  * The simulated upstream systems of the hub, with their demo data. Plain Vert.x Web, no CDI, so
  * the same object serves the dev-mode hub, the tests and the standalone benchmark server.
- * {@link #router(Vertx)} answers {@code /netsuite/*} and {@code /precoro/*}; mount it where the
+ * {@link #router(Vertx)} answers {@code /netsuite/*}, {@code /precoro/*} and {@code /procore/*}; mount it where the
  * connectors expect it ({@code /sandbox}).
  */
 public final class Sandbox {
@@ -17,7 +18,9 @@ public final class Sandbox {
     private final SandboxSettings settings;
     private final NetSuiteSandbox netsuite;
     private final PrecoroSandbox precoro;
+    private final ProcoreSandbox procore;
     private volatile DemoCases demoCases;
+    private volatile ProcoreDemoCases procoreDemoCases;
 
     public Sandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -30,6 +33,10 @@ public final class Sandbox {
         // A different stream of chance per system, so that knobs on one do not shift the other's faults.
         this.precoro = new PrecoroSandbox(settings.precoroApiToken(), settings.precoroEmail(), precoroLimits,
                 settings.precoroLatency(), settings.seed() + 1, settings.clock());
+        this.procore = new ProcoreSandbox(new ProcoreSandbox.ProcoreCredentials(settings.procoreClientId(),
+                settings.procoreClientSecret(), settings.procoreCompanyId(), ProcoreDemoCases.COMPANY_NAME),
+                settings.procoreTokenLifetime(), settings.procoreRequestsPerWindow(), settings.procoreRateWindow(),
+                settings.procoreLatency(), settings.seed() + 2, settings.clock());
         reset();
     }
 
@@ -45,6 +52,15 @@ public final class Sandbox {
         return precoro;
     }
 
+    public ProcoreSandbox procore() {
+        return procore;
+    }
+
+    /** Which Procore and NetSuite vendor/project demo ids are which matching case. */
+    public ProcoreDemoCases procoreDemoCases() {
+        return procoreDemoCases;
+    }
+
     /** Which demo ids are which matcher case; describes the data as of the last {@link #reset()}. */
     public DemoCases demoCases() {
         return demoCases;
@@ -56,13 +72,18 @@ public final class Sandbox {
         netsuite.restore(data.netsuiteEmployees());
         precoro.restore(data.precoroUsers());
         demoCases = data.cases();
+        ProcoreDemoData procoreData = ProcoreDemoData.generate(settings.seed());
+        netsuite.loadRecords(procoreData.netsuiteRecords());
+        procore.restore(procoreData.procore());
+        procoreDemoCases = procoreData.cases();
     }
 
-    /** A router answering {@code /netsuite/*} and {@code /precoro/*}. */
+    /** A router answering {@code /netsuite/*}, {@code /precoro/*} and {@code /procore/*}. */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route("/netsuite*").subRouter(netsuite.router(vertx));
         router.route("/precoro*").subRouter(precoro.router(vertx));
+        router.route("/procore*").subRouter(procore.router(vertx));
         return router;
     }
 }

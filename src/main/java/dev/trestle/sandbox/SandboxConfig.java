@@ -26,6 +26,8 @@ public interface SandboxConfig {
 
     Precoro precoro();
 
+    Procore procore();
+
     interface Demo {
         @WithDefault("300")
         int precoroUsers();
@@ -79,6 +81,32 @@ public interface SandboxConfig {
         Duration latency();
     }
 
+    interface Procore {
+        @WithDefault("sandbox-procore-client-id")
+        String clientId();
+
+        @WithDefault("sandbox-procore-client-secret")
+        String clientSecret();
+
+        /** The demo company the credentials are installed in. */
+        @WithDefault("4264807")
+        long companyId();
+
+        /** Procore's access tokens live 90 minutes. */
+        @WithDefault("PT5400S")
+        Duration tokenLifetime();
+
+        /** Procore's documented historical default: 3600 requests an hour. */
+        @WithDefault("3600")
+        int requestsPerWindow();
+
+        @WithDefault("PT1H")
+        Duration rateWindow();
+
+        @WithDefault("PT0S")
+        Duration latency();
+    }
+
     default SandboxSettings toSettings() {
         return SandboxSettings.defaults().toBuilder()
                 .seed(seed())
@@ -97,6 +125,13 @@ public interface SandboxConfig {
                 .precoroHourlyBudget(precoro().hourlyBudget())
                 .precoroDailyBudget(precoro().dailyBudget())
                 .precoroLatency(precoro().latency())
+                .procoreClientId(procore().clientId())
+                .procoreClientSecret(procore().clientSecret())
+                .procoreCompanyId(procore().companyId())
+                .procoreTokenLifetime(procore().tokenLifetime())
+                .procoreRequestsPerWindow(procore().requestsPerWindow())
+                .procoreRateWindow(procore().rateWindow())
+                .procoreLatency(procore().latency())
                 .build();
     }
 }

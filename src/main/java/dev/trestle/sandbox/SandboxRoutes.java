@@ -28,6 +28,6 @@ public class SandboxRoutes {
             return;  // production: the sandbox's demo data is not even generated
         }
         router.route("/sandbox*").subRouter(sandbox.get().router(vertx));
-        LOG.info("Sandbox NetSuite and Precoro simulations are served under /sandbox");
+        LOG.info("Sandbox NetSuite, Precoro and Procore simulations are served under /sandbox");
     }
 }

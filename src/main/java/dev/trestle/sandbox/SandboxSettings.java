@@ -24,12 +24,21 @@ public record SandboxSettings(
         int precoroHourlyBudget,
         int precoroDailyBudget,
         Duration precoroLatency,
+        String procoreClientId,
+        String procoreClientSecret,
+        long procoreCompanyId,
+        Duration procoreTokenLifetime,
+        int procoreRequestsPerWindow,
+        Duration procoreRateWindow,
+        Duration procoreLatency,
         Clock clock) {
 
     public static SandboxSettings defaults() {
         return new SandboxSettings(42, 300, 300, "TSTDRV1234567", "sandbox-consumer-key", "sandbox-consumer-secret",
                 "sandbox-token-id", "sandbox-token-secret", 5, Duration.ZERO, "sandbox-precoro-token",
-                "integration@trestle.dev", 20, 1_000_000, 1_000_000, Duration.ZERO, Clock.systemUTC());
+                "integration@trestle.dev", 20, 1_000_000, 1_000_000, Duration.ZERO, "sandbox-procore-client-id",
+                "sandbox-procore-client-secret", ProcoreDemoCases.COMPANY_ID, Duration.ofSeconds(5400), 3600,
+                Duration.ofHours(1), Duration.ZERO, Clock.systemUTC());
     }
 
     public Builder toBuilder() {
@@ -54,6 +63,13 @@ public record SandboxSettings(
         private int precoroHourlyBudget;
         private int precoroDailyBudget;
         private Duration precoroLatency;
+        private String procoreClientId;
+        private String procoreClientSecret;
+        private long procoreCompanyId;
+        private Duration procoreTokenLifetime;
+        private int procoreRequestsPerWindow;
+        private Duration procoreRateWindow;
+        private Duration procoreLatency;
         private Clock clock;
 
         private Builder(SandboxSettings s) {
@@ -73,6 +89,13 @@ public record SandboxSettings(
             precoroHourlyBudget = s.precoroHourlyBudget;
             precoroDailyBudget = s.precoroDailyBudget;
             precoroLatency = s.precoroLatency;
+            procoreClientId = s.procoreClientId;
+            procoreClientSecret = s.procoreClientSecret;
+            procoreCompanyId = s.procoreCompanyId;
+            procoreTokenLifetime = s.procoreTokenLifetime;
+            procoreRequestsPerWindow = s.procoreRequestsPerWindow;
+            procoreRateWindow = s.procoreRateWindow;
+            procoreLatency = s.procoreLatency;
             clock = s.clock;
         }
 
@@ -92,13 +115,21 @@ public record SandboxSettings(
         public Builder precoroHourlyBudget(int value) { precoroHourlyBudget = value; return this; }
         public Builder precoroDailyBudget(int value) { precoroDailyBudget = value; return this; }
         public Builder precoroLatency(Duration value) { precoroLatency = value; return this; }
+        public Builder procoreClientId(String value) { procoreClientId = value; return this; }
+        public Builder procoreClientSecret(String value) { procoreClientSecret = value; return this; }
+        public Builder procoreCompanyId(long value) { procoreCompanyId = value; return this; }
+        public Builder procoreTokenLifetime(Duration value) { procoreTokenLifetime = value; return this; }
+        public Builder procoreRequestsPerWindow(int value) { procoreRequestsPerWindow = value; return this; }
+        public Builder procoreRateWindow(Duration value) { procoreRateWindow = value; return this; }
+        public Builder procoreLatency(Duration value) { procoreLatency = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
 
         public SandboxSettings build() {
             return new SandboxSettings(seed, precoroUsers, netsuiteEmployees, netsuiteAccountId, netsuiteConsumerKey,
                     netsuiteConsumerSecret, netsuiteTokenId, netsuiteTokenSecret, netsuiteConcurrencyLimit,
                     netsuiteLatency, precoroApiToken, precoroEmail, precoroRequestsPerSecond, precoroHourlyBudget,
-                    precoroDailyBudget, precoroLatency, clock);
+                    precoroDailyBudget, precoroLatency, procoreClientId, procoreClientSecret, procoreCompanyId,
+                    procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreLatency, clock);
         }
     }
 }

@@ -122,6 +122,10 @@ public abstract class SimulatedSystem {
         switch (fault) {
             case SERVER_ERROR, THROTTLE -> send(ctx, fault == Fault.THROTTLE ? throttled() : serverError());
             case DROP_CONNECTION -> ctx.request().connection().close();
+            case COMMIT_THEN_DROP -> {
+                compute(ctx, endpoint);
+                ctx.request().connection().close();
+            }
             case MALFORMED_BODY -> send(ctx, truncated(compute(ctx, endpoint)));
             case HANG -> {
                 hanging.add(ctx);

@@ -25,6 +25,13 @@ final class NetSuiteErrors {
         return SandboxResponse.json(status, ERROR_TYPE, body);
     }
 
+    /** An error about one field of the request body; {@code path} is its JSONPath, e.g. {@code subsidiary}. */
+    static SandboxResponse errorAt(int status, String code, String detail, String path) {
+        JsonObject body = new JsonObject(error(status, code, detail).body());
+        body.getJsonArray("o:errorDetails").getJsonObject(0).put("o:errorPath", path);
+        return SandboxResponse.json(status, ERROR_TYPE, body);
+    }
+
     static SandboxResponse invalidLogin() {
         return error(401, "INVALID_LOGIN", INVALID_LOGIN_DETAIL);
     }

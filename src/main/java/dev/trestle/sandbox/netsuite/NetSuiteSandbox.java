@@ -20,13 +20,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
- * A simulated NetSuite account: the REST record API for {@code employee} and the SuiteQL query
+ * A simulated NetSuite account: the REST record API for {@code employee} (and, through
+ * {@link RecordApi}, {@code vendor}, {@code job} and {@code otherChargePurchaseItem}) and the SuiteQL query
  * service, behind token-based authentication and the account-wide concurrency pool. Paths are
  * relative to where the router is mounted ({@code /sandbox/netsuite} in the hub).
  */
@@ -43,6 +45,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
     private final OAuthTbaVerifier verifier;
     private final ConcurrencyPool pool;
     private final EmployeeDirectory employees;
+    private final RecordApi records;
 
     public NetSuiteSandbox(NetSuiteCredentials credentials, int concurrencyLimit, Duration latency, long seed,
             Clock clock) {
@@ -52,6 +55,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
                 credentials.consumerSecret(), credentials.tokenId(), credentials.tokenSecret(), clock);
         this.pool = new ConcurrencyPool(concurrencyLimit);
         this.employees = new EmployeeDirectory(clock);
+        this.records = new RecordApi(clock);
     }
 
     /** The token-based authentication secrets the simulated account accepts. */
@@ -61,6 +65,16 @@ public final class NetSuiteSandbox extends SimulatedSystem {
 
     public EmployeeDirectory employees() {
         return employees;
+    }
+
+    /** The vendor, job or otherChargePurchaseItem records, with counts of the creates and updates that landed. */
+    public RecordStore records(String type) {
+        return records.store(type);
+    }
+
+    /** Replaces the vendor, job and item records (by type name); called by the sandbox's reset. */
+    public void loadRecords(Map<String, List<NetSuiteRecord>> byType) {
+        records.load(byType);
     }
 
     /** The account's concurrency governance; set its limit per test. */
@@ -79,6 +93,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         Router router = Router.router(vertx);
         router.get(EMPLOYEES).handler(ctx -> serve(ctx, this::listEmployees));
         router.get(EMPLOYEES + "/:id").handler(ctx -> serve(ctx, this::getEmployee));
+        records.mount(router, this::serve);
         router.post(SUITEQL).handler(BodyHandler.create(false).setBodyLimit(1_000_000))
                 .handler(ctx -> serve(ctx, this::suiteQl));
         router.route().handler(ctx -> serve(ctx, this::unsupported));

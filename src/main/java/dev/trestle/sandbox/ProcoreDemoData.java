@@ -1,0 +1,317 @@
+package dev.trestle.sandbox;
+
+import dev.trestle.sandbox.netsuite.NetSuiteRecord;
+import dev.trestle.sandbox.netsuite.NetSuiteReferenceData;
+import dev.trestle.sandbox.procore.ProcoreCostCode;
+import dev.trestle.sandbox.procore.ProcoreCostType;
+import dev.trestle.sandbox.procore.ProcoreData;
+import dev.trestle.sandbox.procore.ProcoreProject;
+import dev.trestle.sandbox.procore.ProcoreSandbox;
+import dev.trestle.sandbox.procore.ProcoreVendor;
+import dev.trestle.sandbox.procore.ProjectStages;
+import dev.trestle.sandbox.procore.WbsCode;
+import dev.trestle.sandbox.procore.WbsSegment;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Deterministic demo data for the Procore connector: the Procore company's vendors, projects,
+ * cost codes, cost types and WBS, and the NetSuite vendors and jobs they are matched against.
+ * Which record is which case is fixed by position (see {@link ProcoreDemoCases}); the seed only
+ * varies addresses, unmatched phones and timestamps.
+ *
+ * @param netsuiteRecords NetSuite vendor and job records by record type
+ */
+public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteRecord>> netsuiteRecords,
+        ProcoreDemoCases cases) {
+
+    /** Procore vendor name and its NetSuite counterpart's name for the name-match cases. */
+    private static final String[][] NAME_MATCHES = {
+        {"Apex Concrete, LLC", "APEX CONCRETE LLC"}, {"Blue Ridge Electric Inc.", "Blue Ridge Electric, Inc"},
+        {"Cornerstone Masonry", "Cornerstone Masonry"}, {"Delta Mechanical Co.", "Delta Mechanical Co"},
+        {"Evergreen Landscaping", "evergreen landscaping"}, {"Foothill Drywall", "Foothill  Drywall"},
+        {"Granite Peak Excavation", "Granite Peak Excavation."}, {"Harborline Plumbing", "HARBORLINE PLUMBING"}};
+    /** Procore name, NetSuite name, shared email (Procore's spelling; NetSuite's differs in case). */
+    private static final String[][] EMAIL_MATCHES = {
+        {"Ironwood Framing", "IWF Holdings", "office@ironwoodframing.example.com"},
+        {"Juniper Glass & Glazing", "JGG Services LLC", "ar@juniperglass.example.com"},
+        {"Keystone Roofing", "KR Contracting", "billing@keystoneroofing.example.com"},
+        {"Lakeside Steel Erectors", "LSE Industrial", "accounts@lakesidesteel.example.com"}};
+    /** Procore name, NetSuite name, the phone digits they share. */
+    private static final String[][] PHONE_MATCHES = {
+        {"Meridian Fire Protection", "MFP Systems", "5552013012"},
+        {"Northgate Insulation", "NG Thermal", "5552013013"},
+        {"Oakridge Millwork", "ORM Woodworks", "5552013014"},
+        {"Pioneer Paving", "Pioneer Asphalt Group", "5552013015"}};
+    private static final String[] PROCORE_ONLY = {"Quartz Tile Works", "Riverbend Surveying", "Sterling HVAC",
+        "Trinity Demolition", "Union Crane Rental", "Vista Glazing Supply", "Westgate Fencing", "Yellowstone Welding",
+        "Zenith Acoustics", "Alder Creek Testing Labs", "Birchwood Cabinets", "Canyon Traffic Control",
+        "Driftwood Signage", "Eastbay Environmental", "Fairview Flooring", "Goldline Pumps", "Hillcrest Sealants",
+        "Inland Rebar Supply", "Jetstream Ductwork", "Kingsley Elevators Service"};
+    private static final String[] NETSUITE_ONLY = {"Office Depot Business", "Pacific Gas Utility",
+        "Metro Waste Services", "Summit Equipment Leasing", "Coastal Insurance Brokers", "Acme Safety Supply",
+        "Lumber Liquidators Pro", "Bay Area Couriers", "Citywide Portable Toilets"};
+    private static final String[] CITIES = {"San Francisco", "Oakland", "San Jose", "Sacramento", "Fresno",
+        "Santa Rosa", "Stockton", "Modesto"};
+    private static final String[] STREETS = {"Market St", "Harbor Blvd", "Industrial Way", "Mission Rd",
+        "Commerce Dr", "Railroad Ave", "Quarry Ln", "Bayshore Blvd"};
+
+    private record ProjectSpec(String name, String number, boolean active, String stage, boolean beforeConnection) {
+    }
+
+    private static final ProjectSpec[] PROJECTS = {
+        new ProjectSpec("Harbor View Medical Office", "P-1001", true, ProjectStages.COURSE_OF_CONSTRUCTION, true),
+        new ProjectSpec("Riverside Elementary Expansion", "P-1002", true, ProjectStages.COURSE_OF_CONSTRUCTION, true),
+        new ProjectSpec("Mission Street Lofts", "P-1003", true, ProjectStages.PRE_CONSTRUCTION, true),
+        new ProjectSpec("Cedar Park Library Renovation", null, true, ProjectStages.PRE_CONSTRUCTION, true),
+        new ProjectSpec("Old Town Parking Structure", "P-1005", false, ProjectStages.POST_CONSTRUCTION, true),
+        new ProjectSpec("Northshore Distribution Center", "P-1006", true, ProjectStages.PRE_CONSTRUCTION, false),
+        new ProjectSpec("Bayfront Hotel Tower", "P-1007", true, ProjectStages.COURSE_OF_CONSTRUCTION, false),
+        new ProjectSpec("Westfield Transit Hub", "P-1008", true, ProjectStages.PRE_CONSTRUCTION, false),
+        new ProjectSpec("Sunset Ridge Apartments", null, true, ProjectStages.PRE_CONSTRUCTION, false),
+        new ProjectSpec("Granite Falls Water Treatment", "P-1010", true, ProjectStages.BIDDING, false),
+        new ProjectSpec("Elm Street Fire Station", "P-1011", false, ProjectStages.WARRANTY, false),
+        new ProjectSpec("Lakeview Community Center", "P-1012", true, ProjectStages.PRE_CONSTRUCTION, false)};
+
+    /** Division, code, name, and whether equipment is bookable on it. */
+    private static final String[][] COST_CODES = {
+        {"01", "100", "General Conditions", "E"}, {"03", "300", "Cast-in-Place Concrete", "E"},
+        {"05", "120", "Structural Steel", "E"}, {"09", "250", "Gypsum Board", ""},
+        {"22", "100", "Plumbing", ""}, {"26", "100", "Electrical", ""}};
+    /** Name, code, base type of the company's cost types. */
+    private static final String[][] COST_TYPES = {
+        {"Labor", "L", "labor"}, {"Materials", "M", "material"}, {"Subcontract", "S", "commitment"},
+        {"Equipment", "E", "equipment"}, {"Other", "O", "other"}};
+    private static final String[][] PHASES = {{"P1", "Phase 1 - Shell"}, {"P2", "Phase 2 - Fit-out"}};
+
+    private static final long FIRST_COST_TYPE_ID = 5_300_000_001L;
+    private static final long FIRST_COST_CODE_ID = 5_200_000_001L;
+    private static final long FIRST_SEGMENT_ID = 5_400_000_001L;
+    private static final long FIRST_WBS_CODE_ID = 5_500_000_001L;
+
+    public static ProcoreDemoData generate(long seed) {
+        return new Generator(new Random(seed)).run();
+    }
+
+    private static final class Generator {
+        private final Random random;
+        private final List<ProcoreVendor> vendors = new ArrayList<>();
+        private final List<NetSuiteRecord> netsuiteVendors = new ArrayList<>();
+        private int phones;
+
+        Generator(Random random) {
+            this.random = random;
+        }
+
+        ProcoreDemoData run() {
+            List<ProcoreDemoCases.VendorMatch> byName = new ArrayList<>();
+            List<ProcoreDemoCases.VendorMatch> byEmail = new ArrayList<>();
+            List<ProcoreDemoCases.VendorMatch> byPhone = new ArrayList<>();
+            List<ProcoreDemoCases.VendorMatch> linked = new ArrayList<>();
+            for (String[] pair : NAME_MATCHES) {
+                byName.add(new ProcoreDemoCases.VendorMatch(
+                        procoreVendor(pair[0], email(pair[0], "info"), phone(), true, null),
+                        netsuiteVendor(pair[1], email(pair[1], "remit"), phone(), false)));
+            }
+            for (String[] triple : EMAIL_MATCHES) {
+                byEmail.add(new ProcoreDemoCases.VendorMatch(
+                        procoreVendor(triple[0], triple[2], phone(), true, null),
+                        netsuiteVendor(triple[1], triple[2].toUpperCase(Locale.ROOT).charAt(0) + triple[2].substring(1),
+                                phone(), false)));
+            }
+            for (String[] triple : PHONE_MATCHES) {
+                String d = triple[2];
+                byPhone.add(new ProcoreDemoCases.VendorMatch(
+                        procoreVendor(triple[0], null, "(" + d.substring(0, 3) + ") " + d.substring(3, 6) + "-"
+                                + d.substring(6), true, null),
+                        netsuiteVendor(triple[1], null, d.substring(0, 3) + "-" + d.substring(3, 6) + "-" + d.substring(6),
+                                false)));
+            }
+            procoreVendor("Quarry Stone Supply", email("Quarry Stone Supply", "sales"), phone(), true, null);
+            netsuiteVendor("Quarry Stone Supply", null, phone(), false);
+            netsuiteVendor("QUARRY STONE SUPPLY", null, phone(), false);
+            procoreVendor("Redwood Scaffolding", null, phone(), true, null);
+            netsuiteVendor("Redwood Scaffolding", null, phone(), true);
+            for (String name : new String[] {"Summit Elevator Co.", "Tidewater Waterproofing"}) {
+                String netsuiteId = String.valueOf(NetSuiteReferenceData.FIRST_VENDOR_ID + netsuiteVendors.size());
+                linked.add(new ProcoreDemoCases.VendorMatch(procoreVendor(name, email(name, "ap"), phone(), true,
+                        netsuiteId), netsuiteVendor(name, email(name, "ap"), phone(), false)));
+            }
+            List<Long> procoreOnly = new ArrayList<>();
+            List<Long> inactive = new ArrayList<>();
+            List<Long> noContact = new ArrayList<>();
+            for (int i = 0; i < PROCORE_ONLY.length; i++) {
+                boolean contact = i != 10 && i != 11;
+                boolean active = i < 16;
+                long id = procoreVendor(PROCORE_ONLY[i], contact ? email(PROCORE_ONLY[i], "office") : null,
+                        contact ? phone() : null, active, null);
+                procoreOnly.add(id);
+                if (!active) {
+                    inactive.add(id);
+                }
+                if (!contact) {
+                    noContact.add(id);
+                }
+            }
+            List<String> netsuiteOnly = new ArrayList<>();
+            for (String name : NETSUITE_ONLY) {
+                netsuiteOnly.add(netsuiteVendor(name, email(name, "billing"), phone(), false));
+            }
+            ProcoreDemoCases cases = new ProcoreDemoCases(List.copyOf(byName), List.copyOf(byEmail),
+                    List.copyOf(byPhone), List.copyOf(linked), List.copyOf(procoreOnly), List.copyOf(inactive),
+                    List.copyOf(noContact), List.copyOf(netsuiteOnly));
+
+            List<ProcoreProject> projects = projects();
+            List<ProcoreCostType> costTypes = new ArrayList<>();
+            for (int i = 0; i < COST_TYPES.length; i++) {
+                costTypes.add(new ProcoreCostType(FIRST_COST_TYPE_ID + i, COST_TYPES[i][0], COST_TYPES[i][1],
+                        COST_TYPES[i][2], null));
+            }
+            List<ProcoreCostCode> costCodes = new ArrayList<>();
+            List<WbsSegment> segments = new ArrayList<>();
+            List<WbsCode> wbsCodes = new ArrayList<>();
+            for (ProcoreProject project : projects) {
+                structure(project, costTypes, costCodes, segments, wbsCodes);
+            }
+            ProcoreData procore = new ProcoreData(List.copyOf(vendors), projects, List.copyOf(costTypes),
+                    List.copyOf(costCodes), List.copyOf(segments), List.copyOf(wbsCodes));
+            return new ProcoreDemoData(procore, Map.of("vendor", List.copyOf(netsuiteVendors), "job", jobs()), cases);
+        }
+
+        private long procoreVendor(String name, String email, String phone, boolean active, String originId) {
+            long id = ProcoreSandbox.FIRST_VENDOR_ID + vendors.size();
+            Instant created = around(-400, -10);
+            String abbreviation = name.split("[ ,.]")[0];
+            vendors.add(new ProcoreVendor(id, name, abbreviation, email, phone,
+                    (100 + random.nextInt(9800)) + " " + STREETS[random.nextInt(STREETS.length)],
+                    CITIES[random.nextInt(CITIES.length)], "CA", String.valueOf(94000 + random.nextInt(1000)), "US",
+                    active, originId, null, originId, created, created.plus(Duration.ofDays(random.nextInt(30)))));
+            return id;
+        }
+
+        private String netsuiteVendor(String name, String email, String phone, boolean inactive) {
+            long id = NetSuiteReferenceData.FIRST_VENDOR_ID + netsuiteVendors.size();
+            JsonObject fields = new JsonObject()
+                    .put("entityId", "V" + id)
+                    .put("companyName", name)
+                    .put("isPerson", false)
+                    .put("isInactive", inactive)
+                    .put("subsidiary", new JsonObject().put("id", NetSuiteReferenceData.SUBSIDIARY_ID));
+            if (email != null) {
+                fields.put("email", email);
+            }
+            if (phone != null) {
+                fields.put("phone", phone);
+            }
+            Instant created = around(-900, -30);
+            netsuiteVendors.add(new NetSuiteRecord("vendor", id, null, fields, created, created));
+            return String.valueOf(id);
+        }
+
+        private List<NetSuiteRecord> jobs() {
+            String[][] specs = {{"P-1001", "Harbor View Medical Office", "F"}, {"P-1012", "Lakeview Community Center", "F"},
+                {"NS-2001", "Corporate Yard Improvements", "F"}, {"NS-2002", "Warehouse Racking Retrofit", "F"},
+                {"NS-2003", "Airport Cargo Apron", "T"}, {"NS-2004", "Downtown Streetscape Phase 2", "F"}};
+            List<NetSuiteRecord> jobs = new ArrayList<>();
+            for (int i = 0; i < specs.length; i++) {
+                Instant created = around(-500, 60);
+                jobs.add(new NetSuiteRecord("job", NetSuiteReferenceData.FIRST_JOB_ID + i, null, new JsonObject()
+                        .put("entityId", specs[i][0])
+                        .put("companyName", specs[i][1])
+                        .put("isInactive", specs[i][2].equals("T"))
+                        .put("parent", new JsonObject().put("id", NetSuiteReferenceData.PARENT_CUSTOMER_ID))
+                        .put("subsidiary", new JsonObject().put("id", NetSuiteReferenceData.SUBSIDIARY_ID)),
+                        created, created));
+            }
+            return List.copyOf(jobs);
+        }
+
+        private List<ProcoreProject> projects() {
+            List<ProcoreProject> projects = new ArrayList<>();
+            for (int i = 0; i < PROJECTS.length; i++) {
+                ProjectSpec spec = PROJECTS[i];
+                Instant created = spec.beforeConnection() ? around(-300, -5) : around(5, 120);
+                LocalDate start = LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(14 + random.nextInt(60));
+                String origin = i == 0 ? ProcoreDemoCases.LINKED_PROJECT_JOB : null;
+                projects.add(new ProcoreProject(ProcoreSandbox.FIRST_PROJECT_ID + i, spec.name(), spec.number(),
+                        spec.active(), spec.stage(), start, origin, null, null, created,
+                        created.plus(Duration.ofHours(random.nextInt(200)))));
+            }
+            return List.copyOf(projects);
+        }
+
+        private void structure(ProcoreProject project, List<ProcoreCostType> types, List<ProcoreCostCode> codes,
+                List<WbsSegment> segments, List<WbsCode> wbsCodes) {
+            long segmentBase = FIRST_SEGMENT_ID + segments.size();
+            WbsSegment costCodeSegment = new WbsSegment(segmentBase, project.id(), "Cost Code", "cost_code", 1, ".",
+                    "tiered");
+            WbsSegment costTypeSegment = new WbsSegment(segmentBase + 1, project.id(), "Cost Type", "line_item_type", 2,
+                    ".", "flat");
+            segments.add(costCodeSegment);
+            segments.add(costTypeSegment);
+            boolean custom = project.id() == ProcoreDemoCases.CUSTOM_SEGMENT_PROJECT;
+            WbsSegment phaseSegment = null;
+            if (custom) {
+                phaseSegment = new WbsSegment(segmentBase + 2, project.id(), "Phase", "custom", 3, ".", "flat");
+                segments.add(phaseSegment);
+            }
+            if (project.id() == ProcoreDemoCases.PROJECT_WITHOUT_COST_CODES) {
+                return;
+            }
+            boolean linked = project.originId() != null;
+            for (String[] spec : COST_CODES) {
+                String fullCode = spec[0] + "-" + spec[1];
+                List<ProcoreCostType> assigned = types.stream()
+                        .filter(t -> !t.code().equals("O") && (!t.code().equals("E") || spec[3].equals("E")))
+                        .toList();
+                ProcoreCostCode code = new ProcoreCostCode(FIRST_COST_CODE_ID + codes.size(), project.id(), spec[1],
+                        fullCode, spec[2], linked ? "cc-" + fullCode : null, null,
+                        assigned.stream().map(ProcoreCostType::id).toList());
+                codes.add(code);
+                for (ProcoreCostType type : assigned) {
+                    List<String[]> phases = custom ? List.of(PHASES) : java.util.Collections.singletonList(null);
+                    for (String[] phase : phases) {
+                        List<WbsCode.SegmentItem> items = new ArrayList<>();
+                        items.add(new WbsCode.SegmentItem(costCodeSegment.id(), fullCode, code.name()));
+                        items.add(new WbsCode.SegmentItem(costTypeSegment.id(), type.code(), type.name()));
+                        String flat = fullCode + costCodeSegment.delimiter() + type.code();
+                        String description = code.name() + " - " + type.name();
+                        if (phase != null) {
+                            items.add(new WbsCode.SegmentItem(phaseSegment.id(), phase[0], phase[1]));
+                            flat += costTypeSegment.delimiter() + phase[0];
+                            description += " - " + phase[1];
+                        }
+                        wbsCodes.add(new WbsCode(FIRST_WBS_CODE_ID + wbsCodes.size(), project.id(), flat, description,
+                                List.copyOf(items)));
+                    }
+                }
+            }
+        }
+
+        /** An instant between {@code fromDays} and {@code toDays} days from the connection instant. */
+        private Instant around(int fromDays, int toDays) {
+            long span = Duration.ofDays(toDays - fromDays).toSeconds();
+            return ProcoreDemoCases.CONNECTION_INSTANT.plus(Duration.ofDays(fromDays))
+                    .plusSeconds((long) (random.nextDouble() * span));
+        }
+
+        /** A phone no other demo vendor has (the shared ones of the phone cases live in 555-201-30xx). */
+        private String phone() {
+            int slot = phones++;
+            return "(555) 010-" + String.format(Locale.ROOT, "%04d", 1000 + slot * 10 + random.nextInt(10));
+        }
+
+        private static String email(String company, String mailbox) {
+            String domain = company.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            return mailbox + "@" + domain + ".example.com";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.trestle.sandbox.netsuite;
+
+/**
+ * The fixed records of the simulated account that the vendor, job and item records point at.
+ * Writes must reference these ids ({@code {"id":"1"}}); any other id is refused as NetSuite
+ * refuses a reference to a record that does not exist.
+ */
+public final class NetSuiteReferenceData {
+
+    /** The one subsidiary (same as the employees'). */
+    public static final String SUBSIDIARY_ID = "1";
+    public static final String SUBSIDIARY_NAME = "Trestle Builders Inc.";
+    /** The expense account other-charge purchase items post to. */
+    public static final String EXPENSE_ACCOUNT_ID = "58";
+    public static final String EXPENSE_ACCOUNT_NAME = "5800 Job Costs : Project Costs";
+    /** The customer every project (job) hangs under. */
+    public static final String PARENT_CUSTOMER_ID = "1500";
+    public static final String PARENT_CUSTOMER_NAME = "Trestle Builders Projects";
+    /** Internal ids of demo and new records start here, one range per type so a mixed-up id shows. */
+    public static final long FIRST_VENDOR_ID = 2001;
+    public static final long FIRST_JOB_ID = 3001;
+    public static final long FIRST_ITEM_ID = 4001;
+
+    private NetSuiteReferenceData() {
+    }
+}

@@ -1,0 +1,484 @@
+package dev.trestle.sandbox.netsuite;
+
+import dev.trestle.sandbox.SandboxResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The REST record API for {@code vendor}, {@code job} and {@code otherChargePurchaseItem}, and
+ * SuiteQL on the vendor and job tables. Runs inside the NetSuite simulation's pipeline (token
+ * authentication, concurrency pool, knobs), which hands its {@code serve} in.
+ * <ul>
+ *   <li>{@code POST /services/rest/record/v1/<type>}: 204, {@code Location: <base>/services/rest/record/v1/<type>/<id>}.</li>
+ *   <li>{@code PATCH .../<type>/<id|eid:ext>}: 204 with {@code Location}; fields left out stay, a field sent as
+ *       {@code null} is cleared.</li>
+ *   <li>{@code PUT .../<type>/eid:<ext>}: upsert: creates the record with that external id, or updates
+ *       the existing one the way PATCH does; 204 with the {@code Location} of the internal id.</li>
+ *   <li>{@code GET .../<type>/<id|eid:ext>}: the record; {@code GET .../<type>?limit&offset&q}: ids and links.</li>
+ * </ul>
+ * A write the rules refuse answers 400 with NetSuite's error body and {@code o:errorPath}:
+ * {@code USER_ERROR} for a missing mandatory field or a duplicate, {@code INVALID_CONTENT} for a
+ * value of the wrong kind, an unknown reference or a bad external id, and {@code NONEXISTENT_FIELD}
+ * for an unknown field when the client asks for {@code X-NetSuite-PropertyNameValidation: Error}
+ * (by default NetSuite only warns: the field is ignored and {@code X-NetSuite-Warning} names it).
+ */
+final class RecordApi {
+
+    static final String RECORD_ROOT = "/services/rest/record/v1";
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private final Clock clock;
+    private final Map<String, RecordStore> stores = new LinkedHashMap<>();
+    private final Map<String, RecordType> types = new LinkedHashMap<>();
+
+    RecordApi(Clock clock) {
+        this.clock = clock;
+        for (RecordType type : RecordType.ALL) {
+            types.put(type.name(), type);
+            stores.put(type.name(), new RecordStore(type.name(), type.firstId()));
+        }
+    }
+
+    RecordStore store(String type) {
+        RecordStore store = stores.get(type);
+        if (store == null) {
+            throw new IllegalArgumentException("the sandbox simulates no record type " + type + "; it has "
+                    + stores.keySet());
+        }
+        return store;
+    }
+
+    /** Replaces the records of every type; types left out become empty. Counters start again. */
+    void load(Map<String, List<NetSuiteRecord>> records) {
+        stores.forEach((type, store) -> store.load(records.getOrDefault(type, List.of())));
+    }
+
+    /**
+     * Registers the record routes and the SuiteQL route for vendor and job queries; must come
+     * before the employee SuiteQL route so those queries are answered here.
+     */
+    void mount(Router router, BiConsumer<RoutingContext, Function<RoutingContext, SandboxResponse>> serve) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(1_000_000);
+        for (RecordType type : types.values()) {
+            String collection = RECORD_ROOT + "/" + type.name();
+            router.get(collection).handler(ctx -> serve.accept(ctx, c -> list(c, type)));
+            router.post(collection).handler(body).handler(ctx -> serve.accept(ctx, c -> create(c, type)));
+            router.get(collection + "/:id").handler(ctx -> serve.accept(ctx, c -> get(c, type)));
+            router.patch(collection + "/:id").handler(body).handler(ctx -> serve.accept(ctx, c -> patch(c, type)));
+            router.put(collection + "/:id").handler(body).handler(ctx -> serve.accept(ctx, c -> upsert(c, type)));
+        }
+        router.post(NetSuiteSandbox.SUITEQL).handler(body).handler(ctx -> {
+            String table = RecordSuiteQl.recordTable(queryText(ctx));
+            if (table == null) {
+                ctx.next();  // an employee query, or one the employee path refuses with the right message
+            } else {
+                serve.accept(ctx, this::suiteQl);
+            }
+        });
+    }
+
+    // ---- reads -----------------------------------------------------------------------------------------------
+
+    private SandboxResponse get(RoutingContext ctx, RecordType type) {
+        return find(type, ctx.pathParam("id"))
+                .map(r -> SandboxResponse.json(200, NetSuiteSandbox.SINGULAR, recordJson(r, serviceRoot(ctx))))
+                .orElseGet(RecordApi::notFound);
+    }
+
+    private SandboxResponse list(RoutingContext ctx, RecordType type) {
+        int[] paging;
+        Predicate<NetSuiteRecord> filter;
+        String q = ctx.request().getParam("q");
+        try {
+            paging = paging(ctx);
+            filter = RecordCondition.parse(q, type);
+        } catch (InvalidQueryException e) {
+            return NetSuiteErrors.invalidParameter(e.getMessage());
+        }
+        String url = serviceRoot(ctx) + RECORD_ROOT + "/" + type.name();
+        List<NetSuiteRecord> matching = store(type.name()).all().stream().filter(filter).toList();
+        String extraQuery = q == null ? "" : "q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20") + "&";
+        return page(matching, paging, url, extraQuery, r -> new JsonObject()
+                .put("links", selfLink(url + "/" + r.id())).put("id", String.valueOf(r.id())));
+    }
+
+    private SandboxResponse suiteQl(RoutingContext ctx) {
+        RecordSuiteQl query;
+        int[] paging;
+        try {
+            paging = paging(ctx);
+            query = RecordSuiteQl.parse(queryText(ctx));
+        } catch (InvalidQueryException e) {
+            return NetSuiteErrors.invalidParameter(e.getMessage());
+        }
+        RecordStore store = store(query.table());
+        List<NetSuiteRecord> rows;
+        if (query.idIn() != null) {
+            rows = new ArrayList<>();
+            query.idIn().stream().sorted().distinct().forEach(id -> store.get(id).ifPresent(rows::add));
+        } else {
+            rows = store.after(query.idAbove() == null ? Long.MIN_VALUE : query.idAbove());
+        }
+        return page(rows, paging, serviceRoot(ctx) + NetSuiteSandbox.SUITEQL, "", query::row);
+    }
+
+    // ---- writes ----------------------------------------------------------------------------------------------
+
+    private SandboxResponse create(RoutingContext ctx, RecordType type) {
+        return write(ctx, type, null, null);
+    }
+
+    private SandboxResponse patch(RoutingContext ctx, RecordType type) {
+        Optional<NetSuiteRecord> existing = find(type, ctx.pathParam("id"));
+        if (existing.isEmpty()) {
+            return notFound();
+        }
+        return write(ctx, type, existing.get(), null);
+    }
+
+    private SandboxResponse upsert(RoutingContext ctx, RecordType type) {
+        String key = ctx.pathParam("id");
+        if (!key.startsWith("eid:")) {
+            return NetSuiteErrors.invalidParameter("Upsert works only with an external ID in the URL: PUT "
+                    + RECORD_ROOT + "/" + type.name() + "/eid:<externalId>.");
+        }
+        String externalId = key.substring(4);
+        if (!EXTERNAL_ID.matcher(externalId).matches()) {
+            return NetSuiteErrors.errorAt(400, "INVALID_CONTENT", "Invalid external ID '" + externalId
+                    + "'. An external ID may contain only letters, digits, '_' and '-'.", "externalId");
+        }
+        return write(ctx, type, store(type.name()).byExternalId(externalId).orElse(null), externalId);
+    }
+
+    /**
+     * Checks and applies one write. {@code existing} is the record to change ({@code null}: create);
+     * {@code urlExternalId} is the upsert's external id.
+     */
+    private SandboxResponse write(RoutingContext ctx, RecordType type, NetSuiteRecord existing, String urlExternalId) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            return NetSuiteErrors.error(400, "INVALID_CONTENT", "The request body is not a valid JSON object.");
+        }
+        if (body == null) {
+            body = new JsonObject();
+        }
+        String validation = Optional.ofNullable(ctx.request().getHeader("X-NetSuite-PropertyNameValidation"))
+                .orElse("Warning").trim().toLowerCase(Locale.ROOT);
+        JsonObject changes = new JsonObject();
+        List<String> unknown = new ArrayList<>();
+        boolean externalIdSent = body.containsKey("externalId");
+        String externalId = existing == null ? urlExternalId : existing.externalId();
+        for (Map.Entry<String, Object> entry : body) {
+            String field = entry.getKey();
+            Object value = entry.getValue();
+            if (field.equals("externalId")) {
+                if (value != null && !(value instanceof String s && EXTERNAL_ID.matcher(s).matches())) {
+                    return NetSuiteErrors.errorAt(400, "INVALID_CONTENT", "Invalid external ID '" + value
+                            + "'. An external ID may contain only letters, digits, '_' and '-'.", "externalId");
+                }
+                if (urlExternalId != null && !urlExternalId.equals(value)) {
+                    return NetSuiteErrors.errorAt(400, "INVALID_CONTENT", "The externalId in the body ('" + value
+                            + "') differs from the one in the URL ('" + urlExternalId + "').", "externalId");
+                }
+                externalId = (String) value;
+                continue;
+            }
+            if (RecordType.READ_ONLY.contains(field)) {
+                continue;  // echoed from a GET; NetSuite ignores read-only fields on write
+            }
+            RecordType.Kind kind = type.fields().get(field);
+            if (kind == null) {
+                unknown.add(field);
+                continue;
+            }
+            if (value == null) {
+                changes.putNull(field);
+                continue;
+            }
+            Object normalized = normalize(field, kind, value);
+            if (normalized == null) {
+                return NetSuiteErrors.errorAt(400, "INVALID_CONTENT", "Invalid value for the resource or "
+                        + "sub-resource field '" + field + "'. Provide a valid value.", field);
+            }
+            changes.put(field, normalized);
+        }
+        if (!unknown.isEmpty() && validation.equals("error")) {
+            return NetSuiteErrors.errorAt(400, "NONEXISTENT_FIELD", "Invalid field name '" + unknown.get(0)
+                    + "'. The field does not exist on the record type '" + type.name() + "'.", unknown.get(0));
+        }
+        RecordStore store = store(type.name());
+        NetSuiteRecord saved;
+        // Read, check and write as one step: two racing upserts of one external id, or creates of one
+        // itemId, must not both land.
+        synchronized (store) {
+            if (urlExternalId != null) {
+                existing = store.byExternalId(urlExternalId).orElse(null);
+            } else if (existing != null) {
+                existing = store.get(existing.id()).orElse(existing);
+            }
+            if (existing != null && !externalIdSent) {
+                externalId = existing.externalId();
+            }
+            JsonObject merged = existing == null ? new JsonObject() : existing.fields();
+            changes.forEach(e -> {
+                if (e.getValue() == null) {
+                    merged.remove(e.getKey());
+                } else {
+                    merged.put(e.getKey(), e.getValue());
+                }
+            });
+            List<RecordType.Violation> violations = type.rules().check(merged);
+            if (!violations.isEmpty()) {
+                RecordType.Violation first = violations.get(0);
+                return NetSuiteErrors.errorAt(400, first.code(), first.detail(), first.path());
+            }
+            long selfId = existing == null ? -1 : existing.id();
+            String newExternalId = externalId;
+            if (newExternalId != null && store.byExternalId(newExternalId).filter(r -> r.id() != selfId).isPresent()) {
+                return NetSuiteErrors.errorAt(400, "USER_ERROR", "A record with the external ID '" + newExternalId
+                        + "' already exists.", "externalId");
+            }
+            String unique = type.uniqueField() == null ? null : textOf(merged.getValue(type.uniqueField()));
+            if (unique != null && store.all().stream().anyMatch(r -> r.id() != selfId
+                    && unique.equalsIgnoreCase(textOf(r.text(type.uniqueField()))))) {
+                return NetSuiteErrors.errorAt(400, "USER_ERROR", type.uniqueMessage(), type.uniqueField());
+            }
+            Instant now = clock.instant();
+            if (existing == null) {
+                saved = new NetSuiteRecord(type.name(), store.nextId(), externalId, merged, now, now);
+                store.create(saved);
+            } else {
+                saved = existing.with(externalId, merged, now);
+                store.update(saved);
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", serviceRoot(ctx) + RECORD_ROOT + "/" + type.name() + "/" + saved.id());
+        if (!unknown.isEmpty() && validation.equals("warning")) {
+            headers.put("X-NetSuite-Warning", "Unknown field(s) ignored on record type '" + type.name() + "': "
+                    + String.join(", ", unknown));
+        }
+        return new SandboxResponse(204, null, headers, null);
+    }
+
+    /** The value as stored, or {@code null} when it is not of the field's kind or points at an unknown record. */
+    private static Object normalize(String field, RecordType.Kind kind, Object value) {
+        return switch (kind) {
+            case TEXT -> value instanceof String ? value : null;
+            case BOOLEAN -> value instanceof Boolean ? value : null;
+            case NUMBER -> value instanceof Number ? value : null;
+            case DATE -> value instanceof String s && isDate(s) ? s : null;
+            case REFERENCE -> reference(field, value);
+            case REFERENCE_OR_COLLECTION -> {
+                if (value instanceof JsonObject obj && obj.getValue("items") instanceof JsonArray items) {
+                    JsonArray refs = new JsonArray();
+                    for (Object item : items) {
+                        JsonObject ref = reference(field, item);
+                        if (ref == null) {
+                            yield null;
+                        }
+                        refs.add(ref);
+                    }
+                    yield refs.isEmpty() ? null : new JsonObject().put("items", refs);
+                }
+                yield reference(field, value);
+            }
+        };
+    }
+
+    private static JsonObject reference(String field, Object value) {
+        if (!(value instanceof JsonObject obj)) {
+            return null;
+        }
+        Object id = obj.getValue("id");
+        if (!(id instanceof String) && !(id instanceof Number)) {
+            return null;
+        }
+        String refId = id.toString();
+        Map<String, String> known = RecordType.KNOWN_REFERENCES.get(field);
+        if (known != null && !known.containsKey(refId)) {
+            return null;
+        }
+        return new JsonObject().put("id", refId);
+    }
+
+    private static boolean isDate(String s) {
+        try {
+            LocalDate.parse(s);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    // ---- shapes ----------------------------------------------------------------------------------------------
+
+    /** A record as GET returns it: links, id, externalId, body fields; references carry links and refName. */
+    static JsonObject recordJson(NetSuiteRecord r, String serviceRoot) {
+        String recordRoot = serviceRoot + RECORD_ROOT;
+        JsonObject json = new JsonObject()
+                .put("links", selfLink(recordRoot + "/" + r.type() + "/" + r.id()))
+                .put("id", String.valueOf(r.id()));
+        if (r.externalId() != null) {
+            json.put("externalId", r.externalId());
+        }
+        JsonObject fields = r.fields();
+        for (Map.Entry<String, Object> e : fields) {
+            Object value = e.getValue();
+            if (value instanceof JsonObject ref && ref.containsKey("id")) {
+                json.put(e.getKey(), expandReference(e.getKey(), ref, recordRoot));
+            } else if (value instanceof JsonObject collection && collection.getValue("items") instanceof JsonArray items) {
+                JsonArray expanded = new JsonArray();
+                items.forEach(i -> expanded.add(expandReference(e.getKey(), (JsonObject) i, recordRoot)));
+                json.put(e.getKey(), new JsonObject().put("items", expanded).put("count", expanded.size())
+                        .put("totalResults", expanded.size()).put("hasMore", false).put("offset", 0));
+            } else {
+                json.put(e.getKey(), value);
+            }
+        }
+        json.put("dateCreated", r.created().truncatedTo(ChronoUnit.SECONDS).toString());
+        json.put("lastModifiedDate", r.lastModified().truncatedTo(ChronoUnit.SECONDS).toString());
+        return json;
+    }
+
+    private static JsonObject expandReference(String field, JsonObject ref, String recordRoot) {
+        String id = String.valueOf(ref.getValue("id"));
+        JsonObject expanded = new JsonObject().put("links", selfLink(recordRoot + "/" + field + "/" + id)).put("id", id);
+        String name = RecordType.KNOWN_REFERENCES.getOrDefault(field, Map.of()).get(id);
+        if (name != null) {
+            expanded.put("refName", name);
+        }
+        return expanded;
+    }
+
+    private static SandboxResponse page(List<NetSuiteRecord> all, int[] paging, String url, String extraQuery,
+            Function<NetSuiteRecord, JsonObject> item) {
+        int limit = paging[0];
+        int offset = paging[1];
+        int total = all.size();
+        int from = Math.min(offset, total);
+        int to = Math.min(offset + limit, total);
+        JsonArray items = new JsonArray();
+        all.subList(from, to).forEach(r -> items.add(item.apply(r)));
+        boolean hasMore = to < total;
+        String base = url + "?" + extraQuery;
+        JsonArray links = new JsonArray().add(link("self", base + "limit=" + limit + "&offset=" + offset));
+        if (hasMore) {
+            links.add(link("next", base + "limit=" + limit + "&offset=" + (offset + limit)));
+        }
+        if (offset > 0) {
+            links.add(link("prev", base + "limit=" + limit + "&offset=" + Math.max(0, offset - limit)));
+            links.add(link("first", base + "limit=" + limit + "&offset=0"));
+        }
+        if (hasMore) {
+            links.add(link("last", base + "limit=" + limit + "&offset=" + ((total - 1) / limit) * limit));
+        }
+        return SandboxResponse.json(200, NetSuiteSandbox.COLLECTION, new JsonObject()
+                .put("links", links)
+                .put("count", to - from)
+                .put("hasMore", hasMore)
+                .put("items", items)
+                .put("offset", offset)
+                .put("totalResults", total));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private Optional<NetSuiteRecord> find(RecordType type, String key) {
+        RecordStore store = store(type.name());
+        if (key.startsWith("eid:")) {
+            return store.byExternalId(key.substring(4));
+        }
+        try {
+            return store.get(Long.parseLong(key));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static SandboxResponse notFound() {
+        return NetSuiteErrors.error(404, "NONEXISTENT_ID",
+                "The record instance does not exist. Provide a valid record instance ID.");
+    }
+
+    private static String queryText(RoutingContext ctx) {
+        try {
+            JsonObject body = ctx.body().asJsonObject();
+            return body != null && body.getValue("q") instanceof String q ? q : null;
+        } catch (DecodeException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static String textOf(Object value) {
+        return value instanceof String s && !s.isBlank() ? s.trim() : null;
+    }
+
+    /** [limit, offset] with NetSuite's rules: limit 1..1000 (default 1000), offset a multiple of limit. */
+    private static int[] paging(RoutingContext ctx) {
+        int limit = intParam(ctx, "limit", NetSuiteSandbox.MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0);
+        if (limit < 1 || limit > NetSuiteSandbox.MAX_LIMIT) {
+            throw new InvalidQueryException("Invalid value for the query parameter 'limit': " + limit
+                    + ". The limit must be between 1 and " + NetSuiteSandbox.MAX_LIMIT + ".");
+        }
+        if (offset < 0 || offset % limit != 0) {
+            throw new InvalidQueryException("Invalid value for the query parameter 'offset': " + offset
+                    + ". The offset must be a non-negative multiple of the limit (" + limit + ").");
+        }
+        return new int[] {limit, offset};
+    }
+
+    private static int intParam(RoutingContext ctx, String name, int defaultValue) {
+        String raw = ctx.request().getParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("Invalid value for the query parameter '" + name + "': " + raw + ".");
+        }
+    }
+
+    private static JsonArray selfLink(String href) {
+        return new JsonArray().add(link("self", href));
+    }
+
+    private static JsonObject link(String rel, String href) {
+        return new JsonObject().put("rel", rel).put("href", href);
+    }
+
+    /** Origin plus mount point, e.g. {@code http://localhost:8081/sandbox/netsuite}. */
+    private static String serviceRoot(RoutingContext ctx) {
+        String path = ctx.request().path();
+        int services = path.indexOf("/services/rest/");
+        String host = ctx.request().getHeader("Host");
+        if (host == null) {
+            host = ctx.request().authority() != null ? ctx.request().authority().toString() : "localhost";
+        }
+        return ctx.request().scheme() + "://" + host + (services >= 0 ? path.substring(0, services) : "");
+    }
+}

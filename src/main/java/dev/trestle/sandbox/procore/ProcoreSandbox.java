@@ -1,0 +1,469 @@
+package dev.trestle.sandbox.procore;
+
+import dev.trestle.sandbox.FaultKnobs;
+import dev.trestle.sandbox.RequestLog;
+import dev.trestle.sandbox.SandboxResponse;
+import dev.trestle.sandbox.SimulatedSystem;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A simulated Procore company behind Procore's login service. Paths are relative to where the
+ * router is mounted ({@code /sandbox/procore} in the hub):
+ * <ul>
+ *   <li>{@code POST /oauth/token}: client credentials grant (form or JSON body), answers
+ *       {@code {"access_token","token_type":"bearer","expires_in","created_at"}}; wrong credentials
+ *       401 {@code {"error":"invalid_client",...}}.</li>
+ *   <li>{@code /rest/v1.0/...}: every call needs {@code Authorization: Bearer <token>} (unknown or
+ *       expired: 401 {@code {"error":"invalid_token",...}} with a {@code WWW-Authenticate} header) and
+ *       {@code Procore-Company-Id} (missing: 400 {@code {"errors":"Missing Procore-Company-Id header!"}};
+ *       another company, also as {@code company_id}: 403). Every API answer carries
+ *       {@code X-Rate-Limit-Limit/-Remaining/-Reset}; over the limit it is 429.</li>
+ *   <li>{@code GET /rest/v1.0/companies}; vendors {@code GET /rest/v1.0/vendors?company_id=} (all
+ *       vendors, active and inactive; {@code filters[origin_id]}, {@code filters[id][]},
+ *       {@code filters[search]}), {@code GET /rest/v1.0/vendors/{id}},
+ *       {@code GET /rest/v1.0/companies/{company_id}/vendors/inactive},
+ *       {@code PATCH /rest/v1.0/vendors/sync}.</li>
+ *   <li>projects {@code GET /rest/v1.0/projects?company_id=} and {@code /rest/v1.1/projects}
+ *       ({@code filters[by_status]} Active (default), Inactive or All; {@code filters[origin_id]},
+ *       {@code filters[project_number]}), {@code GET /rest/v1.0/projects/{id}},
+ *       {@code PATCH /rest/v1.0/projects/sync}.</li>
+ *   <li>{@code GET /rest/v1.0/cost_codes?project_id=}, {@code GET /rest/v1.0/line_item_types?project_id=|company_id=},
+ *       {@code GET /rest/v1.0/projects/{project_id}/work_breakdown_structure/segments} and {@code .../wbs_codes}.</li>
+ * </ul>
+ * Collections are JSON arrays paged with {@code page}/{@code per_page} (see {@link ProcorePage}).
+ * JSON shapes are documented on {@link ProcoreJson}.
+ */
+public final class ProcoreSandbox extends SimulatedSystem {
+
+    public static final String TOKEN = "/oauth/token";
+    public static final String REST = "/rest/v1.0";
+    public static final String VENDORS = REST + "/vendors";
+    public static final String PROJECTS = REST + "/projects";
+    public static final String PROJECTS_V11 = "/rest/v1.1/projects";
+    public static final String COST_CODES = REST + "/cost_codes";
+    public static final String COST_TYPES = REST + "/line_item_types";
+    public static final long FIRST_VENDOR_ID = 5_000_000_001L;
+    public static final long FIRST_PROJECT_ID = 5_100_000_001L;
+    static final String JSON = "application/json; charset=utf-8";
+    private static final String RATE_KEY = "procore.rateLimit";
+
+    /** What a client needs to get tokens, and the one company the credentials are installed in. */
+    public record ProcoreCredentials(String clientId, String clientSecret, long companyId, String companyName) {
+    }
+
+    private final ProcoreCredentials credentials;
+    private final AccessTokens tokens;
+    private final ProcoreRateLimit rateLimit;
+    private final OriginIndexedStore<ProcoreVendor> vendors = new OriginIndexedStore<>(FIRST_VENDOR_ID);
+    private final OriginIndexedStore<ProcoreProject> projects = new OriginIndexedStore<>(FIRST_PROJECT_ID);
+    private final ProjectCostStructure costStructure = new ProjectCostStructure();
+    private final SyncAction<ProcoreVendor> vendorSync;
+    private final SyncAction<ProcoreProject> projectSync;
+
+    public ProcoreSandbox(ProcoreCredentials credentials, Duration tokenLifetime, int requestsPerWindow,
+            Duration rateWindow, Duration latency, long seed, Clock clock) {
+        // Every POST/PUT/PATCH/DELETE of the API, syncs included, changes data; asking for a token does not.
+        super("Procore", new FaultKnobs(seed, latency), new RequestLog(r -> r.path().equals(TOKEN)), clock);
+        this.credentials = credentials;
+        this.tokens = new AccessTokens(clock, tokenLifetime);
+        this.rateLimit = new ProcoreRateLimit(clock, requestsPerWindow, rateWindow);
+        this.vendorSync = new SyncAction<>(vendors, new VendorSync());
+        this.projectSync = new SyncAction<>(projects, new ProjectSync(credentials.companyId(), credentials.companyName()));
+    }
+
+    public ProcoreCredentials credentials() {
+        return credentials;
+    }
+
+    /** Issued tokens and the lifetime of new ones. */
+    public AccessTokens tokens() {
+        return tokens;
+    }
+
+    /** Requests per window; change per test. */
+    public ProcoreRateLimit rateLimit() {
+        return rateLimit;
+    }
+
+    public OriginIndexedStore<ProcoreVendor> vendors() {
+        return vendors;
+    }
+
+    public OriginIndexedStore<ProcoreProject> projects() {
+        return projects;
+    }
+
+    public ProjectCostStructure costStructure() {
+        return costStructure;
+    }
+
+    /** Restores the given data and the default behaviour (knobs, limit, token lifetime; issued tokens are forgotten). */
+    public void restore(ProcoreData data) {
+        resetBehaviour();
+        tokens.reset();
+        rateLimit.reset();
+        vendors.load(data.vendors());
+        projects.load(data.projects());
+        costStructure.load(data.costTypes(), data.costCodes(), data.segments(), data.wbsCodes());
+    }
+
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(10_000_000);
+        router.post(TOKEN).handler(body).handler(ctx -> serve(ctx, this::issueToken));
+        router.get(REST + "/companies").handler(ctx -> serve(ctx, this::listCompanies));
+        router.patch(VENDORS + "/sync").handler(body).handler(ctx -> serve(ctx, c -> sync(c, vendorSync)));
+        router.get(VENDORS).handler(ctx -> serve(ctx, this::listVendors));
+        router.get(VENDORS + "/:id").handler(ctx -> serve(ctx, this::getVendor));
+        router.get(REST + "/companies/:company_id/vendors/inactive").handler(ctx -> serve(ctx, this::listInactiveVendors));
+        router.patch(PROJECTS + "/sync").handler(body).handler(ctx -> serve(ctx, c -> sync(c, projectSync)));
+        router.get(PROJECTS).handler(ctx -> serve(ctx, this::listProjects));
+        router.get(PROJECTS_V11).handler(ctx -> serve(ctx, this::listProjects));
+        router.get(PROJECTS + "/:id").handler(ctx -> serve(ctx, this::getProject));
+        router.get(PROJECTS + "/:project_id/work_breakdown_structure/segments").handler(ctx -> serve(ctx, this::listSegments));
+        router.get(PROJECTS + "/:project_id/work_breakdown_structure/wbs_codes").handler(ctx -> serve(ctx, this::listWbsCodes));
+        router.get(COST_CODES).handler(ctx -> serve(ctx, this::listCostCodes));
+        router.get(COST_TYPES).handler(ctx -> serve(ctx, this::listCostTypes));
+        router.route().handler(ctx -> serve(ctx, c -> error(404, "Not Found")));
+        return router;
+    }
+
+    // ---- pipeline ------------------------------------------------------------------------------------------
+
+    @Override
+    protected SandboxResponse authenticate(RoutingContext ctx) {
+        if (isLogin(ctx)) {
+            return null;  // the login service checks the client's credentials in the endpoint itself
+        }
+        // Every API answer carries the limit's state, refusals included; admission replaces the peek.
+        ctx.addHeadersEndHandler(v -> {
+            ProcoreRateLimit.Decision state = ctx.get(RATE_KEY);
+            if (state == null) {
+                state = rateLimit.peek();
+            }
+            ctx.response().putHeader("X-Rate-Limit-Limit", String.valueOf(state.limit()));
+            ctx.response().putHeader("X-Rate-Limit-Remaining", String.valueOf(state.remaining()));
+            ctx.response().putHeader("X-Rate-Limit-Reset", String.valueOf(state.resetEpochSecond()));
+        });
+        String authorization = ctx.request().getHeader("Authorization");
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        AccessTokens.Check check = tokens.check(token);
+        if (check != AccessTokens.Check.VALID) {
+            String description = check == AccessTokens.Check.EXPIRED ? "The access token expired"
+                    : "The access token is invalid";
+            return SandboxResponse.json(401, JSON, new JsonObject().put("error", "invalid_token")
+                    .put("error_description", description)).withHeaders(Map.of("WWW-Authenticate",
+                    "Bearer realm=\"Doorkeeper\", error=\"invalid_token\", error_description=\"" + description + "\""));
+        }
+        String company = ctx.request().getHeader("Procore-Company-Id");
+        if (company == null || company.isBlank()) {
+            return error(400, "Missing Procore-Company-Id header!");
+        }
+        String companyParam = ctx.request().getParam("company_id");
+        if (!isThisCompany(company) || (companyParam != null && !isThisCompany(companyParam))) {
+            return error(403, "You do not have access to this company.");
+        }
+        return null;
+    }
+
+    @Override
+    protected Admission admit(RoutingContext ctx) {
+        if (isLogin(ctx)) {
+            return Admission.granted(() -> { });  // the login service is not rate limited with the API
+        }
+        ProcoreRateLimit.Decision decision = rateLimit.tryAcquire();
+        ctx.put(RATE_KEY, decision);
+        return decision.admitted() ? Admission.granted(() -> { }) : Admission.rejected(tooManyRequests());
+    }
+
+    @Override
+    protected SandboxResponse serverError() {
+        return error(500, "Internal Server Error");
+    }
+
+    @Override
+    protected SandboxResponse throttled() {
+        return tooManyRequests();
+    }
+
+    private static SandboxResponse tooManyRequests() {
+        return error(429, "You have surpassed the max number of requests for this period. Please wait until your "
+                + "limit resets (see X-Rate-Limit-Reset) and try again.");
+    }
+
+    private boolean isLogin(RoutingContext ctx) {
+        return relativePath(ctx).equals(TOKEN);
+    }
+
+    private boolean isThisCompany(String raw) {
+        try {
+            return Long.parseLong(raw.trim()) == credentials.companyId();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    // ---- login -----------------------------------------------------------------------------------------------
+
+    private SandboxResponse issueToken(RoutingContext ctx) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String contentType = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("")
+                .toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/json")) {
+            JsonObject json;
+            try {
+                json = ctx.body().asJsonObject();
+            } catch (DecodeException | ClassCastException e) {
+                json = null;
+            }
+            if (json == null) {
+                return oauthError(400, "invalid_request", "The request body is not a JSON object.");
+            }
+            json.forEach(e -> params.put(e.getKey(), e.getValue() == null ? null : e.getValue().toString()));
+        } else {
+            MultiMap form = ctx.request().formAttributes();
+            form.names().forEach(name -> params.put(name, form.get(name)));
+        }
+        String grantType = params.get("grant_type");
+        if (grantType == null) {
+            return oauthError(400, "invalid_request", "The request is missing a required parameter: grant_type.");
+        }
+        if (!grantType.equals("client_credentials")) {
+            return oauthError(400, "unsupported_grant_type",
+                    "The authorization grant type is not supported by the authorization server.");
+        }
+        // Both compared in constant time, and both always compared, so timing tells nothing.
+        boolean idMatches = MessageDigest.isEqual(bytes(credentials.clientId()), bytes(params.get("client_id")));
+        boolean secretMatches = MessageDigest.isEqual(bytes(credentials.clientSecret()),
+                bytes(params.get("client_secret")));
+        if (!(idMatches && secretMatches)) {
+            return oauthError(401, "invalid_client", "Client authentication failed due to unknown client, no client "
+                    + "authentication included, or unsupported authentication method.");
+        }
+        AccessTokens.Issued issued = tokens.issue();
+        long expiresIn = Math.max(1, (issued.lifetime().toMillis() + 999) / 1000);
+        return SandboxResponse.json(200, JSON, new JsonObject()
+                .put("access_token", issued.accessToken())
+                .put("token_type", "bearer")
+                .put("expires_in", expiresIn)
+                .put("created_at", issued.createdAt().getEpochSecond()))
+                .withHeaders(Map.of("Cache-Control", "no-store"));
+    }
+
+    private static SandboxResponse oauthError(int status, String error, String description) {
+        return SandboxResponse.json(status, JSON, new JsonObject().put("error", error)
+                .put("error_description", description));
+    }
+
+    // ---- resources -------------------------------------------------------------------------------------------
+
+    private SandboxResponse listCompanies(RoutingContext ctx) {
+        JsonArray companies = new JsonArray().add(new JsonObject().put("id", credentials.companyId())
+                .put("name", credentials.companyName()).put("is_active", true));
+        return new SandboxResponse(200, JSON, Map.of(), companies.encode());
+    }
+
+    private SandboxResponse listVendors(RoutingContext ctx) {
+        if (ctx.request().getParam("company_id") == null) {
+            return error(400, "Missing required parameter: company_id");
+        }
+        String origin = ctx.request().getParam("filters[origin_id]");
+        String search = lower(ctx.request().getParam("filters[search]"));
+        List<Long> ids;
+        try {
+            ids = longs(ctx.queryParam("filters[id][]"));
+        } catch (NumberFormatException e) {
+            return error(400, "filters[id][] must contain vendor ids");
+        }
+        Predicate<ProcoreVendor> filter = v -> (origin == null || origin.equals(v.originId()))
+                && (search == null || lower(v.name()).contains(search))
+                && (ids.isEmpty() || ids.contains(v.id()));
+        return paged(ctx, vendors.matching(filter), ProcoreJson::vendor);
+    }
+
+    private SandboxResponse listInactiveVendors(RoutingContext ctx) {
+        if (!isThisCompany(ctx.pathParam("company_id"))) {
+            return error(403, "You do not have access to this company.");
+        }
+        return paged(ctx, vendors.matching(v -> !v.active()), ProcoreJson::vendor);
+    }
+
+    private SandboxResponse getVendor(RoutingContext ctx) {
+        return id(ctx.pathParam("id")).flatMap(vendors::get)
+                .map(v -> SandboxResponse.json(200, JSON, ProcoreJson.vendor(v)))
+                .orElseGet(() -> error(404, "Not Found"));
+    }
+
+    private SandboxResponse listProjects(RoutingContext ctx) {
+        if (ctx.request().getParam("company_id") == null) {
+            return error(400, "Missing required parameter: company_id");
+        }
+        String status = Optional.ofNullable(ctx.request().getParam("filters[by_status]")).orElse("Active");
+        Predicate<ProcoreProject> byStatus = switch (status) {
+            case "Active" -> ProcoreProject::active;
+            case "Inactive" -> p -> !p.active();
+            case "All" -> p -> true;
+            default -> null;
+        };
+        if (byStatus == null) {
+            return error(400, "filters[by_status] must be one of Active, Inactive, All");
+        }
+        String origin = ctx.request().getParam("filters[origin_id]");
+        String number = ctx.request().getParam("filters[project_number]");
+        Predicate<ProcoreProject> filter = byStatus.and(p -> (origin == null || origin.equals(p.originId()))
+                && (number == null || number.equals(p.projectNumber())));
+        return paged(ctx, projects.matching(filter), this::projectJson);
+    }
+
+    private SandboxResponse getProject(RoutingContext ctx) {
+        return id(ctx.pathParam("id")).flatMap(projects::get)
+                .map(p -> SandboxResponse.json(200, JSON, projectJson(p)))
+                .orElseGet(() -> error(404, "Not Found"));
+    }
+
+    private SandboxResponse listCostCodes(RoutingContext ctx) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        String origin = ctx.request().getParam("filters[origin_id]");
+        List<ProcoreCostCode> codes = costStructure.costCodes(project.get().id()).stream()
+                .filter(c -> origin == null || origin.equals(c.originId())).toList();
+        Map<Long, ProcoreCostType> types = costStructure.costTypesById();
+        return paged(ctx, codes, c -> ProcoreJson.costCode(c, types));
+    }
+
+    private SandboxResponse listCostTypes(RoutingContext ctx) {
+        if (ctx.request().getParam("project_id") != null) {
+            if (projectParam(ctx).isEmpty()) {
+                return missingProject(ctx);
+            }
+        } else if (ctx.request().getParam("company_id") == null) {
+            return error(400, "Missing required parameter: company_id or project_id");
+        }
+        String origin = ctx.request().getParam("filters[origin_id]");
+        List<ProcoreCostType> types = costStructure.costTypes().stream()
+                .filter(t -> origin == null || origin.equals(t.originId())).toList();
+        return paged(ctx, types, ProcoreJson::costType);
+    }
+
+    private SandboxResponse listSegments(RoutingContext ctx) {
+        Optional<ProcoreProject> project = id(ctx.pathParam("project_id")).flatMap(projects::get);
+        return project.map(p -> paged(ctx, costStructure.segments(p.id()), ProcoreJson::segment))
+                .orElseGet(() -> error(404, "Not Found"));
+    }
+
+    private SandboxResponse listWbsCodes(RoutingContext ctx) {
+        Optional<ProcoreProject> project = id(ctx.pathParam("project_id")).flatMap(projects::get);
+        return project.map(p -> paged(ctx, costStructure.wbsCodes(p.id()), ProcoreJson::wbsCode))
+                .orElseGet(() -> error(404, "Not Found"));
+    }
+
+    private <T extends OriginIndexedStore.Entry> SandboxResponse sync(RoutingContext ctx, SyncAction<T> action) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            return error(400, "The request body is not valid JSON.");
+        }
+        if (body == null || !(body.getValue("updates") instanceof JsonArray updates)) {
+            return error(400, "Missing required parameter: updates");
+        }
+        Object company = body.getValue("company_id");
+        if (company == null) {
+            company = ctx.request().getParam("company_id");
+        }
+        if (company == null) {
+            return error(400, "Missing required parameter: company_id");
+        }
+        if (!isThisCompany(company.toString())) {
+            return error(403, "You do not have access to this company.");
+        }
+        if (updates.size() > SyncAction.MAX_UPDATES) {
+            return error(400, "A sync accepts at most " + SyncAction.MAX_UPDATES + " updates, got " + updates.size());
+        }
+        return SandboxResponse.json(200, JSON, action.run(updates, clock.instant()).body());
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private JsonObject projectJson(ProcoreProject p) {
+        return ProcoreJson.project(p, credentials.companyId(), credentials.companyName());
+    }
+
+    private Optional<ProcoreProject> projectParam(RoutingContext ctx) {
+        return id(ctx.request().getParam("project_id")).flatMap(projects::get);
+    }
+
+    private static SandboxResponse missingProject(RoutingContext ctx) {
+        return ctx.request().getParam("project_id") == null ? error(400, "Missing required parameter: project_id")
+                : error(404, "Not Found");
+    }
+
+    private <T> SandboxResponse paged(RoutingContext ctx, List<T> all, java.util.function.Function<T, JsonObject> json) {
+        ProcorePage page;
+        try {
+            page = ProcorePage.of(ctx.request().getParam("page"), ctx.request().getParam("per_page"));
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+        JsonArray items = new JsonArray();
+        page.slice(all).forEach(item -> items.add(json.apply(item)));
+        String url = origin(ctx) + ctx.request().path();
+        return new SandboxResponse(200, JSON, page.headers(all.size(), url, ctx.request().query()), items.encode());
+    }
+
+    static SandboxResponse error(int status, String message) {
+        return SandboxResponse.json(status, JSON, ProcoreJson.errors(message));
+    }
+
+    private static Optional<Long> id(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(raw.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<Long> longs(List<String> raw) {
+        List<Long> values = new ArrayList<>();
+        for (String r : raw) {
+            for (String part : r.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(Long.parseLong(part.trim()));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    }
+}
