@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 public class SandboxRoutes {
 
     private static final Logger LOG = Logger.getLogger(SandboxRoutes.class);
+    /** After CORS (-300), before authentication (-200); Quarkus orders its filters at minus their priority. */
+    static final int SANDBOX_ROUTE_ORDER = -250;
 
     private final SandboxConfig config;
     private final Instance<Sandbox> sandbox;
@@ -27,7 +29,10 @@ public class SandboxRoutes {
         if (!config.enabled()) {
             return;  // production: the sandbox's demo data is not even generated
         }
-        router.route("/sandbox*").subRouter(sandbox.get().router(vertx));
+        // Ahead of the hub's own (proactive) authentication at order -200: the simulated systems check
+        // their clients' credentials themselves, and a Procore bearer token is no JWT of the hub's, so the
+        // hub would refuse it with 401 before the simulation saw the request.
+        router.route("/sandbox*").order(SANDBOX_ROUTE_ORDER).subRouter(sandbox.get().router(vertx));
         LOG.info("Sandbox NetSuite, Precoro and Procore simulations are served under /sandbox");
     }
 }

@@ -195,7 +195,7 @@ class NetSuiteSandboxTest {
 
     @Test
     void refusesSuiteQlItDoesNotUnderstand() {
-        for (String query : List.of("SELECT * FROM employee", "SELECT id FROM vendor", "SELECT salary FROM employee",
+        for (String query : List.of("SELECT * FROM employee", "SELECT id FROM customer", "SELECT salary FROM employee",
                 "SELECT id FROM employee WHERE email = 'x'", "SELECT id FROM employee ORDER BY email", "DELETE FROM employee")) {
             HttpResponse<String> response = harness.suiteQl(query, null);
             assertEquals(400, response.statusCode(), query);
