@@ -81,13 +81,6 @@ final class ProcoreTokenSource {
         }
     }
 
-    /** Forgets the cached token, e.g. after the credentials were changed. */
-    void invalidate() {
-        synchronized (lock) {
-            current = null;
-        }
-    }
-
     /** Must be called holding {@link #lock}. */
     private Uni<String> renewal() {
         if (renewal == null) {
