@@ -2,7 +2,6 @@ package dev.trestle.connectors.netsuite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trestle.connectors.RetryAfter;
 import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
 import dev.trestle.connectors.UpstreamException;
@@ -10,7 +9,6 @@ import dev.trestle.connectors.UpstreamJson;
 import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.connectors.netsuite.NetSuiteApi.SuiteQlQuery;
 import dev.trestle.errors.TrestleException;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -22,7 +20,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -66,17 +63,7 @@ public class NetSuiteConnector {
         // Offsets must stay multiples of the page size, so the window is a whole number of pages.
         long cap = Math.min(config.maxRowsPerQuery(), MAX_PAGES * pageSize);
         this.rowsPerWindow = Math.max(pageSize, cap - cap % pageSize);
-        TbaSigner signer = new TbaSigner(config.accountId(), config.consumerKey(), config.consumerSecret(),
-                config.tokenId(), config.tokenSecret());
-        // Built here rather than injected so the signing filter gets the injected clock and the
-        // timeouts come from the typed configuration.
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.baseUrl()))
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .register(new TbaAuthFilter(signer, clock))
-                .disableDefaultMapper(true)
-                .build(NetSuiteApi.class);
+        this.api = NetSuiteHttp.client(config, clock);
     }
 
     /**
@@ -223,21 +210,7 @@ public class NetSuiteConnector {
     }
 
     private UpstreamException failure(int status, Response response, String body) {
-        // NetSuite's RFC 7807-style body: {"title":..,"status":..,"o:errorDetails":[{"detail":..,"o:errorCode":..}]}
-        JsonNode root = UpstreamJson.objectOrNull(body, mapper);
-        String code = null;
-        String detail = null;
-        if (root != null) {
-            JsonNode details = root.get("o:errorDetails");
-            JsonNode first = details != null && details.isArray() && !details.isEmpty() ? details.get(0) : null;
-            code = UpstreamJson.text(first, "o:errorCode");
-            detail = UpstreamJson.text(first, "detail");
-            if (detail == null) {
-                detail = UpstreamJson.text(root, "title");
-            }
-        }
-        return UpstreamException.forStatus(UpstreamSystem.NETSUITE, status, code, detail,
-                RetryAfter.parse(response.getHeaderString("Retry-After"), clock).orElse(null));
+        return NetSuiteHttp.failure(status, response, body, mapper, clock);
     }
 
     private static List<NetSuiteEmployee> distinctSorted(List<NetSuiteEmployee> rows) {

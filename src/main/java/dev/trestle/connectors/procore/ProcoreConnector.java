@@ -1,0 +1,447 @@
+package dev.trestle.connectors.procore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trestle.connectors.Upstream;
+import dev.trestle.connectors.UpstreamCaller;
+import dev.trestle.connectors.UpstreamException;
+import dev.trestle.connectors.UpstreamJson;
+import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.connectors.procore.ProcoreApi.SyncRequest;
+import dev.trestle.errors.TrestleException;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes Procore company vendors and projects, and reads project WBS codes. Every
+ * request (token grants included) goes through the shared Procore {@link UpstreamCaller}:
+ * retries (honouring {@code X-Rate-Limit-Reset} on 429 and {@code Retry-After} on 503), the
+ * circuit breaker and the governor. Every API request carries the bearer token of
+ * {@link ProcoreTokenSource} and the {@code Procore-Company-Id} header.
+ *
+ * <p>Writes use Procore's sync actions, which create or update by {@code origin_id}. That makes
+ * them safe to repeat after an unknown outcome (a timeout, a dropped connection), so the
+ * caller's retries apply to them as to reads.
+ *
+ * <p>Failures arrive as {@link UpstreamException} (a {@link TrestleException} with
+ * {@code UPSTREAM_*} codes); a vendor or project that does not exist as {@code NOT_FOUND}.
+ */
+@ApplicationScoped
+public class ProcoreConnector {
+
+    /** Procore's recommended largest page. */
+    static final int MAX_PAGE_SIZE = 2000;
+    private static final Pattern NEXT_LINK = Pattern.compile("<[^>]*>\\s*;\\s*rel=\"?next\"?",
+            Pattern.CASE_INSENSITIVE);
+
+    private final ProcoreApi api;
+    private final ProcoreTokenSource tokens;
+    private final UpstreamCaller caller;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final long companyId;
+    private final int pageSize;
+
+    ProcoreConnector(ProcoreConfig config, @Upstream(UpstreamSystem.PROCORE) UpstreamCaller caller, Clock clock,
+            ObjectMapper mapper) {
+        if (config.pageSize() < 1 || config.pageSize() > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("trestle.procore.page-size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        this.caller = caller;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.companyId = config.companyId();
+        this.pageSize = config.pageSize();
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.baseUrl()))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(new ProcoreCompanyFilter(config.companyId()))
+                .disableDefaultMapper(true)
+                .build(ProcoreApi.class);
+        ProcoreLoginApi login = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.loginUrl()))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .build(ProcoreLoginApi.class);
+        this.tokens = new ProcoreTokenSource(login, caller, config.clientId(), config.clientSecret(),
+                config.tokenRenewBefore(), clock, mapper);
+    }
+
+    /** Every vendor of the company directory, ordered by id. */
+    public Uni<List<ProcoreVendor>> vendors() {
+        return all("vendors.all", (auth, page) -> api.vendors(auth, companyId, page, pageSize), this::vendor,
+                ProcoreVendor::id);
+    }
+
+    /** One vendor; {@code NOT_FOUND} when the company has no vendor with this id. */
+    public Uni<ProcoreVendor> vendor(long id) {
+        return authorized("vendors.by_id", auth -> api.vendor(auth, id, companyId),
+                (response, body) -> vendor(response.getStatus(),
+                        UpstreamJson.object(UpstreamSystem.PROCORE, response.getStatus(), body, mapper)))
+                .onFailure(ProcoreConnector::notFound)
+                .transform(e -> TrestleException.notFound("Procore has no vendor " + id + " in this company."));
+    }
+
+    /** Every project of the company, active or not, ordered by id. */
+    public Uni<List<ProcoreProject>> projects() {
+        return all("projects.all", (auth, page) -> api.projects(auth, companyId, "All", page, pageSize), this::project,
+                ProcoreProject::id);
+    }
+
+    /** One project; {@code NOT_FOUND} when the company has no project with this id. */
+    public Uni<ProcoreProject> project(long id) {
+        return authorized("projects.by_id", auth -> api.project(auth, id, companyId),
+                (response, body) -> project(response.getStatus(),
+                        UpstreamJson.object(UpstreamSystem.PROCORE, response.getStatus(), body, mapper)))
+                .onFailure(ProcoreConnector::notFound)
+                .transform(e -> TrestleException.notFound("Procore has no project " + id + " in this company."));
+    }
+
+    /**
+     * The WBS codes of a project with their cost code, cost type and custom segment values,
+     * ordered by id; {@code NOT_FOUND} when the project does not exist. A code names its segment
+     * values by segment id only, so the project's segments are read first to learn which segment
+     * is the cost code, which the cost type and which are custom.
+     */
+    public Uni<List<ProcoreWbsCode>> wbsCodes(long projectId) {
+        return all("wbs_segments.all", (auth, page) -> api.wbsSegments(auth, projectId, page, pageSize),
+                ProcoreConnector::segment, Segment::id)
+                .chain(segments -> {
+                    Map<Long, String> typeById = new HashMap<>();
+                    segments.forEach(s -> typeById.put(s.id(), s.type()));
+                    return all("wbs_codes.all", (auth, page) -> api.wbsCodes(auth, projectId, page, pageSize),
+                            (status, node) -> wbsCode(status, node, typeById), ProcoreWbsCode::id);
+                })
+                .onFailure(ProcoreConnector::notFound)
+                .transform(e -> TrestleException.notFound("Procore has no project " + projectId + " in this company."));
+    }
+
+    /**
+     * Creates or updates one vendor through the vendors sync action and returns it as Procore
+     * stored it. A rejected entry (Procore reports it in {@code errors} with HTTP 200) fails as
+     * {@code UPSTREAM_ERROR} with Procore's field messages as {@code upstreamDetail}.
+     */
+    public Uni<ProcoreVendor> syncVendor(ProcoreVendorUpdate update) {
+        Objects.requireNonNull(update, "update");
+        SyncRequest body = new SyncRequest(companyId, List.of(update.toWire()));
+        return authorized("vendors.sync", auth -> api.syncVendors(auth, body),
+                (response, text) -> vendor(response.getStatus(), synced("vendor", response.getStatus(), text)));
+    }
+
+    /** Creates or updates one project through the projects sync action; failures as in {@link #syncVendor}. */
+    public Uni<ProcoreProject> syncProject(ProcoreProjectUpdate update) {
+        Objects.requireNonNull(update, "update");
+        SyncRequest body = new SyncRequest(companyId, List.of(update.toWire()));
+        return authorized("projects.sync", auth -> api.syncProjects(auth, body),
+                (response, text) -> project(response.getStatus(), synced("project", response.getStatus(), text)));
+    }
+
+    // ---- requests -------------------------------------------------------------------------
+
+    /**
+     * One logical request: a token, then the request through the caller. When the API answers 401
+     * the token is renewed once and the request sent once more; a second 401 is final (the
+     * service account lost its access, which no new token can fix).
+     */
+    private <T> Uni<T> authorized(String operation, Function<String, Uni<Response>> request,
+            BiFunction<Response, String, T> reader) {
+        return tokens.token().chain(token -> send(operation, token, request, reader)
+                .onFailure(ProcoreConnector::unauthorized)
+                .recoverWithUni(rejected -> tokens.renewRejected(token)
+                        .chain(fresh -> send(operation, fresh, request, reader))));
+    }
+
+    private <T> Uni<T> send(String operation, String token, Function<String, Uni<Response>> request,
+            BiFunction<Response, String, T> reader) {
+        String authorization = "Bearer " + token;
+        return caller.call(operation, () -> request.apply(authorization).map(response -> {
+            int status = response.getStatus();
+            String body = UpstreamJson.body(response);
+            if (status < 200 || status > 299) {
+                throw ProcoreErrors.failure(status, response, body, mapper, clock);
+            }
+            return reader.apply(response, body);
+        }));
+    }
+
+    /**
+     * Every page of a list. With a {@code Total} header the remaining pages are requested side by
+     * side once the first is in (the governor bounds how many run at once); without one, pages
+     * follow {@code Link: rel="next"} one by one. Either way, a last page that still links to a
+     * next one (the list grew while it was read) is followed.
+     */
+    private <T> Uni<List<T>> all(String operation, BiFunction<String, Integer, Uni<Response>> request,
+            BiFunction<Integer, JsonNode, T> parse, ToLongFunction<T> id) {
+        return page(operation, request, parse, 1).chain(first -> {
+            if (first.total() == null) {
+                return sequential(operation, request, parse, List.of(first));
+            }
+            int perPage = first.perPage() != null && first.perPage() > 0 ? first.perPage() : pageSize;
+            long pages = (first.total() + perPage - 1) / perPage;
+            List<Uni<Page<T>>> all = new ArrayList<>();
+            all.add(Uni.createFrom().item(first));
+            for (int number = 2; number <= pages; number++) {
+                all.add(page(operation, request, parse, number));
+            }
+            return Uni.join().all(all).andFailFast().chain(read -> sequential(operation, request, parse, read));
+        }).map(pages -> distinctSorted(pages, id));
+    }
+
+    private <T> Uni<List<Page<T>>> sequential(String operation, BiFunction<String, Integer, Uni<Response>> request,
+            BiFunction<Integer, JsonNode, T> parse, List<Page<T>> sofar) {
+        Page<T> last = sofar.get(sofar.size() - 1);
+        if (!last.hasNext() || last.items().isEmpty()) {
+            return Uni.createFrom().item(sofar);
+        }
+        return page(operation, request, parse, sofar.size() + 1).chain(next -> {
+            List<Page<T>> more = new ArrayList<>(sofar);
+            more.add(next);
+            return sequential(operation, request, parse, more);
+        });
+    }
+
+    private <T> Uni<Page<T>> page(String operation, BiFunction<String, Integer, Uni<Response>> request,
+            BiFunction<Integer, JsonNode, T> parse, int number) {
+        return authorized(operation, auth -> request.apply(auth, number), (response, body) -> {
+            JsonNode array = array(response.getStatus(), body);
+            List<T> items = new ArrayList<>(array.size());
+            for (JsonNode node : array) {
+                items.add(parse.apply(response.getStatus(), node));
+            }
+            return new Page<>(items, intHeader(response, "Total"), intHeader(response, "Per-Page"),
+                    hasNext(response.getHeaderString("Link")));
+        });
+    }
+
+    private static boolean unauthorized(Throwable failure) {
+        return failure instanceof UpstreamException e && e.httpStatus().isPresent() && e.httpStatus().getAsInt() == 401;
+    }
+
+    private static boolean notFound(Throwable failure) {
+        return failure instanceof UpstreamException e && e.httpStatus().isPresent() && e.httpStatus().getAsInt() == 404;
+    }
+
+    static boolean hasNext(String link) {
+        return link != null && NEXT_LINK.matcher(link).find();
+    }
+
+    private static Integer intHeader(Response response, String name) {
+        String value = response.getHeaderString(name);
+        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
+            return null;
+        }
+        return Integer.parseInt(value.strip());
+    }
+
+    private JsonNode array(int status, String body) {
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            // The exception message quotes the body; keep it out of the hub's own message.
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "the body is not JSON", null);
+        }
+        if (root == null || !root.isArray()) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "the list answer is not a JSON array",
+                    null);
+        }
+        return root;
+    }
+
+    // ---- sync actions ---------------------------------------------------------------------
+
+    /**
+     * The one entity of a sync answer {@code {"entities":[...],"errors":[...]}}. Procore answers
+     * 200 even when it rejects the entry, so an entry in {@code errors} becomes a client error here
+     * (not retried: the same entry would be rejected again).
+     */
+    private JsonNode synced(String what, int status, String body) {
+        JsonNode root = UpstreamJson.object(UpstreamSystem.PROCORE, status, body, mapper);
+        JsonNode errors = root.get("errors");
+        if (errors != null && errors.isArray() && !errors.isEmpty()) {
+            String detail = syncErrorDetail(errors.get(0));
+            throw new UpstreamException(UpstreamSystem.PROCORE, UpstreamException.Kind.CLIENT_ERROR, status, null,
+                    detail, null, "Procore rejected the " + what + (detail == null ? "." : ": " + detail), null);
+        }
+        JsonNode entities = root.get("entities");
+        if (entities == null || !entities.isArray() || entities.isEmpty() || !entities.get(0).isObject()) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status,
+                    "the sync answer has neither an entity nor an error", null);
+        }
+        return entities.get(0);
+    }
+
+    /**
+     * An error entry names the entry (id, origin_id) and carries the reasons, usually as
+     * {@code "errors":{"field":["message"]}}; older answers have a plain {@code message}.
+     */
+    private static String syncErrorDetail(JsonNode entry) {
+        if (entry == null) {
+            return null;
+        }
+        if (!entry.isObject()) {
+            return ProcoreErrors.messages(entry);
+        }
+        String detail = entry.has("errors") ? ProcoreErrors.messages(entry.get("errors")) : null;
+        if (detail == null) {
+            detail = UpstreamJson.text(entry, "message");
+        }
+        if (detail == null) {
+            detail = UpstreamJson.text(entry, "error");
+        }
+        return detail;
+    }
+
+    // ---- mapping --------------------------------------------------------------------------
+
+    private ProcoreVendor vendor(int status, JsonNode node) {
+        long id = id(status, node, "vendor");
+        return new ProcoreVendor(id, UpstreamJson.text(node, "name"), UpstreamJson.text(node, "email_address"),
+                UpstreamJson.text(node, "business_phone"), bool(node, "is_active", true),
+                UpstreamJson.text(node, "origin_id"), UpstreamJson.text(node, "origin_code"),
+                instant(status, node, "created_at", "vendor"));
+    }
+
+    private ProcoreProject project(int status, JsonNode node) {
+        long id = id(status, node, "project");
+        // v1.1 sends the stage as "stage" (text) or "project_stage" ({id, name}), depending on the view.
+        String stage = UpstreamJson.text(node, "stage");
+        if (stage == null) {
+            JsonNode projectStage = node.get("project_stage");
+            stage = projectStage != null && projectStage.isObject() ? UpstreamJson.text(projectStage, "name")
+                    : UpstreamJson.text(node, "project_stage");
+        }
+        return new ProcoreProject(id, UpstreamJson.text(node, "name"), UpstreamJson.text(node, "project_number"),
+                bool(node, "active", true), stage, instant(status, node, "created_at", "project"),
+                date(status, node, "start_date", "project"), UpstreamJson.text(node, "origin_id"));
+    }
+
+    /**
+     * A WBS code lists its segment values in {@code segment_items}, each with its segment's id;
+     * the segment's type says what the value is: {@code cost_code}, {@code line_item_type} (the
+     * cost type), {@code sub_job} (not a cost segment, not mapped), anything else a custom segment.
+     */
+    private static ProcoreWbsCode wbsCode(int status, JsonNode node, Map<Long, String> segmentTypes) {
+        long id = id(status, node, "WBS code");
+        String costCode = null;
+        String costType = null;
+        List<String> custom = new ArrayList<>();
+        JsonNode items = node.get("segment_items");
+        if (items != null && items.isArray()) {
+            for (JsonNode item : items) {
+                JsonNode segmentId = item.get("segment_id");
+                String type = segmentId != null && segmentId.canConvertToLong()
+                        ? segmentTypes.getOrDefault(segmentId.asLong(), "custom")
+                        : "custom";
+                String value = UpstreamJson.text(item, "code");
+                switch (type) {
+                    case "cost_code" -> costCode = value;
+                    case "line_item_type" -> costType = value;
+                    case "sub_job" -> {
+                        // a sub job partitions the project; it is not a cost segment
+                    }
+                    default -> {
+                        if (value != null) {
+                            custom.add(value);
+                        }
+                    }
+                }
+            }
+        }
+        return new ProcoreWbsCode(id, UpstreamJson.text(node, "flat_code"), UpstreamJson.text(node, "description"),
+                costCode, costType, custom);
+    }
+
+    private static Segment segment(int status, JsonNode node) {
+        String type = UpstreamJson.text(node, "type");
+        return new Segment(id(status, node, "WBS segment"), type == null ? "custom" : type.toLowerCase(Locale.ROOT));
+    }
+
+    private static long id(int status, JsonNode node, String what) {
+        JsonNode id = node == null ? null : node.get("id");
+        if (id != null && id.isIntegralNumber() && id.canConvertToLong()) {
+            return id.asLong();
+        }
+        if (id != null && id.isTextual() && id.asText().matches("[0-9]{1,18}")) {
+            return Long.parseLong(id.asText());
+        }
+        throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "a " + what + " has no numeric id", null);
+    }
+
+    private static boolean bool(JsonNode node, String field, boolean absent) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? absent : value.asBoolean(absent);
+    }
+
+    private static Instant instant(int status, JsonNode node, String field, String what) {
+        String text = UpstreamJson.text(node, field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status,
+                    "a " + what + "'s " + field + " is not a timestamp", null);
+        }
+    }
+
+    private static LocalDate date(int status, JsonNode node, String field, String what) {
+        String text = UpstreamJson.text(node, field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            // Some views send a full timestamp; the date part is what Procore shows.
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status,
+                    "a " + what + "'s " + field + " is not a date", null);
+        }
+    }
+
+    private static <T> List<T> distinctSorted(List<Page<T>> pages, ToLongFunction<T> id) {
+        // Pages of a list that changes while it is read can overlap; the id is the key.
+        Map<Long, T> byId = new LinkedHashMap<>();
+        for (Page<T> page : pages) {
+            for (T item : page.items()) {
+                byId.put(id.applyAsLong(item), item);
+            }
+        }
+        List<T> result = new ArrayList<>(byId.values());
+        result.sort(Comparator.comparingLong(id));
+        return result;
+    }
+
+    /** A WBS segment as far as codes need it. */
+    private record Segment(long id, String type) {
+    }
+
+    /** One page of a list; {@code total} and {@code perPage} are null when Procore did not send them. */
+    private record Page<T>(List<T> items, Integer total, Integer perPage, boolean hasNext) {
+    }
+}
