@@ -21,6 +21,24 @@ public enum ErrorCode {
     EMPLOYEE_SYNC_DISABLED,
     /** A sync of the same kind is already running (on this or another replica). */
     SYNC_ALREADY_RUNNING,
+    /** Only a designated accounting approver may decide on exports. */
+    NOT_AN_ACCOUNTING_APPROVER,
+    /** The requester of an export cannot approve or reject it. */
+    SELF_APPROVAL_FORBIDDEN,
+    /** The export request is not in a state that allows this (e.g. approving a rejected one). */
+    INVALID_EXPORT_STATE,
+    /** The same record already has an open export request. */
+    EXPORT_ALREADY_REQUESTED,
+    /** The record cannot be exported as it is (no project number, inactive, not yet exported parent...). */
+    NOT_EXPORTABLE,
+    /** The project was created before the integration was connected, or is already in progress. */
+    PROJECT_NOT_SYNCABLE,
+    /** One of the two records is already linked to another record. */
+    ALREADY_LINKED,
+    /** The record is not linked. */
+    NOT_LINKED,
+    /** The feature is not supported by the integration (e.g. owner invoices, prime contracts). */
+    NOT_SUPPORTED,
     /** The upstream system answered with an error (its own code is in {@code upstreamCode}). */
     UPSTREAM_ERROR,
     /** The upstream system kept refusing with 429 after every retry. */

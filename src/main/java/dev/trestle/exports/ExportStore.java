@@ -1,0 +1,282 @@
+package dev.trestle.exports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trestle.errors.ErrorCode;
+import dev.trestle.errors.TrestleException;
+import dev.trestle.links.LinkKind;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every state change of exports, in SQL on the reactive pool, each in one transaction with its
+ * audit entry. Why SQL: approvals lock the request row ({@code FOR UPDATE}) so racing approvals
+ * decide once, and replicas claim deliveries with {@code FOR UPDATE SKIP LOCKED} so each is
+ * taken by one replica; both need statements that Hibernate does not express.
+ */
+@ApplicationScoped
+class ExportStore {
+
+    static final String WORKER = "export-worker";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<NetSuiteWrite>> WRITES = new TypeReference<>() {
+    };
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Pool pool;
+
+    ExportStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A claimed delivery: one NetSuite write to make now. */
+    record Claim(long id, long requestId, String recordType, String externalId, Map<String, Object> body,
+            LinkKind linkKind, String procoreId, int attempts) {
+    }
+
+    Uni<Long> request(ExportKind kind, String sourceId, String requester, List<NetSuiteWrite> writes, Instant now) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                INSERT INTO export_request (kind, source_id, status, requested_by, requested_at, payload)
+                VALUES ($1, $2, 'PENDING', $3, $4, $5) RETURNING id""")
+                .execute(Tuple.of(kind.name(), sourceId, requester, utc(now), json(writes)))
+                .map(rows -> rows.iterator().next().getLong("id"))
+                .call(id -> audit(connection, now, requester, "EXPORT_REQUESTED", id,
+                        kind + " " + sourceId + ", " + writes.size() + " NetSuite write(s)")))
+                .onFailure(ExportStore::isUniqueViolation).transform(e -> new TrestleException(
+                        ErrorCode.EXPORT_ALREADY_REQUESTED,
+                        "An export of " + kind + " " + sourceId + " is already pending or under way."));
+    }
+
+    /** Approves a pending request and queues its writes, atomically. Returns the number of writes. */
+    Uni<Integer> approve(long id, String approver, Instant now) {
+        return pool.withTransaction(connection -> lockForDecision(connection, id, approver)
+                .chain(payload -> {
+                    List<NetSuiteWrite> writes = writes(payload);
+                    List<Tuple> rows = new ArrayList<>(writes.size());
+                    for (int i = 0; i < writes.size(); i++) {
+                        NetSuiteWrite write = writes.get(i);
+                        rows.add(Tuple.tuple(List.of(id, i, write.recordType(), write.externalId(), json(write.body()),
+                                write.linkKind().name(), write.procoreId(), utc(now))));
+                    }
+                    return connection.preparedQuery("""
+                            UPDATE export_request SET status = 'APPROVED', decided_by = $2, decided_at = $3
+                             WHERE id = $1""").execute(Tuple.of(id, approver, utc(now)))
+                            .chain(() -> connection.preparedQuery("""
+                                    INSERT INTO export_delivery (export_request_id, position, record_type, external_id,
+                                                                 body, link_kind, procore_id, status, next_attempt_at)
+                                    VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8)""").executeBatch(rows))
+                            .chain(() -> audit(connection, now, approver, "EXPORT_APPROVED", id,
+                                    writes.size() + " NetSuite write(s) queued"))
+                            .replaceWith(writes.size());
+                }));
+    }
+
+    Uni<Void> reject(long id, String approver, String reason, Instant now) {
+        return pool.withTransaction(connection -> lockForDecision(connection, id, approver)
+                .chain(payload -> connection.preparedQuery("""
+                        UPDATE export_request SET status = 'REJECTED', decided_by = $2, decided_at = $3,
+                               rejection_reason = $4 WHERE id = $1""").execute(Tuple.of(id, approver, utc(now), reason)))
+                .chain(() -> audit(connection, now, approver, "EXPORT_REJECTED", id, reason)));
+    }
+
+    /** The requester sends a rejected request again, with writes planned anew from the changed record. */
+    Uni<Void> resubmit(long id, String requester, List<NetSuiteWrite> writes, Instant now) {
+        return pool.withTransaction(connection -> lock(connection, id).chain(row -> {
+            if (!"REJECTED".equals(row.getString("status"))) {
+                return Uni.createFrom().failure(notIn(id, row, "REJECTED"));
+            }
+            if (!requester.equals(row.getString("requested_by"))) {
+                return Uni.createFrom().failure(new TrestleException(ErrorCode.FORBIDDEN,
+                        "Only the requester (" + row.getString("requested_by") + ") may resubmit export " + id + "."));
+            }
+            return connection.preparedQuery("""
+                    UPDATE export_request SET status = 'PENDING', payload = $2, requested_at = $3, decided_by = NULL,
+                           decided_at = NULL, rejection_reason = NULL WHERE id = $1""")
+                    .execute(Tuple.of(id, json(writes), utc(now)))
+                    .chain(() -> audit(connection, now, requester, "EXPORT_RESUBMITTED", id,
+                            writes.size() + " NetSuite write(s)"));
+        })).onFailure(ExportStore::isUniqueViolation).transform(e -> new TrestleException(
+                ErrorCode.EXPORT_ALREADY_REQUESTED, "Another export of the same record is already pending or under way."));
+    }
+
+    /** An approver sends a failed request's undelivered writes again. */
+    Uni<Void> retry(long id, String approver, Instant now) {
+        return pool.withTransaction(connection -> lock(connection, id).chain(row -> {
+            if (!"FAILED".equals(row.getString("status"))) {
+                return Uni.createFrom().failure(notIn(id, row, "FAILED"));
+            }
+            return connection.preparedQuery("""
+                    UPDATE export_delivery SET status = 'PENDING', next_attempt_at = $2, claimed_until = NULL
+                     WHERE export_request_id = $1 AND status <> 'DELIVERED'""").execute(Tuple.of(id, utc(now)))
+                    .chain(() -> connection.preparedQuery("""
+                            UPDATE export_request SET status = 'APPROVED', next_attempt_at = NULL WHERE id = $1""")
+                            .execute(Tuple.of(id)))
+                    .chain(() -> audit(connection, now, approver, "EXPORT_RETRY_REQUESTED", id, null));
+        }));
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries for this replica until {@code claimedUntil}.
+     * SKIP LOCKED: replicas claiming at the same moment take different rows. A claim that runs
+     * out (its replica died) makes the row due again.
+     */
+    Uni<List<Claim>> claim(int limit, Instant now, Instant claimedUntil) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                WITH due AS (
+                    SELECT d.id FROM export_delivery d
+                     WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1
+                       AND (d.claimed_until IS NULL OR d.claimed_until < $1)
+                     ORDER BY d.next_attempt_at, d.id
+                     LIMIT $2
+                       FOR UPDATE SKIP LOCKED)
+                UPDATE export_delivery d SET claimed_until = $3, attempts = d.attempts + 1
+                  FROM due WHERE d.id = due.id
+                RETURNING d.id, d.export_request_id, d.record_type, d.external_id, d.body, d.link_kind,
+                          d.procore_id, d.attempts""")
+                .execute(Tuple.of(utc(now), limit, utc(claimedUntil)))
+                .chain(rows -> {
+                    List<Claim> claims = new ArrayList<>(rows.size());
+                    List<Long> requestIds = new ArrayList<>();
+                    for (Row row : rows) {
+                        claims.add(new Claim(row.getLong("id"), row.getLong("export_request_id"),
+                                row.getString("record_type"), row.getString("external_id"), body(row.getString("body")),
+                                LinkKind.valueOf(row.getString("link_kind")), row.getString("procore_id"),
+                                row.getInteger("attempts")));
+                        requestIds.add(row.getLong("export_request_id"));
+                    }
+                    if (claims.isEmpty()) {
+                        return Uni.createFrom().item(claims);
+                    }
+                    return connection.preparedQuery("""
+                            UPDATE export_request SET status = 'EXPORTING', attempts = attempts + 1
+                             WHERE id = ANY($1) AND status IN ('APPROVED', 'FAILED', 'EXPORTING')""")
+                            .execute(Tuple.of(requestIds.toArray(Long[]::new)))
+                            .replaceWith(claims);
+                }));
+    }
+
+    /** A write landed: record it, link the records, and finish the request when it was the last. */
+    Uni<Boolean> delivered(Claim claim, String netsuiteId, Instant now) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                UPDATE export_delivery SET status = 'DELIVERED', netsuite_id = $2, delivered_at = $3,
+                       claimed_until = NULL, last_error_code = NULL, last_error_detail = NULL
+                 WHERE id = $1 AND status = 'PENDING'""").execute(Tuple.of(claim.id(), netsuiteId, utc(now)))
+                .chain(() -> connection.preparedQuery("""
+                        INSERT INTO record_link (kind, procore_id, netsuite_id, method, linked_by, linked_at)
+                        VALUES ($1, $2, $3, 'EXPORT', $4, $5)
+                        ON CONFLICT (kind, procore_id) WHERE unlinked_at IS NULL DO NOTHING""")
+                        .execute(Tuple.of(claim.linkKind().name(), claim.procoreId(), netsuiteId, WORKER, utc(now))))
+                .chain(() -> audit(connection, now, WORKER, "EXPORT_WRITE_DELIVERED", claim.requestId(),
+                        claim.recordType() + " " + claim.externalId() + " -> NetSuite " + netsuiteId
+                                + " (attempt " + claim.attempts() + ")"))
+                .chain(() -> connection.preparedQuery("""
+                        UPDATE export_request SET status = 'EXPORTED', finished_at = $2, next_attempt_at = NULL,
+                               last_error_code = NULL, last_error_detail = NULL
+                         WHERE id = $1 AND status <> 'EXPORTED'
+                           AND NOT EXISTS (SELECT 1 FROM export_delivery
+                                            WHERE export_request_id = $1 AND status <> 'DELIVERED')
+                        RETURNING id""").execute(Tuple.of(claim.requestId(), utc(now))))
+                .chain(finished -> finished.size() == 0
+                        ? Uni.createFrom().item(false)
+                        : audit(connection, now, WORKER, "EXPORT_COMPLETED", claim.requestId(), null).replaceWith(true)));
+    }
+
+    /** A write failed: try again at {@code retryAt}, or give up (null) until an approver retries. */
+    Uni<Void> failed(Claim claim, String errorCode, String detail, Instant retryAt, Instant now) {
+        String status = retryAt == null ? "FAILED" : "PENDING";
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                UPDATE export_delivery SET status = $2, next_attempt_at = COALESCE($3, next_attempt_at),
+                       claimed_until = NULL, last_error_code = $4, last_error_detail = $5
+                 WHERE id = $1 AND status = 'PENDING'""")
+                .execute(Tuple.of(claim.id(), status, utc(retryAt), errorCode, detail))
+                .chain(() -> connection.preparedQuery("""
+                        UPDATE export_request SET status = 'FAILED', next_attempt_at = $2, last_error_code = $3,
+                               last_error_detail = $4 WHERE id = $1 AND status <> 'EXPORTED'""")
+                        .execute(Tuple.of(claim.requestId(), utc(retryAt), errorCode, detail)))
+                .chain(() -> audit(connection, now, WORKER, "EXPORT_WRITE_FAILED", claim.requestId(),
+                        claim.recordType() + " " + claim.externalId() + " attempt " + claim.attempts() + ": "
+                                + errorCode + " " + detail + (retryAt == null ? "; no automatic retry" : "; retry at " + retryAt))));
+    }
+
+    /** Locks a pending request for an approver's decision; yields its payload. */
+    private Uni<String> lockForDecision(SqlConnection connection, long id, String approver) {
+        return lock(connection, id).chain(row -> {
+            if (approver.equals(row.getString("requested_by"))) {
+                return Uni.createFrom().failure(new TrestleException(ErrorCode.SELF_APPROVAL_FORBIDDEN,
+                        "Export " + id + " was requested by you; another accounting approver has to decide on it."));
+            }
+            if (!"PENDING".equals(row.getString("status"))) {
+                return Uni.createFrom().failure(notIn(id, row, "PENDING"));
+            }
+            return Uni.createFrom().item(row.getString("payload"));
+        });
+    }
+
+    private static Uni<Row> lock(SqlConnection connection, long id) {
+        return connection.preparedQuery("SELECT status, requested_by, payload FROM export_request WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(id))
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().failure(TrestleException.notFound("There is no export request " + id + "."))
+                        : Uni.createFrom().item(rows.iterator().next()));
+    }
+
+    private static TrestleException notIn(long id, Row row, String expected) {
+        return new TrestleException(ErrorCode.INVALID_EXPORT_STATE,
+                "Export " + id + " is " + row.getString("status") + ", not " + expected + ".");
+    }
+
+    private static Uni<Void> audit(SqlConnection connection, Instant now, String actor, String action, long requestId,
+            String details) {
+        return connection.preparedQuery("""
+                INSERT INTO audit_event (occurred_at, actor, action, subject_type, subject_id, details)
+                VALUES ($1, $2, $3, 'ExportRequest', $4, $5)""")
+                .execute(Tuple.of(utc(now), actor, action, Long.toString(requestId), details))
+                .replaceWithVoid();
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    static List<NetSuiteWrite> writes(String payload) {
+        try {
+            return JSON.readValue(payload, WRITES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored export payload is not valid JSON", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored NetSuite body is not valid JSON", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+    }
+}
