@@ -62,7 +62,7 @@ start_hub() { # extra JVM options; the hub runs its production build with a 256 
   local base="http://127.0.0.1:$SANDBOX_PORT/sandbox"
   env TRESTLE_DB_NAME="$BENCH_DB" \
       TRESTLE_AUTH_ISSUER=https://trestle.dev/issuer \
-      TRESTLE_AUTH_JWKS_URL=config/dev-keys/public-key.pem \
+      TRESTLE_AUTH_JWKS_URL=config/dev-keys/public-key.pem TRESTLE_AUTH_AUDIENCE=trestle \
       TRESTLE_NETSUITE_BASE_URL="$base/netsuite" TRESTLE_NETSUITE_ACCOUNT_ID=TSTDRV1234567 \
       TRESTLE_NETSUITE_CONSUMER_KEY=sandbox-consumer-key TRESTLE_NETSUITE_CONSUMER_SECRET=sandbox-consumer-secret \
       TRESTLE_NETSUITE_TOKEN_ID=sandbox-token-id TRESTLE_NETSUITE_TOKEN_SECRET=sandbox-token-secret \

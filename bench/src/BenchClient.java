@@ -174,7 +174,7 @@ public class BenchClient {
         long now = Instant.now().getEpochSecond();
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(JSON.writeValueAsBytes(Map.of("iss", "https://trestle.dev/issuer",
+        String payload = b64.encodeToString(JSON.writeValueAsBytes(Map.of("iss", "https://trestle.dev/issuer", "aud", "trestle",
                 "sub", user, "upn", user, "groups", roles, "iat", now, "exp", now + 3600)));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);

@@ -19,6 +19,7 @@ public class ExportRequest {
 
     @Id
     @NonNull
+    @org.eclipse.microprofile.graphql.Id
     public Long id;
 
     @Enumerated(EnumType.STRING)

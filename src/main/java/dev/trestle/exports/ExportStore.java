@@ -211,6 +211,22 @@ class ExportStore {
                                 + errorCode + " " + detail + (retryAt == null ? "; no automatic retry" : "; retry at " + retryAt))));
     }
 
+    /** The request's kind and source, for planning it again. */
+    Uni<ExportRequest> find(long id) {
+        return pool.preparedQuery("SELECT kind, source_id FROM export_request WHERE id = $1").execute(Tuple.of(id))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(TrestleException.notFound("There is no export request " + id + "."));
+                    }
+                    Row row = rows.iterator().next();
+                    ExportRequest request = new ExportRequest();
+                    request.id = id;
+                    request.kind = ExportKind.valueOf(row.getString("kind"));
+                    request.sourceId = row.getString("source_id");
+                    return Uni.createFrom().item(request);
+                });
+    }
+
     /** Locks a pending request for an approver's decision; yields its payload. */
     private Uni<String> lockForDecision(SqlConnection connection, long id, String approver) {
         return lock(connection, id).chain(row -> {

@@ -1,0 +1,88 @@
+package dev.trestle.exports;
+
+import dev.trestle.approvals.AccountingApprovers;
+import dev.trestle.errors.ErrorCode;
+import dev.trestle.errors.TrestleException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The approval workflow of the seed: a requester asks, a designated accounting approver who
+ * is not the requester approves (the export starts at once) or rejects with a reason (the
+ * requester may change the record and resubmit), and an approver may retry a failed export.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    private final ExportStore store;
+    private final ExportWorker worker;
+    private final AccountingApprovers approvers;
+    private final Clock clock;
+    private final Map<ExportKind, ExportPlanner> planners = new EnumMap<>(ExportKind.class);
+
+    public ExportService(ExportStore store, ExportWorker worker, AccountingApprovers approvers, Clock clock,
+            Instance<ExportPlanner> planners) {
+        this.store = store;
+        this.worker = worker;
+        this.approvers = approvers;
+        this.clock = clock;
+        planners.forEach(planner -> this.planners.put(planner.kind(), planner));
+    }
+
+    /** Plans the export from the live Procore record and leaves it PENDING with that exact payload. */
+    public Uni<Long> request(ExportKind kind, String sourceId, String requester) {
+        return plan(kind, sourceId).chain(writes -> store.request(kind, sourceId, requester, writes, clock.instant()));
+    }
+
+    public Uni<Void> approve(long id, String approver) {
+        return designated(approver)
+                .chain(() -> store.approve(id, approver, clock.instant()))
+                // Delivery starts now, not at the next poll.
+                .invoke(worker::wake)
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> reject(long id, String approver, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return Uni.createFrom().failure(TrestleException.invalidArgument("A rejection needs a reason."));
+        }
+        return designated(approver).chain(() -> store.reject(id, approver, reason.trim(), clock.instant()));
+    }
+
+    /** Plans the export again from the record as it is now, and sends it back to the approvers. */
+    public Uni<Void> resubmit(long id, String requester) {
+        return store.find(id).chain(request -> plan(request.kind, request.sourceId)
+                .chain(writes -> store.resubmit(id, requester, writes, clock.instant())));
+    }
+
+    public Uni<Void> retry(long id, String approver) {
+        return designated(approver)
+                .chain(() -> store.retry(id, approver, clock.instant()))
+                .invoke(worker::wake);
+    }
+
+    private Uni<List<NetSuiteWrite>> plan(ExportKind kind, String sourceId) {
+        ExportPlanner planner = planners.get(kind);
+        if (planner == null) {
+            return Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_SUPPORTED,
+                    "Exports of " + kind + " are not supported yet."));
+        }
+        if (sourceId == null || !sourceId.matches("[0-9]{1,19}")) {
+            return Uni.createFrom().failure(TrestleException.invalidArgument(
+                    "\"sourceId\" must be a Procore id (digits), was " + sourceId));
+        }
+        return planner.plan(sourceId);
+    }
+
+    private Uni<Void> designated(String user) {
+        return approvers.isDesignated(user).chain(yes -> yes
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_AN_ACCOUNTING_APPROVER,
+                        user + " is not a designated accounting approver; an admin designates approvers.")));
+    }
+}

@@ -1,0 +1,203 @@
+package dev.trestle.exports;
+
+import static dev.trestle.support.GraphQL.errorCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.trestle.sandbox.Fault;
+import dev.trestle.sandbox.Sandbox;
+import dev.trestle.sandbox.netsuite.NetSuiteRecord;
+import dev.trestle.support.Database;
+import dev.trestle.support.GraphQL;
+import dev.trestle.support.Hub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The seed's approval rule and exactly-once delivery, end to end against the sandbox. */
+@QuarkusTest
+class ExportWorkflowTest {
+
+    private static final String REQUEST = """
+            mutation($source: ID!) { requestExport(input: {kind: VENDOR, sourceId: $source}) {
+              id status requestedBy preview { recordType externalId body procoreId } } }""";
+    private static final String FIELDS = "id status requestedBy decidedBy rejectionReason attempts nextRetryAt errorCode "
+            + "errorDetail deliveries { status netsuiteId attempts externalId }";
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    Database database;
+
+    private String vendor;
+
+    @BeforeEach
+    void freshInstallation() {
+        Hub.freshInstallation(sandbox, database);
+        vendor = Long.toString(sandbox.procoreDemoCases().procoreOnlyVendors().get(0));
+        for (String approver : List.of("approver-user", "carol")) {
+            assertNull(GraphQL.as("admin", "mutation($u: String!) { designateAccountingApprover(user: $u) { user } }",
+                    Map.of("u", approver)).get("errors"));
+        }
+    }
+
+    @Test
+    void anApprovedExportLandsInNetSuiteOnceAndBothSidesKnowTheOther() {
+        JsonPath requested = GraphQL.as("requester", REQUEST, Map.of("source", vendor));
+        assertNull(requested.get("errors"), requested.prettify());
+        assertEquals("PENDING", requested.getString("data.requestExport.status"));
+        assertEquals("vendor", requested.getString("data.requestExport.preview[0].recordType"));
+        String externalId = requested.getString("data.requestExport.preview[0].externalId");
+        assertEquals("procore-vendor-" + vendor, externalId);
+        assertTrue(requested.getString("data.requestExport.preview[0].body").contains("\"companyName\""));
+        assertEquals(0, sandbox.netsuite().requests().writeCount(), "nothing is written before approval");
+
+        String id = requested.getString("data.requestExport.id");
+        JsonPath approved = GraphQL.as("approver", "mutation($id: ID!) { approveExport(id: $id) { id status decidedBy } }",
+                Map.of("id", id));
+        assertNull(approved.get("errors"), approved.prettify());
+        Map<String, Object> exported = awaitStatus(id, "EXPORTED");
+
+        NetSuiteRecord record = sandbox.netsuite().records("vendor").byExternalId(externalId).orElseThrow();
+        assertEquals(String.valueOf(record.id()), delivery(exported).get("netsuiteId"));
+        assertEquals(1, sandbox.netsuite().records("vendor").creates());
+        assertEquals(String.valueOf(record.id()),
+                sandbox.procore().vendors().get(Long.parseLong(vendor)).orElseThrow().originId(),
+                "Procore records the NetSuite id as origin_id");
+        assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'VENDOR' AND procore_id = '"
+                + vendor + "' AND method = 'EXPORT'"));
+
+        List<String> trail = GraphQL.as("viewer", "query($s: ID!) { auditTrail(subjectId: $s) { action actor } }",
+                Map.of("s", id)).getList("data.auditTrail.action");
+        assertEquals(List.of("EXPORT_REQUESTED", "EXPORT_APPROVED", "EXPORT_WRITE_DELIVERED", "EXPORT_COMPLETED"), trail);
+    }
+
+    @Test
+    void onlyAnotherDesignatedAccountingApproverDecides() {
+        String id = GraphQL.as("requester", REQUEST, Map.of("source", vendor)).getString("data.requestExport.id");
+        String approve = "mutation($id: ID!) { approveExport(id: $id) { status } }";
+
+        assertEquals("FORBIDDEN", errorCode(GraphQL.as("requester", approve, Map.of("id", id))));
+        assertEquals("FORBIDDEN", errorCode(GraphQL.as("viewer", approve, Map.of("id", id))));
+        assertEquals("NOT_AN_ACCOUNTING_APPROVER",
+                errorCode(GraphQL.as("dave", List.of("approver"), approve, Map.of("id", id))));
+        assertEquals("FORBIDDEN", errorCode(GraphQL.as("viewer", REQUEST, Map.of("source", vendor))));
+        assertEquals("EXPORT_ALREADY_REQUESTED", errorCode(GraphQL.as("requester", REQUEST, Map.of("source", vendor))));
+        assertEquals("INVALID_ARGUMENT", errorCode(GraphQL.as("requester", REQUEST, Map.of("source", "12; DROP"))));
+        assertEquals("NOT_FOUND", errorCode(GraphQL.as("approver", approve, Map.of("id", "999999"))));
+
+        // carol is a designated approver who also requests: she cannot approve her own request.
+        String other = Long.toString(sandbox.procoreDemoCases().procoreOnlyVendors().get(1));
+        String own = GraphQL.as("carol", List.of("requester", "approver"), REQUEST, Map.of("source", other))
+                .getString("data.requestExport.id");
+        assertEquals("SELF_APPROVAL_FORBIDDEN",
+                errorCode(GraphQL.as("carol", List.of("requester", "approver"), approve, Map.of("id", own))));
+        assertEquals("PENDING", status(own));
+        assertEquals(0, sandbox.netsuite().requests().writeCount());
+    }
+
+    @Test
+    void aRejectedExportGoesBackToItsRequesterWhoMaySendItAgain() {
+        String id = GraphQL.as("requester", REQUEST, Map.of("source", vendor)).getString("data.requestExport.id");
+        String reject = "mutation($id: ID!, $r: String!) { rejectExport(id: $id, reason: $r) { status rejectionReason } }";
+        assertEquals("INVALID_ARGUMENT", errorCode(GraphQL.as("approver", reject, Map.of("id", id, "r", "  "))));
+
+        JsonPath rejected = GraphQL.as("approver", reject, Map.of("id", id, "r", "Wrong legal name"));
+        assertEquals("REJECTED", rejected.getString("data.rejectExport.status"));
+        assertEquals("Wrong legal name", rejected.getString("data.rejectExport.rejectionReason"));
+        assertEquals("INVALID_EXPORT_STATE",
+                errorCode(GraphQL.as("approver", "mutation($id: ID!) { approveExport(id: $id) { status } }", Map.of("id", id))));
+
+        String resubmit = "mutation($id: ID!) { resubmitExport(id: $id) { status rejectionReason } }";
+        assertEquals("FORBIDDEN", errorCode(GraphQL.as("erin", List.of("requester"), resubmit, Map.of("id", id))));
+        JsonPath again = GraphQL.as("requester", resubmit, Map.of("id", id));
+        assertEquals("PENDING", again.getString("data.resubmitExport.status"), again.prettify());
+        assertNull(again.get("data.resubmitExport.rejectionReason"));
+        assertEquals(0, sandbox.netsuite().requests().writeCount());
+    }
+
+    @Test
+    void twoApprovalsRacingExportOnce() throws Exception {
+        String id = GraphQL.as("requester", REQUEST, Map.of("source", vendor)).getString("data.requestExport.id");
+        String approve = "mutation($id: ID!) { approveExport(id: $id) { status } }";
+        List<CompletableFuture<JsonPath>> racing = new ArrayList<>();
+        for (String approver : List.of("approver-user", "carol")) {
+            racing.add(CompletableFuture.supplyAsync(
+                    () -> GraphQL.as(approver, List.of("approver"), approve, Map.of("id", id))));
+        }
+        List<String> codes = new ArrayList<>();
+        for (CompletableFuture<JsonPath> call : racing) {
+            codes.add(String.valueOf(errorCode(call.get())));
+        }
+        assertTrue(codes.contains("null") && codes.contains("INVALID_EXPORT_STATE"), codes.toString());
+        awaitStatus(id, "EXPORTED");
+        assertEquals(1, database.count("SELECT count(*) FROM export_delivery WHERE export_request_id = " + id));
+        assertEquals(1, sandbox.netsuite().records("vendor").creates());
+    }
+
+    @Test
+    void aWriteThatLandedButWhoseAnswerWasLostIsNotDuplicated() {
+        sandbox.netsuite().knobs().failNext(1, Fault.COMMIT_THEN_DROP);
+        String id = GraphQL.as("requester", REQUEST, Map.of("source", vendor)).getString("data.requestExport.id");
+        GraphQL.as("approver", "mutation($id: ID!) { approveExport(id: $id) { status } }", Map.of("id", id));
+        awaitStatus(id, "EXPORTED");
+        assertEquals(1, sandbox.netsuite().records("vendor").creates(), "the repeat updated, not created");
+        assertTrue(sandbox.netsuite().records("vendor").byExternalId("procore-vendor-" + vendor).isPresent());
+    }
+
+    @Test
+    void aFailingNetSuiteIsRetriedAndTheFailureIsVisibleMeanwhile() {
+        sandbox.netsuite().knobs().errorRate(1.0);
+        String id = GraphQL.as("requester", REQUEST, Map.of("source", vendor)).getString("data.requestExport.id");
+        GraphQL.as("approver", "mutation($id: ID!) { approveExport(id: $id) { status } }", Map.of("id", id));
+        Map<String, Object> failed = awaitStatus(id, "FAILED");
+        assertNotNull(failed.get("errorCode"), failed.toString());
+        assertNotNull(failed.get("nextRetryAt"), "a retry is planned: " + failed);
+        assertTrue((int) failed.get("attempts") >= 1);
+
+        sandbox.netsuite().knobs().errorRate(0);
+        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
+        awaitStatus(id, "EXPORTED");
+        assertEquals(1, sandbox.netsuite().records("vendor").creates());
+    }
+
+    private String status(String id) {
+        return exportRequest(id).get("status").toString();
+    }
+
+    private static Map<String, Object> exportRequest(String id) {
+        JsonPath page = GraphQL.as("viewer", "{ exportRequests(first: 100) { edges { node { " + FIELDS + " } } } }");
+        for (Map<String, Object> node : page.<Map<String, Object>>getList("data.exportRequests.edges.node")) {
+            if (node.get("id").toString().equals(id)) {
+                return node;
+            }
+        }
+        return fail("no export request " + id + ": " + page.prettify());
+    }
+
+    private static Map<String, Object> awaitStatus(String id, String status) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Map<String, Object> request = exportRequest(id);
+        while (!status.equals(request.get("status")) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            request = exportRequest(id);
+        }
+        assertEquals(status, request.get("status"), request.toString());
+        return request;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> delivery(Map<String, Object> request) {
+        return ((List<Map<String, Object>>) request.get("deliveries")).get(0);
+    }
+}
