@@ -10,7 +10,7 @@ set -euo pipefail
 
 DB_USER=${TRESTLE_DB_USER:-trestle}
 DB_PASSWORD=${TRESTLE_DB_PASSWORD:-trestle}
-DATABASES=${TRESTLE_DATABASES:-"trestle trestle_test"}
+DATABASES=${TRESTLE_DATABASES:-"trestle trestle_test trestle_it"}
 
 say() { echo "[local-postgres] $*" >&2; }
 

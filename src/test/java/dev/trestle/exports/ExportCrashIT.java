@@ -1,0 +1,154 @@
+package dev.trestle.exports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trestle.sandbox.Sandbox;
+import dev.trestle.sandbox.SandboxSettings;
+import dev.trestle.sandbox.procore.ProcoreVendor;
+import dev.trestle.support.HubProcess;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exactly once across processes: the packaged hub killed in the middle of a batch of exports
+ * and started again, and two hubs sharing one database. The sandbox runs in this JVM, so the
+ * test sees every record NetSuite holds and every request it got.
+ */
+class ExportCrashIT {
+
+    private static final String REQUEST = "mutation($s: ID!) { requestExport(input: {kind: VENDOR, sourceId: $s}) { id } }";
+    private static final String APPROVE = "mutation($id: ID!) { approveExport(id: $id) { status } }";
+    private static final String EXPORTED = "{ exportRequests(filter: {status: [EXPORTED]}) { totalCount } }";
+    private static final String[] FAST_RECOVERY = {"-Dtrestle.exports.claim-for=PT3S", "-Dtrestle.exports.poll-every=1s"};
+
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static Sandbox sandbox;
+    private static String sandboxBase;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        vertx = Vertx.vertx();
+        // Slow NetSuite writes, so that a batch is still under way when the hub is killed.
+        sandbox = new Sandbox(SandboxSettings.defaults().toBuilder().netsuiteLatency(Duration.ofMillis(300)).build());
+        Router root = Router.router(vertx);
+        root.route("/sandbox*").subRouter(sandbox.router(vertx));
+        server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        sandboxBase = "http://127.0.0.1:" + server.actualPort() + "/sandbox";
+    }
+
+    @AfterAll
+    static void stopSandbox() throws Exception {
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @BeforeEach
+    void freshState() throws Exception {
+        sandbox.reset();
+        String url = "jdbc:postgresql://localhost:5432/trestle_it";
+        try (Connection connection = DriverManager.getConnection(url, "trestle", "trestle");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+        }
+    }
+
+    @Test
+    void aHubKilledMidBatchLosesNothingAndDuplicatesNothing() throws Exception {
+        List<Long> vendors = exportableVendors();
+        try (HubProcess first = HubProcess.start("crash-first", sandboxBase, FAST_RECOVERY)) {
+            designateApprover(first);
+            for (long vendor : vendors) {
+                approve(first, request(first, vendor));
+            }
+            // Some writes have landed, most have not: now the hub dies.
+            awaitAtLeast(() -> (long) vendorExports(), 3, Duration.ofSeconds(30));
+            first.crash();
+        }
+        assertTrue(vendorExports() < vendors.size(), "the hub died before it finished");
+
+        try (HubProcess second = HubProcess.start("crash-second", sandboxBase, FAST_RECOVERY)) {
+            awaitAtLeast(() -> second.graphql("viewer", List.of("viewer"), EXPORTED, Map.of())
+                    .at("/exportRequests/totalCount").asLong(), vendors.size(), Duration.ofSeconds(60));
+        }
+        for (long vendor : vendors) {
+            assertTrue(sandbox.netsuite().records("vendor").byExternalId("procore-vendor-" + vendor).isPresent());
+        }
+        assertEquals(vendors.size(), vendorExports(), "every approved export exists in NetSuite exactly once");
+        assertEquals(vendors.size(), sandbox.netsuite().records("vendor").creates(), "and was created once");
+    }
+
+    @Test
+    void twoHubsSharingADatabaseDeliverEachWriteOnce() throws Exception {
+        List<Long> vendors = exportableVendors();
+        try (HubProcess one = HubProcess.start("pair-one", sandboxBase); HubProcess two = HubProcess.start("pair-two", sandboxBase)) {
+            designateApprover(one);
+            for (int i = 0; i < vendors.size(); i++) {
+                HubProcess hub = i % 2 == 0 ? one : two;
+                approve(hub, request(hub, vendors.get(i)));
+            }
+            awaitAtLeast(() -> one.graphql("viewer", List.of("viewer"), EXPORTED, Map.of())
+                    .at("/exportRequests/totalCount").asLong(), vendors.size(), Duration.ofSeconds(60));
+        }
+        Map<String, Long> putsPerRecord = sandbox.netsuite().requests().all().stream()
+                .filter(request -> request.method().equals("PUT") && request.path().contains("/vendor/eid:"))
+                .collect(Collectors.groupingBy(request -> request.path(), Collectors.counting()));
+        assertEquals(vendors.size(), putsPerRecord.size());
+        assertTrue(putsPerRecord.values().stream().allMatch(count -> count == 1), putsPerRecord.toString());
+        assertEquals(vendors.size(), sandbox.netsuite().records("vendor").creates());
+    }
+
+    private static List<Long> exportableVendors() {
+        return sandbox.procore().vendors().all().stream().filter(ProcoreVendor::active).map(ProcoreVendor::id)
+                .limit(30).toList();
+    }
+
+    private static long vendorExports() {
+        return sandbox.netsuite().records("vendor").all().stream()
+                .filter(record -> record.externalId() != null && record.externalId().startsWith("procore-vendor-"))
+                .count();
+    }
+
+    private static void designateApprover(HubProcess hub) throws Exception {
+        hub.graphql("root", List.of("admin"), "mutation { designateAccountingApprover(user: \"alex\") { user } }", Map.of());
+    }
+
+    private static String request(HubProcess hub, long vendor) throws Exception {
+        JsonNode data = hub.graphql("pat", List.of("requester"), REQUEST, Map.of("s", Long.toString(vendor)));
+        return data.at("/requestExport/id").asText();
+    }
+
+    private static void approve(HubProcess hub, String id) throws Exception {
+        hub.graphql("alex", List.of("approver"), APPROVE, Map.of("id", id));
+    }
+
+    interface Count {
+        long get() throws Exception;
+    }
+
+    private static void awaitAtLeast(Count count, long expected, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        long seen = count.get();
+        while (seen < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            seen = count.get();
+        }
+        assertTrue(seen >= expected, "expected at least " + expected + ", saw " + seen);
+    }
+}
