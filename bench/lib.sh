@@ -66,6 +66,7 @@ start_hub() { # extra JVM options; the hub runs its production build with a 256 
       TRESTLE_NETSUITE_BASE_URL="$base/netsuite" TRESTLE_NETSUITE_ACCOUNT_ID=TSTDRV1234567 \
       TRESTLE_NETSUITE_CONSUMER_KEY=sandbox-consumer-key TRESTLE_NETSUITE_CONSUMER_SECRET=sandbox-consumer-secret \
       TRESTLE_NETSUITE_TOKEN_ID=sandbox-token-id TRESTLE_NETSUITE_TOKEN_SECRET=sandbox-token-secret \
+      TRESTLE_NETSUITE_SUBSIDIARY_ID=1 TRESTLE_NETSUITE_PROJECT_PARENT_ID=1500 TRESTLE_NETSUITE_COST_CODE_EXPENSE_ACCOUNT_ID=58 \
       TRESTLE_PROCORE_BASE_URL="$base/procore" TRESTLE_PROCORE_LOGIN_URL="$base/procore" \
       TRESTLE_PROCORE_CLIENT_ID=sandbox-procore-client-id TRESTLE_PROCORE_CLIENT_SECRET=sandbox-procore-client-secret \
       TRESTLE_PROCORE_COMPANY_ID=4264807 \
