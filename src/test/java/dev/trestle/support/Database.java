@@ -20,7 +20,8 @@ public class Database {
     /** Empties the hub's state; Sync Employee is off again (a fresh installation). */
     public void reset() {
         execute("""
-                TRUNCATE employee_mapping, employee_mapping_change, sync_run, audit_event;
+                TRUNCATE employee_mapping, employee_mapping_change, sync_run, audit_event, record_link, export_delivery,
+                    export_request, accounting_approver;
                 DELETE FROM integration_settings;
                 INSERT INTO integration_settings (id) VALUES (1);
                 """);
