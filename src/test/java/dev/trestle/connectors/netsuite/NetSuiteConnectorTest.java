@@ -265,6 +265,11 @@ class NetSuiteConnectorTest {
         }
 
         @Override
+        public String subsidiaryId() {
+            return real.subsidiaryId();
+        }
+
+        @Override
         public Duration connectTimeout() {
             return real.connectTimeout();
         }

@@ -43,6 +43,11 @@ record NetSuiteTestConfig(NetSuiteConfig real, int pages, int rowCap) implements
     }
 
     @Override
+    public String subsidiaryId() {
+        return real.subsidiaryId();
+    }
+
+    @Override
     public Duration connectTimeout() {
         return real.connectTimeout();
     }

@@ -1,0 +1,146 @@
+package dev.trestle.vendors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trestle.errors.ErrorCode;
+import dev.trestle.errors.TrestleException;
+import dev.trestle.exports.ExportKind;
+import dev.trestle.exports.NetSuiteWrite;
+import dev.trestle.imports.ImportResult;
+import dev.trestle.links.LinkKind;
+import dev.trestle.links.LinkMethod;
+import dev.trestle.links.Links;
+import dev.trestle.sandbox.ProcoreDemoCases;
+import dev.trestle.sandbox.Sandbox;
+import dev.trestle.sandbox.procore.ProcoreVendor;
+import dev.trestle.support.Database;
+import dev.trestle.support.Hub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Planning a vendor export, and importing NetSuite vendors into the Procore Directory. */
+@QuarkusTest
+class VendorExportAndImportTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    Database database;
+
+    @Inject
+    VendorExportPlanner planner;
+
+    @Inject
+    VendorImporter importer;
+
+    @Inject
+    Links links;
+
+    private ProcoreDemoCases cases;
+
+    @BeforeEach
+    void fresh() {
+        Hub.freshInstallation(sandbox, database);
+        cases = sandbox.procoreDemoCases();
+    }
+
+    @Test
+    void plansOneVendorUpsertWithTheExactBody() {
+        long id = cases.procoreOnlyVendors().get(0);
+        ProcoreVendor company = sandbox.procore().vendors().get(id).orElseThrow();
+
+        List<NetSuiteWrite> writes = planner.plan(String.valueOf(id)).await().atMost(WAIT);
+
+        assertEquals(ExportKind.VENDOR, planner.kind());
+        assertEquals(1, writes.size());
+        NetSuiteWrite write = writes.get(0);
+        assertEquals("vendor", write.recordType());
+        assertEquals("procore-vendor-" + id, write.externalId());
+        assertEquals(LinkKind.VENDOR, write.linkKind());
+        assertEquals(String.valueOf(id), write.procoreId());
+        assertEquals(Map.of("externalId", "procore-vendor-" + id, "companyName", company.name(),
+                "email", company.emailAddress(), "phone", company.businessPhone(),
+                "subsidiary", Map.of("id", "1")), write.body());
+        assertEquals(List.of("externalId", "companyName", "email", "phone", "subsidiary"),
+                List.copyOf(write.body().keySet()));
+    }
+
+    @Test
+    void leavesOutContactsTheCompanyDoesNotHave() {
+        long id = cases.vendorsWithoutContact().get(0);
+        String name = sandbox.procore().vendors().get(id).orElseThrow().name();
+
+        NetSuiteWrite write = planner.plan(String.valueOf(id)).await().atMost(WAIT).get(0);
+
+        assertEquals(Map.of("externalId", "procore-vendor-" + id, "companyName", name,
+                "subsidiary", Map.of("id", "1")), write.body());
+    }
+
+    @Test
+    void refusesMissingInactiveAndLinkedCompanies() {
+        assertFailure(ErrorCode.NOT_FOUND, planner.plan("4999999999"));
+        assertFailure(ErrorCode.NOT_EXPORTABLE, planner.plan(String.valueOf(cases.inactiveProcoreVendors().get(0))));
+
+        ProcoreDemoCases.VendorMatch match = cases.vendorNameMatches().get(0);
+        links.link(LinkKind.VENDOR, String.valueOf(match.procoreId()), match.netsuiteId(), LinkMethod.MANUAL, "pat")
+                .await().atMost(WAIT);
+        TrestleException linked = assertFailure(ErrorCode.NOT_EXPORTABLE, planner.plan(String.valueOf(match.procoreId())));
+        assertTrue(linked.getMessage().contains("NetSuite vendor " + match.netsuiteId()), linked.getMessage());
+    }
+
+    @Test
+    void importCreatesProcoreCompaniesForUnlinkedActiveNetSuiteVendorsOnce() {
+        // One NetSuite vendor is linked already: the import leaves it alone.
+        ProcoreDemoCases.VendorMatch match = cases.vendorNameMatches().get(0);
+        links.link(LinkKind.VENDOR, String.valueOf(match.procoreId()), match.netsuiteId(), LinkMethod.MANUAL, "pat")
+                .await().atMost(WAIT);
+        int companiesBefore = sandbox.procore().vendors().count();
+
+        ImportResult first = importer.importVendors("importer").await().atMost(WAIT);
+
+        // 30 NetSuite vendors: 1 linked and 1 inactive (2019) skipped. The two that Procore companies
+        // already carry as origin id (2020, 2021) are adopted, not duplicated.
+        assertEquals(new ImportResult(28, 2), first);
+        assertEquals(companiesBefore + 26, sandbox.procore().vendors().count());
+        for (String netsuiteId : cases.netsuiteOnlyVendors()) {
+            Optional<ProcoreVendor> company = sandbox.procore().vendors().byOriginId(netsuiteId);
+            assertTrue(company.isPresent(), "a Procore company with origin_id " + netsuiteId);
+            assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE method = 'IMPORT' AND procore_id = '"
+                    + company.get().id() + "' AND netsuite_id = '" + netsuiteId + "' AND unlinked_at IS NULL"));
+        }
+        for (ProcoreDemoCases.VendorMatch adopted : cases.linkedVendors()) {
+            assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE procore_id = '"
+                    + adopted.procoreId() + "' AND netsuite_id = '" + adopted.netsuiteId() + "'"));
+        }
+        assertTrue(sandbox.procore().vendors().byOriginId(ProcoreDemoCases.INACTIVE_ONLY_NETSUITE_VENDOR).isEmpty());
+        assertEquals(28, database.count("SELECT count(*) FROM audit_event WHERE action = 'VENDOR_LINKED' "
+                + "AND actor = 'importer' AND details LIKE '%(IMPORT)'"));
+
+        ImportResult second = importer.importVendors("importer").await().atMost(WAIT);
+
+        assertEquals(new ImportResult(0, 30), second);
+        assertEquals(companiesBefore + 26, sandbox.procore().vendors().count());
+        assertEquals(29, database.count("SELECT count(*) FROM record_link WHERE unlinked_at IS NULL"));
+    }
+
+    private static TrestleException assertFailure(ErrorCode code, Uni<?> plan) {
+        Throwable failure = plan.map(ignored -> (Throwable) null)
+                .onFailure().recoverWithItem(f -> f)
+                .await().atMost(WAIT);
+        TrestleException known = assertInstanceOf(TrestleException.class, failure);
+        assertEquals(code, known.code(), known.getMessage());
+        return known;
+    }
+}
