@@ -1,0 +1,54 @@
+package dev.trestle.imports;
+
+import dev.trestle.projects.ProjectImporter;
+import dev.trestle.security.CurrentUser;
+import dev.trestle.security.RequiresRole;
+import dev.trestle.security.Roles;
+import dev.trestle.vendors.VendorImporter;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** Imports from NetSuite into Procore, on request (the seed: project and accounting teams ask). */
+@GraphQLApi
+@RequiresRole({Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN})
+public class ImportsGraphQL {
+
+    @Description("What an import brings from NetSuite into Procore.")
+    public enum ImportKind {
+        @Description("NetSuite vendors that are not linked become Procore directory companies.")
+        VENDORS,
+        @Description("NetSuite projects (jobs) that are not linked become Procore projects.")
+        PROJECTS
+    }
+
+    @Input("RequestImportInput")
+    public static class RequestImportInput {
+        @NonNull
+        public ImportKind kind;
+    }
+
+    private final VendorImporter vendors;
+    private final ProjectImporter projects;
+    private final CurrentUser currentUser;
+
+    public ImportsGraphQL(VendorImporter vendors, ProjectImporter projects, CurrentUser currentUser) {
+        this.vendors = vendors;
+        this.projects = projects;
+        this.currentUser = currentUser;
+    }
+
+    @Mutation
+    @NonNull
+    @Description("Imports now: every NetSuite record of the kind that is not linked yet gets a Procore record, "
+            + "linked to it (both sides keep the other's id). Running it again creates nothing twice.")
+    public Uni<ImportResult> requestImport(@NonNull RequestImportInput input) {
+        return switch (input.kind) {
+            case VENDORS -> vendors.importVendors(currentUser.name());
+            case PROJECTS -> projects.importProjects(currentUser.name());
+        };
+    }
+}
