@@ -14,31 +14,12 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every fault knob, seen from a client over real HTTP. */
-class FaultKnobsTest {
+class FaultKnobsTest extends SandboxHarnessTest {
 
     static final String EMPLOYEE = "/services/rest/record/v1/employee/101";
-    static SandboxHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new SandboxHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        harness.sandbox.reset();
-    }
 
     @Test
     void scriptedServerErrorThenNormal() {

@@ -225,7 +225,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
     }
 
     /** [limit, offset] with NetSuite's rules: limit 1..1000 (default 1000), offset a multiple of limit. */
-    private static int[] paging(RoutingContext ctx) {
+    static int[] paging(RoutingContext ctx) {
         int limit = intParam(ctx, "limit", MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0);
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -262,18 +262,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         int from = Math.min(offset, total);
         int to = from + pageRows.size();
         boolean hasMore = to < total;
-        String hrefBase = url + "?" + extraQuery;
-        JsonArray links = new JsonArray().add(link("self", hrefBase + "limit=" + limit + "&offset=" + offset));
-        if (hasMore) {
-            links.add(link("next", hrefBase + "limit=" + limit + "&offset=" + (offset + limit)));
-        }
-        if (offset > 0) {
-            links.add(link("prev", hrefBase + "limit=" + limit + "&offset=" + Math.max(0, offset - limit)));
-            links.add(link("first", hrefBase + "limit=" + limit + "&offset=0"));
-        }
-        if (hasMore) {
-            links.add(link("last", hrefBase + "limit=" + limit + "&offset=" + ((total - 1) / limit) * limit));
-        }
+        JsonArray links = pageLinks(url + "?" + extraQuery, limit, offset, total, hasMore);
         // The text JsonObject would encode for {links, count, hasMore, items, offset, totalResults}
         // in that order, with the items spliced in as already encoded text.
         String head = new JsonObject().put("links", links).put("count", to - from).put("hasMore", hasMore).encode();
@@ -288,6 +277,22 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         }
         body.append("],").append(tail, 1, tail.length());
         return new SandboxResponse(200, COLLECTION, Map.of(), body.toString());
+    }
+
+    /** The self, next, prev, first and last links of a collection page, in NetSuite's order. */
+    static JsonArray pageLinks(String hrefBase, int limit, int offset, int total, boolean hasMore) {
+        JsonArray links = new JsonArray().add(link("self", hrefBase + "limit=" + limit + "&offset=" + offset));
+        if (hasMore) {
+            links.add(link("next", hrefBase + "limit=" + limit + "&offset=" + (offset + limit)));
+        }
+        if (offset > 0) {
+            links.add(link("prev", hrefBase + "limit=" + limit + "&offset=" + Math.max(0, offset - limit)));
+            links.add(link("first", hrefBase + "limit=" + limit + "&offset=0"));
+        }
+        if (hasMore) {
+            links.add(link("last", hrefBase + "limit=" + limit + "&offset=" + ((total - 1) / limit) * limit));
+        }
+        return links;
     }
 
     static JsonObject employeeJson(SandboxEmployee e, String recordRoot) {
@@ -334,7 +339,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         }
     }
 
-    private static JsonArray selfLink(String href) {
+    static JsonArray selfLink(String href) {
         return new JsonArray().add(link("self", href));
     }
 
@@ -343,7 +348,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
     }
 
     /** Origin plus mount point, e.g. {@code http://localhost:8081/sandbox/netsuite}. */
-    private static String serviceRoot(RoutingContext ctx) {
+    static String serviceRoot(RoutingContext ctx) {
         String path = ctx.request().path();
         int services = path.indexOf("/services/rest/");
         return origin(ctx) + (services >= 0 ? path.substring(0, services) : "");

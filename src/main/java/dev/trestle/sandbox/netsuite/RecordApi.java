@@ -1,5 +1,10 @@
 package dev.trestle.sandbox.netsuite;
 
+import static dev.trestle.sandbox.netsuite.NetSuiteSandbox.pageLinks;
+import static dev.trestle.sandbox.netsuite.NetSuiteSandbox.paging;
+import static dev.trestle.sandbox.netsuite.NetSuiteSandbox.selfLink;
+import static dev.trestle.sandbox.netsuite.NetSuiteSandbox.serviceRoot;
+
 import dev.trestle.sandbox.SandboxResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -383,18 +388,7 @@ final class RecordApi {
         JsonArray items = new JsonArray();
         all.subList(from, to).forEach(r -> items.add(item.apply(r)));
         boolean hasMore = to < total;
-        String base = url + "?" + extraQuery;
-        JsonArray links = new JsonArray().add(link("self", base + "limit=" + limit + "&offset=" + offset));
-        if (hasMore) {
-            links.add(link("next", base + "limit=" + limit + "&offset=" + (offset + limit)));
-        }
-        if (offset > 0) {
-            links.add(link("prev", base + "limit=" + limit + "&offset=" + Math.max(0, offset - limit)));
-            links.add(link("first", base + "limit=" + limit + "&offset=0"));
-        }
-        if (hasMore) {
-            links.add(link("last", base + "limit=" + limit + "&offset=" + ((total - 1) / limit) * limit));
-        }
+        JsonArray links = pageLinks(url + "?" + extraQuery, limit, offset, total, hasMore);
         return SandboxResponse.json(200, NetSuiteSandbox.COLLECTION, new JsonObject()
                 .put("links", links)
                 .put("count", to - from)
@@ -434,51 +428,5 @@ final class RecordApi {
 
     private static String textOf(Object value) {
         return value instanceof String s && !s.isBlank() ? s.trim() : null;
-    }
-
-    /** [limit, offset] with NetSuite's rules: limit 1..1000 (default 1000), offset a multiple of limit. */
-    private static int[] paging(RoutingContext ctx) {
-        int limit = intParam(ctx, "limit", NetSuiteSandbox.MAX_LIMIT);
-        int offset = intParam(ctx, "offset", 0);
-        if (limit < 1 || limit > NetSuiteSandbox.MAX_LIMIT) {
-            throw new InvalidQueryException("Invalid value for the query parameter 'limit': " + limit
-                    + ". The limit must be between 1 and " + NetSuiteSandbox.MAX_LIMIT + ".");
-        }
-        if (offset < 0 || offset % limit != 0) {
-            throw new InvalidQueryException("Invalid value for the query parameter 'offset': " + offset
-                    + ". The offset must be a non-negative multiple of the limit (" + limit + ").");
-        }
-        return new int[] {limit, offset};
-    }
-
-    private static int intParam(RoutingContext ctx, String name, int defaultValue) {
-        String raw = ctx.request().getParam(name);
-        if (raw == null || raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException("Invalid value for the query parameter '" + name + "': " + raw + ".");
-        }
-    }
-
-    private static JsonArray selfLink(String href) {
-        return new JsonArray().add(link("self", href));
-    }
-
-    private static JsonObject link(String rel, String href) {
-        return new JsonObject().put("rel", rel).put("href", href);
-    }
-
-    /** Origin plus mount point, e.g. {@code http://localhost:8081/sandbox/netsuite}. */
-    private static String serviceRoot(RoutingContext ctx) {
-        String path = ctx.request().path();
-        int services = path.indexOf("/services/rest/");
-        String host = ctx.request().getHeader("Host");
-        if (host == null) {
-            host = ctx.request().authority() != null ? ctx.request().authority().toString() : "localhost";
-        }
-        return ctx.request().scheme() + "://" + host + (services >= 0 ? path.substring(0, services) : "");
     }
 }

@@ -2,18 +2,16 @@ package dev.trestle.sandbox.netsuite;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The SuiteQL statements the sandbox answers on the vendor and job tables, parsed in the same
- * honest way as the employee queries:
+ * The SuiteQL statements the sandbox answers on the vendor and job tables, in the grammar of
+ * {@link SuiteQl} that the employee queries use too:
  * <pre>
  * SELECT col [, col]* FROM vendor|job [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
  * </pre>
@@ -40,7 +38,7 @@ record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long id
             return null;
         }
         try {
-            List<String> tokens = tokenize(q);
+            List<String> tokens = SuiteQl.tokenize(q);
             for (int i = 0; i + 1 < tokens.size(); i++) {
                 if (tokens.get(i).equalsIgnoreCase("FROM")) {
                     String table = tokens.get(i + 1).toLowerCase(Locale.ROOT);
@@ -53,57 +51,25 @@ record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long id
         return null;
     }
 
-    static RecordSuiteQl parse(String q) {
-        Parser p = new Parser(tokenize(q));
-        p.expect("SELECT");
-        List<String> raw = new ArrayList<>();
-        do {
-            raw.add(p.next("a column name").toLowerCase(Locale.ROOT));
-        } while (p.accept(","));
-        p.expect("FROM");
-        String table = p.next("a table name").toLowerCase(Locale.ROOT);
+    /** The table is known only after FROM, so the columns are checked against it then. */
+    private static final SuiteQl.Schema RECORDS = (name, columns) -> {
+        String table = name.toLowerCase(Locale.ROOT);
         Map<String, String> known = COLUMNS.get(table);
         if (known == null) {
-            throw invalid("the sandbox has no table '" + table + "' here");
+            throw SuiteQl.invalid("the sandbox has no table '" + table + "' here");
         }
-        for (String column : raw) {
+        for (String column : columns) {
             if (!known.containsKey(column)) {
-                throw invalid("Field '" + column + "' for record '" + table + "' was not found in the sandbox (it knows "
-                        + String.join(", ", known.keySet()) + ")");
+                throw SuiteQl.invalid("Field '" + column + "' for record '" + table
+                        + "' was not found in the sandbox (it knows " + String.join(", ", known.keySet()) + ")");
             }
         }
-        Set<Long> idIn = null;
-        Long idAbove = null;
-        if (p.accept("WHERE")) {
-            String column = p.next("a column");
-            if (!column.equalsIgnoreCase("id")) {
-                throw invalid("the sandbox filters only on id, not on '" + column + "'");
-            }
-            if (p.accept("IN")) {
-                p.expect("(");
-                idIn = new LinkedHashSet<>();
-                do {
-                    idIn.add(p.number());
-                } while (p.accept(","));
-                p.expect(")");
-            } else if (p.accept(">")) {
-                idAbove = p.number();
-            } else {
-                throw invalid("expected IN (...) or > after WHERE id");
-            }
-        }
-        if (p.accept("ORDER")) {
-            p.expect("BY");
-            String column = p.next("a column");
-            if (!column.equalsIgnoreCase("id")) {
-                throw invalid("the sandbox orders only by id, not by '" + column + "'");
-            }
-            p.accept("ASC");
-        }
-        if (p.hasMore()) {
-            throw invalid("unexpected '" + p.next("") + "'");
-        }
-        return new RecordSuiteQl(table, List.copyOf(raw), idIn, idAbove);
+        return table;
+    };
+
+    static RecordSuiteQl parse(String q) {
+        SuiteQl.Statement statement = SuiteQl.parse(q, RECORDS);
+        return new RecordSuiteQl(statement.table(), statement.columns(), statement.idIn(), statement.idAbove());
     }
 
     /** The row of one record: strings only, booleans as T/F, references as their id, nulls left out. */
@@ -131,78 +97,5 @@ record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long id
             columns.put(pairs[i], pairs[i + 1]);
         }
         return Collections.unmodifiableMap(columns);
-    }
-
-    private static List<String> tokenize(String q) {
-        List<String> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < q.length()) {
-            char c = q.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == ',' || c == '(' || c == ')' || c == '>') {
-                tokens.add(String.valueOf(c));
-                i++;
-            } else if (Character.isLetterOrDigit(c) || c == '_') {
-                int j = i;
-                while (j < q.length() && (Character.isLetterOrDigit(q.charAt(j)) || q.charAt(j) == '_')) {
-                    j++;
-                }
-                tokens.add(q.substring(i, j));
-                i = j;
-            } else {
-                throw invalid("unsupported character '" + c + "' at position " + i);
-            }
-        }
-        return tokens;
-    }
-
-    private static InvalidQueryException invalid(String problem) {
-        return new InvalidQueryException(
-                "Invalid search query. Detailed unprocessed description follows. Search error occurred: " + problem + ".");
-    }
-
-    private static final class Parser {
-        private final List<String> tokens;
-        private int pos;
-
-        Parser(List<String> tokens) {
-            this.tokens = tokens;
-        }
-
-        boolean hasMore() {
-            return pos < tokens.size();
-        }
-
-        String next(String expected) {
-            if (!hasMore()) {
-                throw invalid("expected " + expected + " at the end of the query");
-            }
-            return tokens.get(pos++);
-        }
-
-        boolean accept(String token) {
-            if (hasMore() && tokens.get(pos).equalsIgnoreCase(token)) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        void expect(String token) {
-            String actual = next(token);
-            if (!actual.equalsIgnoreCase(token)) {
-                throw invalid("expected " + token + " but found '" + actual + "'");
-            }
-        }
-
-        long number() {
-            String token = next("a number");
-            try {
-                return Long.parseLong(token);
-            } catch (NumberFormatException e) {
-                throw invalid("expected a number but found '" + token + "'");
-            }
-        }
     }
 }

@@ -1,13 +1,10 @@
 package dev.trestle.sandbox.netsuite;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * The SuiteQL statements the sandbox answers, parsed honestly rather than pattern-matched:
+ * The SuiteQL statements the sandbox answers on the employee table, in the grammar of {@link SuiteQl}:
  * <pre>
  * SELECT col [, col]* FROM employee [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
  * </pre>
@@ -22,131 +19,31 @@ record SuiteQlQuery(List<String> columns, Set<Long> idIn, Long idAbove) {
 
     static final Set<String> COLUMNS = Set.of("id", "entityid", "firstname", "lastname", "email", "isinactive");
 
-    static SuiteQlQuery parse(String q) {
-        if (q == null || q.isBlank()) {
-            throw invalid("the query is empty");
-        }
-        Parser p = new Parser(tokenize(q));
-        p.expect("SELECT");
-        List<String> columns = new ArrayList<>();
-        do {
-            String column = p.next("a column name").toLowerCase(Locale.ROOT);
+    /** The columns are known before the table, so an unknown one is refused as soon as it is read. */
+    private static final SuiteQl.Schema EMPLOYEE = new SuiteQl.Schema() {
+        @Override
+        public void column(String column) {
             if (!COLUMNS.contains(column)) {
-                throw invalid("Field '" + column + "' for record 'employee' was not found in the sandbox (it knows "
+                throw SuiteQl.invalid("Field '" + column + "' for record 'employee' was not found in the sandbox (it knows "
                         + String.join(", ", List.of("id", "entityid", "firstname", "lastname", "email", "isinactive"))
                         + ")");
             }
-            columns.add(column);
-        } while (p.accept(","));
-        p.expect("FROM");
-        String table = p.next("a table name");
-        if (!table.equalsIgnoreCase("employee")) {
-            throw invalid("the sandbox has no table '" + table + "'; only employee can be queried");
         }
-        Set<Long> idIn = null;
-        Long idAbove = null;
-        if (p.accept("WHERE")) {
-            String column = p.next("a column");
-            if (!column.equalsIgnoreCase("id")) {
-                throw invalid("the sandbox filters only on id, not on '" + column + "'");
+
+        @Override
+        public String table(String table, List<String> columns) {
+            if (!table.equalsIgnoreCase("employee")) {
+                throw SuiteQl.invalid("the sandbox has no table '" + table + "'; only employee can be queried");
             }
-            if (p.accept("IN")) {
-                p.expect("(");
-                idIn = new LinkedHashSet<>();
-                do {
-                    idIn.add(p.number());
-                } while (p.accept(","));
-                p.expect(")");
-            } else if (p.accept(">")) {
-                idAbove = p.number();
-            } else {
-                throw invalid("expected IN (...) or > after WHERE id");
-            }
+            return table;
         }
-        if (p.accept("ORDER")) {
-            p.expect("BY");
-            String column = p.next("a column");
-            if (!column.equalsIgnoreCase("id")) {
-                throw invalid("the sandbox orders only by id, not by '" + column + "'");
-            }
-            p.accept("ASC");
-        }
-        if (p.hasMore()) {
-            throw invalid("unexpected '" + p.next("") + "'");
-        }
-        return new SuiteQlQuery(List.copyOf(columns), idIn, idAbove);
-    }
+    };
 
-    private static List<String> tokenize(String q) {
-        List<String> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < q.length()) {
-            char c = q.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == ',' || c == '(' || c == ')' || c == '>') {
-                tokens.add(String.valueOf(c));
-                i++;
-            } else if (Character.isLetterOrDigit(c) || c == '_') {
-                int j = i;
-                while (j < q.length() && (Character.isLetterOrDigit(q.charAt(j)) || q.charAt(j) == '_')) {
-                    j++;
-                }
-                tokens.add(q.substring(i, j));
-                i = j;
-            } else {
-                throw invalid("unsupported character '" + c + "' at position " + i);
-            }
+    static SuiteQlQuery parse(String q) {
+        if (q == null || q.isBlank()) {
+            throw SuiteQl.invalid("the query is empty");
         }
-        return tokens;
-    }
-
-    private static InvalidQueryException invalid(String problem) {
-        return new InvalidQueryException(
-                "Invalid search query. Detailed unprocessed description follows. Search error occurred: " + problem + ".");
-    }
-
-    private static final class Parser {
-        private final List<String> tokens;
-        private int pos;
-
-        Parser(List<String> tokens) {
-            this.tokens = tokens;
-        }
-
-        boolean hasMore() {
-            return pos < tokens.size();
-        }
-
-        String next(String expected) {
-            if (!hasMore()) {
-                throw invalid("expected " + expected + " at the end of the query");
-            }
-            return tokens.get(pos++);
-        }
-
-        boolean accept(String token) {
-            if (hasMore() && tokens.get(pos).equalsIgnoreCase(token)) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        void expect(String token) {
-            String actual = next(token);
-            if (!actual.equalsIgnoreCase(token)) {
-                throw invalid("expected " + token + " but found '" + actual + "'");
-            }
-        }
-
-        long number() {
-            String token = next("a number");
-            try {
-                return Long.parseLong(token);
-            } catch (NumberFormatException e) {
-                throw invalid("expected a number but found '" + token + "'");
-            }
-        }
+        SuiteQl.Statement statement = SuiteQl.parse(q, EMPLOYEE);
+        return new SuiteQlQuery(statement.columns(), statement.idIn(), statement.idAbove());
     }
 }

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trestle.connectors.CircuitBreakerConfig;
-import dev.trestle.connectors.RetryConfig;
+import dev.trestle.connectors.ConfigOverride;
 import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
 import dev.trestle.connectors.UpstreamException;
@@ -112,7 +111,7 @@ class NetSuiteConnectorTest {
 
     @Test
     void wrongCredentialsFailAsAuthFailedWithNetSuitesCode() {
-        NetSuiteConnector wrong = new NetSuiteConnector(new WrongTokenSecret(config), caller, clock, mapper);
+        NetSuiteConnector wrong = new NetSuiteConnector(wrongTokenSecret(), caller, clock, mapper);
 
         UpstreamException e = assertThrows(UpstreamException.class, () -> wrong.allEmployees().await().atMost(WAIT));
 
@@ -200,7 +199,7 @@ class NetSuiteConnectorTest {
 
     @Test
     void authFailuresDoNotOpenTheCircuit() {
-        NetSuiteConnector wrong = new NetSuiteConnector(new WrongTokenSecret(config), caller, clock, mapper);
+        NetSuiteConnector wrong = new NetSuiteConnector(wrongTokenSecret(), caller, clock, mapper);
         for (int i = 0; i < 30; i++) {
             assertEquals(ErrorCode.UPSTREAM_AUTH_FAILED, assertThrows(UpstreamException.class,
                     () -> wrong.employeesByIds(List.of("101")).await().atMost(WAIT)).code());
@@ -228,75 +227,7 @@ class NetSuiteConnectorTest {
     }
 
     /** The sandbox's configuration with a token secret the sandbox does not know. */
-    private record WrongTokenSecret(NetSuiteConfig real) implements NetSuiteConfig {
-        @Override
-        public String baseUrl() {
-            return real.baseUrl();
-        }
-
-        @Override
-        public String accountId() {
-            return real.accountId();
-        }
-
-        @Override
-        public String consumerKey() {
-            return real.consumerKey();
-        }
-
-        @Override
-        public String consumerSecret() {
-            return real.consumerSecret();
-        }
-
-        @Override
-        public String tokenId() {
-            return real.tokenId();
-        }
-
-        @Override
-        public String tokenSecret() {
-            return "wrong-secret";
-        }
-
-        @Override
-        public int maxConcurrency() {
-            return real.maxConcurrency();
-        }
-
-        @Override
-        public String subsidiaryId() {
-            return real.subsidiaryId();
-        }
-
-        @Override
-        public Duration connectTimeout() {
-            return real.connectTimeout();
-        }
-
-        @Override
-        public Duration readTimeout() {
-            return real.readTimeout();
-        }
-
-        @Override
-        public int pageSize() {
-            return real.pageSize();
-        }
-
-        @Override
-        public int maxRowsPerQuery() {
-            return real.maxRowsPerQuery();
-        }
-
-        @Override
-        public RetryConfig retry() {
-            return real.retry();
-        }
-
-        @Override
-        public CircuitBreakerConfig circuitBreaker() {
-            return real.circuitBreaker();
-        }
+    private NetSuiteConfig wrongTokenSecret() {
+        return ConfigOverride.of(NetSuiteConfig.class, config).with("tokenSecret", "wrong-secret").build();
     }
 }

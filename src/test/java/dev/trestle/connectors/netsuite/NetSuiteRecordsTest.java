@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trestle.connectors.ConfigOverride;
 import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
 import dev.trestle.connectors.UpstreamException;
@@ -167,7 +168,9 @@ class NetSuiteRecordsTest {
                     .put("subsidiary", new JsonObject().put("id", NetSuiteReferenceData.SUBSIDIARY_ID)), Instant.now());
         }
         // 7 rows a page and a new query after 21 rows: offset paging and key paging both run.
-        NetSuiteRecords small = new NetSuiteRecords(new NetSuiteTestConfig(config, 7, 21), caller, clock, mapper);
+        NetSuiteConfig paged = ConfigOverride.of(NetSuiteConfig.class, config)
+                .with("pageSize", 7).with("maxRowsPerQuery", 21).build();
+        NetSuiteRecords small = new NetSuiteRecords(paged, caller, clock, mapper);
 
         List<NetSuiteVendor> all = small.vendors().await().atMost(WAIT);
         List<NetSuiteJob> jobs = small.jobs().await().atMost(WAIT);

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trestle.connectors.CircuitBreakerConfig;
-import dev.trestle.connectors.RetryConfig;
+import dev.trestle.connectors.ConfigOverride;
 import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
 import dev.trestle.connectors.UpstreamException;
@@ -80,7 +79,7 @@ class PrecoroConnectorTest {
 
     @Test
     void wrongTokenFailsAsAuthFailed() {
-        PrecoroConnector wrong = new PrecoroConnector(new WrongToken(config), caller, clock, mapper);
+        PrecoroConnector wrong = new PrecoroConnector(wrongToken(), caller, clock, mapper);
         UpstreamException e = assertThrows(UpstreamException.class, () -> wrong.allUsers().await().atMost(WAIT));
         assertEquals(ErrorCode.UPSTREAM_AUTH_FAILED, e.code());
         assertEquals(401, e.extensions().get("upstreamStatus"));
@@ -157,55 +156,7 @@ class PrecoroConnectorTest {
     }
 
     /** The sandbox's configuration with an API token the sandbox does not know. */
-    private record WrongToken(PrecoroConfig real) implements PrecoroConfig {
-        @Override
-        public String baseUrl() {
-            return real.baseUrl();
-        }
-
-        @Override
-        public String apiToken() {
-            return "wrong-token";
-        }
-
-        @Override
-        public String email() {
-            return real.email();
-        }
-
-        @Override
-        public int maxConcurrency() {
-            return real.maxConcurrency();
-        }
-
-        @Override
-        public double requestsPerSecond() {
-            return real.requestsPerSecond();
-        }
-
-        @Override
-        public Duration connectTimeout() {
-            return real.connectTimeout();
-        }
-
-        @Override
-        public Duration readTimeout() {
-            return real.readTimeout();
-        }
-
-        @Override
-        public int pageSize() {
-            return real.pageSize();
-        }
-
-        @Override
-        public RetryConfig retry() {
-            return real.retry();
-        }
-
-        @Override
-        public CircuitBreakerConfig circuitBreaker() {
-            return real.circuitBreaker();
-        }
+    private PrecoroConfig wrongToken() {
+        return ConfigOverride.of(PrecoroConfig.class, config).with("apiToken", "wrong-token").build();
     }
 }

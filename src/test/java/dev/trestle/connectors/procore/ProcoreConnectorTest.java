@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trestle.connectors.ConfigOverride;
 import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
 import dev.trestle.connectors.UpstreamException;
@@ -30,7 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,14 +67,15 @@ class ProcoreConnectorTest {
     }
 
     /** A connector of its own, so the token cache starts empty whatever other tests did. */
-    private ProcoreConnector fresh(Function<ProcoreTestConfig, ProcoreTestConfig> change) {
-        return new ProcoreConnector(change.apply(ProcoreTestConfig.of(config)), caller, clock, mapper);
+    private ProcoreConnector fresh(UnaryOperator<ConfigOverride<ProcoreConfig>> change) {
+        return new ProcoreConnector(change.apply(ConfigOverride.of(ProcoreConfig.class, config)).build(), caller, clock,
+                mapper);
     }
 
     @Test
     void readsEveryVendorPageAndSendsTheCompanyHeader() {
         int total = sandbox.procore().vendors().count();
-        ProcoreConnector small = fresh(c -> c.withPageSize(7));
+        ProcoreConnector small = fresh(c -> c.with("pageSize", 7));
 
         List<ProcoreVendor> vendors = small.vendors().await().atMost(WAIT);
 
@@ -95,13 +97,13 @@ class ProcoreConnectorTest {
         // The sandbox refuses calls without Procore-Company-Id (400) or for another company (403):
         // the reads above succeeded, and a connector configured for another company is refused.
         UpstreamException other = assertThrows(UpstreamException.class,
-                () -> fresh(c -> c.withCompanyId(999L)).vendors().await().atMost(WAIT));
+                () -> fresh(c -> c.with("companyId", 999L)).vendors().await().atMost(WAIT));
         assertEquals(403, other.httpStatus().getAsInt());
     }
 
     @Test
     void readsEveryProjectActiveOrNot() {
-        List<ProcoreProject> projects = fresh(c -> c.withPageSize(4)).projects().await().atMost(WAIT);
+        List<ProcoreProject> projects = fresh(c -> c.with("pageSize", 4)).projects().await().atMost(WAIT);
 
         assertEquals(sandbox.procore().projects().count(), projects.size());
         for (Long inactive : ProcoreDemoCases.INACTIVE_PROJECTS) {
@@ -177,7 +179,7 @@ class ProcoreConnectorTest {
 
     @Test
     void wrongSecretFailsAsAuthFailedWithoutRetrying() {
-        ProcoreConnector wrong = fresh(c -> c.withClientSecret("not-the-secret"));
+        ProcoreConnector wrong = fresh(c -> c.with("clientSecret", "not-the-secret"));
 
         UpstreamException e = assertThrows(UpstreamException.class, () -> wrong.vendors().await().atMost(WAIT));
 
@@ -192,7 +194,7 @@ class ProcoreConnectorTest {
     @Test
     void waitsForTheRateLimitResetAndCarriesOn() {
         int total = sandbox.procore().vendors().count();
-        ProcoreConnector small = fresh(c -> c.withPageSize(2));
+        ProcoreConnector small = fresh(c -> c.with("pageSize", 2));
         int pages = (total + 1) / 2;
         // More pages than one window admits, but no more than two windows: the refused pages must
         // wait for X-Rate-Limit-Reset. Had they retried after the test's 20 ms back-off instead,
@@ -283,7 +285,7 @@ class ProcoreConnectorTest {
         List<WbsCode> expected = sandbox.procore().costStructure().wbsCodes(projectId);
         assertFalse(expected.isEmpty());
 
-        List<ProcoreWbsCode> codes = fresh(c -> c.withPageSize(3)).wbsCodes(projectId).await().atMost(WAIT);
+        List<ProcoreWbsCode> codes = fresh(c -> c.with("pageSize", 3)).wbsCodes(projectId).await().atMost(WAIT);
 
         assertEquals(expected.size(), codes.size());
         for (WbsCode code : expected) {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.ProcoreDemoCases;
-import dev.trestle.sandbox.SandboxHarness;
+import dev.trestle.sandbox.SandboxHarnessTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -18,30 +18,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NetSuiteRecordsTest {
+class NetSuiteRecordsTest extends SandboxHarnessTest {
 
     static final String RECORDS = "/services/rest/record/v1/";
-    static SandboxHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new SandboxHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        harness.sandbox.reset();
-    }
 
     static HttpRequest write(String method, String path, JsonObject body, String... headers) {
         URI uri = harness.netsuiteUri(path);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.sandbox.DemoCases;
 import dev.trestle.sandbox.SandboxHarness;
+import dev.trestle.sandbox.SandboxHarnessTest;
 import dev.trestle.sandbox.SandboxSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,30 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NetSuiteSandboxTest {
+class NetSuiteSandboxTest extends SandboxHarnessTest {
 
     static final String EMPLOYEES = "/services/rest/record/v1/employee";
-    static SandboxHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new SandboxHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        harness.sandbox.reset();
-    }
 
     static Map<String, String> links(JsonObject body) {
         Map<String, String> links = new HashMap<>();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.sandbox.DemoCases;
-import dev.trestle.sandbox.SandboxHarness;
+import dev.trestle.sandbox.SandboxHarnessTest;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,29 +18,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PrecoroSandboxTest {
-
-    static SandboxHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new SandboxHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        harness.sandbox.reset();
-    }
+class PrecoroSandboxTest extends SandboxHarnessTest {
 
     @Test
     void refusesMissingOrWrongCredentials() {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.ProcoreDemoCases;
-import dev.trestle.sandbox.SandboxHarness;
+import dev.trestle.sandbox.SandboxHarnessTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -23,29 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProcoreSandboxTest {
+class ProcoreSandboxTest extends SandboxHarnessTest {
 
-    static SandboxHarness harness;
     ProcoreTestClient procore;
 
-    @BeforeAll
-    static void start() {
-        harness = new SandboxHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
     @BeforeEach
-    void reset() {
-        harness.sandbox.reset();
+    void newClient() {
         procore = new ProcoreTestClient(harness);
     }
 

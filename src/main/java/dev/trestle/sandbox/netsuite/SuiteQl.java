@@ -1,0 +1,165 @@
+package dev.trestle.sandbox.netsuite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one SuiteQL grammar the sandbox answers, for the employee table and the record tables alike:
+ * <pre>
+ * SELECT col [, col]* FROM table [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
+ * </pre>
+ * Keywords in any case. Which tables and columns exist is the caller's {@link Schema}, so each
+ * query kind keeps its own refusals while the grammar and its error messages live in one place.
+ */
+final class SuiteQl {
+
+    private SuiteQl() {
+    }
+
+    /**
+     * A parsed statement.
+     *
+     * @param table   the table as {@link Schema#table} returned it
+     * @param columns selected columns, lowercase, in the order given
+     * @param idIn    ids of {@code WHERE id IN (...)}, or {@code null}
+     * @param idAbove bound of {@code WHERE id > n}, or {@code null}
+     */
+    record Statement(String table, List<String> columns, Set<Long> idIn, Long idAbove) {
+    }
+
+    /** The tables and columns one kind of query accepts; a method refuses by throwing {@link #invalid}. */
+    interface Schema {
+
+        /**
+         * Checks one column, lowercase, as the SELECT list names it; a schema that knows its columns
+         * without the table refuses here, before a later part of the query can be the one named.
+         */
+        default void column(String column) {
+        }
+
+        /** Checks the table after FROM, with all selected columns; returns the table to keep. */
+        String table(String table, List<String> columns);
+    }
+
+    static Statement parse(String q, Schema schema) {
+        Parser p = new Parser(tokenize(q));
+        p.expect("SELECT");
+        List<String> columns = new ArrayList<>();
+        do {
+            String column = p.next("a column name").toLowerCase(Locale.ROOT);
+            schema.column(column);
+            columns.add(column);
+        } while (p.accept(","));
+        p.expect("FROM");
+        String table = schema.table(p.next("a table name"), columns);
+        Set<Long> idIn = null;
+        Long idAbove = null;
+        if (p.accept("WHERE")) {
+            String column = p.next("a column");
+            if (!column.equalsIgnoreCase("id")) {
+                throw invalid("the sandbox filters only on id, not on '" + column + "'");
+            }
+            if (p.accept("IN")) {
+                p.expect("(");
+                idIn = new LinkedHashSet<>();
+                do {
+                    idIn.add(p.number());
+                } while (p.accept(","));
+                p.expect(")");
+            } else if (p.accept(">")) {
+                idAbove = p.number();
+            } else {
+                throw invalid("expected IN (...) or > after WHERE id");
+            }
+        }
+        if (p.accept("ORDER")) {
+            p.expect("BY");
+            String column = p.next("a column");
+            if (!column.equalsIgnoreCase("id")) {
+                throw invalid("the sandbox orders only by id, not by '" + column + "'");
+            }
+            p.accept("ASC");
+        }
+        if (p.hasMore()) {
+            throw invalid("unexpected '" + p.next("") + "'");
+        }
+        return new Statement(table, List.copyOf(columns), idIn, idAbove);
+    }
+
+    static List<String> tokenize(String q) {
+        List<String> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < q.length()) {
+            char c = q.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == ',' || c == '(' || c == ')' || c == '>') {
+                tokens.add(String.valueOf(c));
+                i++;
+            } else if (Character.isLetterOrDigit(c) || c == '_') {
+                int j = i;
+                while (j < q.length() && (Character.isLetterOrDigit(q.charAt(j)) || q.charAt(j) == '_')) {
+                    j++;
+                }
+                tokens.add(q.substring(i, j));
+                i = j;
+            } else {
+                throw invalid("unsupported character '" + c + "' at position " + i);
+            }
+        }
+        return tokens;
+    }
+
+    /** NetSuite's wording for a query it cannot run, with the problem named. */
+    static InvalidQueryException invalid(String problem) {
+        return new InvalidQueryException(
+                "Invalid search query. Detailed unprocessed description follows. Search error occurred: " + problem + ".");
+    }
+
+    private static final class Parser {
+        private final List<String> tokens;
+        private int pos;
+
+        Parser(List<String> tokens) {
+            this.tokens = tokens;
+        }
+
+        boolean hasMore() {
+            return pos < tokens.size();
+        }
+
+        String next(String expected) {
+            if (!hasMore()) {
+                throw invalid("expected " + expected + " at the end of the query");
+            }
+            return tokens.get(pos++);
+        }
+
+        boolean accept(String token) {
+            if (hasMore() && tokens.get(pos).equalsIgnoreCase(token)) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        void expect(String token) {
+            String actual = next(token);
+            if (!actual.equalsIgnoreCase(token)) {
+                throw invalid("expected " + token + " but found '" + actual + "'");
+            }
+        }
+
+        long number() {
+            String token = next("a number");
+            try {
+                return Long.parseLong(token);
+            } catch (NumberFormatException e) {
+                throw invalid("expected a number but found '" + token + "'");
+            }
+        }
+    }
+}
