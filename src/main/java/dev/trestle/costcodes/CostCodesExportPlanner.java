@@ -11,7 +11,7 @@ import dev.trestle.exports.NetSuiteWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;
 import dev.trestle.links.RecordLink;
-import dev.trestle.projects.NetSuiteDestinations;
+import dev.trestle.exports.NetSuiteDestinations;
 import dev.trestle.projects.ProjectIds;
 import dev.trestle.projects.ProjectSyncRules;
 import dev.trestle.settings.SettingsService;

@@ -5,6 +5,7 @@ import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.connectors.procore.ProcoreProject;
 import dev.trestle.exports.ExportKind;
 import dev.trestle.exports.ExportPlanner;
+import dev.trestle.exports.NetSuiteDestinations;
 import dev.trestle.exports.NetSuiteWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;

@@ -1,12 +1,12 @@
 package dev.trestle.vendors;
 
-import dev.trestle.connectors.netsuite.NetSuiteConfig;
 import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.connectors.procore.ProcoreVendor;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.exports.ExportKind;
 import dev.trestle.exports.ExportPlanner;
+import dev.trestle.exports.NetSuiteDestinations;
 import dev.trestle.exports.NetSuiteWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;
@@ -30,10 +30,10 @@ public class VendorExportPlanner implements ExportPlanner {
     private final Links links;
     private final String subsidiaryId;
 
-    public VendorExportPlanner(ProcoreConnector procore, Links links, NetSuiteConfig netsuite) {
+    public VendorExportPlanner(ProcoreConnector procore, Links links, NetSuiteDestinations destinations) {
         this.procore = procore;
         this.links = links;
-        this.subsidiaryId = netsuite.subsidiaryId();
+        this.subsidiaryId = destinations.subsidiaryId();
     }
 
     @Override

@@ -40,11 +40,6 @@ public interface NetSuiteConfig {
     @WithDefault("5")
     int maxConcurrency();
 
-    /**
-     * Internal id of the subsidiary that vendors exported from Procore belong to: a OneWorld
-     * account refuses a vendor without one.
-     */
-    String subsidiaryId();
 
     /** TCP connect timeout. */
     @WithDefault("10s")
