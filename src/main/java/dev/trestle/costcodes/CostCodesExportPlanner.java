@@ -15,6 +15,7 @@ import dev.trestle.exports.NetSuiteDestinations;
 import dev.trestle.projects.ProjectIds;
 import dev.trestle.projects.ProjectSyncRules;
 import dev.trestle.settings.SettingsService;
+import io.quarkus.arc.Unremovable;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -29,6 +30,9 @@ import java.util.Map;
  * <p>The project must have been exported first: its items carry its number, and costs booked
  * to them belong to that NetSuite project. The project's own sync rules apply as well.
  */
+// Kept when nothing injects it by type: the export machinery finds planners by their kind at run
+// time, and dropping it would also drop the NetSuite destinations it reads from configuration.
+@Unremovable
 @ApplicationScoped
 public class CostCodesExportPlanner implements ExportPlanner {
 

@@ -106,8 +106,9 @@ public class ProjectCatalog {
             if (job != null) {
                 pairedJobs.add(job.id());
             }
-            Optional<ProjectSyncRules.Refusal> refusal = ProjectSyncRules.notExportable(project, connectedAt, linked,
-                    jobs);
+            // As the planner sees it: any origin id means an ERP record already stands for the project.
+            Optional<ProjectSyncRules.Refusal> refusal = ProjectSyncRules.notExportable(project, connectedAt,
+                    linked || project.originId() != null, jobs);
             rows.add(new Keyed(project.id(), new Project(linked ? ProjectLinkStatus.LINKED : ProjectLinkStatus.PROCORE_ONLY,
                     String.valueOf(project.id()), project.name(), project.projectNumber(), project.stage(),
                     project.active(), project.createdAt(), project.startDate(), job, link, refusal.isEmpty(),

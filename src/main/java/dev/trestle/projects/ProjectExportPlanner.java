@@ -10,6 +10,7 @@ import dev.trestle.exports.NetSuiteWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;
 import dev.trestle.settings.SettingsService;
+import io.quarkus.arc.Unremovable;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ import java.util.Map;
  * {@code procore-project-<id>}, with the project number as Job ID, under the configured parent
  * customer and subsidiary. Refused as {@link ProjectSyncRules} says.
  */
+// Kept when nothing injects it by type: the export machinery finds planners by their kind at run
+// time, and dropping it would also drop the NetSuite destinations it reads from configuration.
+@Unremovable
 @ApplicationScoped
 public class ProjectExportPlanner implements ExportPlanner {
 

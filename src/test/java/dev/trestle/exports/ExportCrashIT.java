@@ -97,7 +97,9 @@ class ExportCrashIT {
     @Test
     void twoHubsSharingADatabaseDeliverEachWriteOnce() throws Exception {
         List<Long> vendors = exportableVendors();
-        try (HubProcess one = HubProcess.start("pair-one", sandboxBase); HubProcess two = HubProcess.start("pair-two", sandboxBase)) {
+        // NetSuite's concurrency limit is account-wide: each replica gets its share (2 + 2 of 5).
+        try (HubProcess one = HubProcess.start("pair-one", sandboxBase, "-Dtrestle.netsuite.max-concurrency=2");
+                HubProcess two = HubProcess.start("pair-two", sandboxBase, "-Dtrestle.netsuite.max-concurrency=2")) {
             designateApprover(one);
             for (int i = 0; i < vendors.size(); i++) {
                 HubProcess hub = i % 2 == 0 ? one : two;
