@@ -3,6 +3,7 @@ package dev.trestle.exports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trestle.common.UniqueViolation;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.links.LinkKind;
@@ -11,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,7 +34,7 @@ class ExportStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<NetSuiteWrite>> WRITES = new TypeReference<>() {
     };
-    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String ONE_OPEN_REQUEST = "export_request_open";
 
     private final Pool pool;
 
@@ -55,7 +55,7 @@ class ExportStore {
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .call(id -> audit(connection, now, requester, "EXPORT_REQUESTED", id,
                         kind + " " + sourceId + ", " + writes.size() + " NetSuite write(s)")))
-                .onFailure(ExportStore::isUniqueViolation).transform(e -> new TrestleException(
+                .onFailure(e -> UniqueViolation.of(e, ONE_OPEN_REQUEST)).transform(e -> new TrestleException(
                         ErrorCode.EXPORT_ALREADY_REQUESTED,
                         "An export of " + kind + " " + sourceId + " is already pending or under way."));
     }
@@ -108,7 +108,7 @@ class ExportStore {
                     .execute(Tuple.of(id, json(writes), utc(now)))
                     .chain(() -> audit(connection, now, requester, "EXPORT_RESUBMITTED", id,
                             writes.size() + " NetSuite write(s)"));
-        })).onFailure(ExportStore::isUniqueViolation).transform(e -> new TrestleException(
+        })).onFailure(e -> UniqueViolation.of(e, ONE_OPEN_REQUEST)).transform(e -> new TrestleException(
                 ErrorCode.EXPORT_ALREADY_REQUESTED, "Another export of the same record is already pending or under way."));
     }
 
@@ -290,9 +290,5 @@ class ExportStore {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
     }
 }

@@ -2,10 +2,10 @@ package dev.trestle.links;
 
 import dev.trestle.audit.AuditEvent;
 import dev.trestle.common.Db;
+import dev.trestle.common.UniqueViolation;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Links {
 
-    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String[] ONE_TO_ONE = {"record_link_procore", "record_link_netsuite"};
 
     private final Db db;
     private final Clock clock;
@@ -49,7 +49,7 @@ public class Links {
                             "NetSuite " + netsuiteId + " (" + method + ")")))
                     .chain(session::flush)
                     .replaceWith(link);
-        }).onFailure(Links::isUniqueViolation).transform(e -> new TrestleException(ErrorCode.ALREADY_LINKED,
+        }).onFailure(e -> UniqueViolation.of(e, ONE_TO_ONE)).transform(e -> new TrestleException(ErrorCode.ALREADY_LINKED,
                 "Procore " + procoreId + " or NetSuite " + netsuiteId + " is already linked; unlink it first."));
     }
 
@@ -112,17 +112,5 @@ public class Links {
             case PROJECT -> "ProcoreProject";
             case COST_CODE -> "ProcoreWbsCode";
         };
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,10 +1,10 @@
 package dev.trestle.sync;
 
 import dev.trestle.common.Db;
+import dev.trestle.common.UniqueViolation;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SyncRuns {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String ONE_RUNNING = "sync_run_one_running";
 
     private final Db db;
@@ -56,7 +55,7 @@ public class SyncRuns {
                     run.heartbeatAt = now;
                     return session.persist(run).chain(session::flush).replaceWith(run);
                 }))
-                .onFailure(SyncRuns::isAnotherRunGoing).transform(e -> new TrestleException(
+                .onFailure(e -> UniqueViolation.of(e, ONE_RUNNING)).transform(e -> new TrestleException(
                         ErrorCode.SYNC_ALREADY_RUNNING, "A " + kind.name().toLowerCase() + " sync is already running."));
     }
 
@@ -108,19 +107,5 @@ public class SyncRuns {
                 .setParameter("kind", kind)
                 .setParameter("succeeded", SyncRun.Status.SUCCEEDED)
                 .getSingleResultOrNull());
-    }
-
-    private static boolean isAnotherRunGoing(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                    && ONE_RUNNING.equals(pg.getConstraint())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && ONE_RUNNING.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
