@@ -18,6 +18,9 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 sync 50000 20 5
  * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 query 500 20
+ * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 exports 1000 100 5 200 \
+ *   http://127.0.0.1:18089/sandbox
  * </pre>
  */
 public class BenchClient {
@@ -51,7 +56,9 @@ public class BenchClient {
         switch (args[1]) {
             case "sync" -> client.sync(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "query" -> client.query(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("mode is sync or query");
+            case "exports" -> client.exports(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), args[6]);
+            default -> throw new IllegalArgumentException("mode is sync, query or exports");
         }
     }
 
@@ -119,6 +126,135 @@ public class BenchClient {
         System.out.printf("  one upstream round trip: %d ms; p50 exceeds it by %.1f ms%n", latencyMs, p50 - latencyMs);
     }
 
+    /**
+     * Throughput: {@code exports} vendor exports requested, then approved all at once by eight
+     * approving clients; wall time from the first approval to the last export EXPORTED, against
+     * the NetSuite bound (one write each: exports x latency / concurrency). Then pick-up latency:
+     * {@code samples} exports approved one at a time on an idle hub, each timed from the moment
+     * the approval was sent to the moment the sandbox's NetSuite received its write.
+     */
+    void exports(int exports, int latencyMs, int concurrency, int samples, String sandbox) throws Exception {
+        gql("mutation { designateAccountingApprover(user: \"bench-approver\") { user } }");
+        List<String> vendors = generatedVendors(exports + samples);
+        String requester = sign("bench-requester", List.of("requester"));
+        String approver = sign("bench-approver", List.of("approver"));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            long setup = System.nanoTime();
+            List<String> requests = parallel(clients, vendors.subList(0, exports), vendor -> gql(requester,
+                    "mutation { requestExport(input: {kind: VENDOR, sourceId: \"" + vendor + "\"}) { id } }")
+                    .at("/data/requestExport/id").asText());
+            System.out.printf("%d vendor exports requested in %.1f s (setup, not timed)%n", exports,
+                    (System.nanoTime() - setup) / 1e9);
+
+            double bound = exports * latencyMs / 1000.0 / concurrency;
+            System.out.printf("upstream bound: %d writes x %d ms / NetSuite concurrency %d = %.2f s%n", exports, latencyMs,
+                    concurrency, bound);
+            long start = System.nanoTime();
+            parallel(clients, requests, id -> gql(approver, "mutation { approveExport(id: \"" + id + "\") { id } }"));
+            double approving = (System.nanoTime() - start) / 1e9;
+            while (count("EXPORTED") < exports) {
+                if (count("FAILED") > 0) {
+                    throw new IllegalStateException("an export failed: " + gql("{ exportRequests(filter: {status: [FAILED]}, first: 1) "
+                            + "{ edges { node { id errorCode errorDetail } } } }"));
+                }
+                Thread.sleep(50);
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%d approved exports: all EXPORTED %.2f s after the first approval (approving took %.2f s); "
+                    + "%.2fx the bound%n", exports, wall, approving, wall / bound);
+            long writes = netsuiteWrites(sandbox).size();
+            System.out.printf("  NetSuite writes received: %d (one per export)%n", writes);
+
+            List<Double> millis = new ArrayList<>();
+            for (String vendor : vendors.subList(exports, exports + samples)) {
+                String id = gql(requester, "mutation { requestExport(input: {kind: VENDOR, sourceId: \"" + vendor
+                        + "\"}) { id } }").at("/data/requestExport/id").asText();
+                Instant sent = Instant.now();
+                gql(approver, "mutation { approveExport(id: \"" + id + "\") { id } }");
+                Instant received = awaitWrite(sandbox, "eid:procore-vendor-" + vendor);
+                millis.add(Duration.between(sent, received).toNanos() / 1e6);
+                // Let the delivery finish so that the next sample starts on an idle hub.
+                Thread.sleep(3L * latencyMs);
+            }
+            Collections.sort(millis);
+            System.out.printf("approval sent -> NetSuite received the write, %d exports one at a time on an idle hub:%n", samples);
+            System.out.printf("  p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", percentile(millis, 50),
+                    percentile(millis, 90), percentile(millis, 99), millis.get(millis.size() - 1));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private long count(String status) throws Exception {
+        return gql("{ exportRequests(filter: {status: [" + status + "]}, first: 1) { totalCount } }")
+                .at("/data/exportRequests/totalCount").asLong();
+    }
+
+    /** Procore ids of the sandbox's generated vendors (the bench runs start it with enough of them). */
+    private List<String> generatedVendors(int needed) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        while (ids.size() < needed) {
+            JsonNode page = gql("{ vendors(filter: {linkStatus: [PROCORE_ONLY], search: \"Generated Supplier\"}, first: 100"
+                    + (after == null ? "" : ", after: \"" + after + "\"")
+                    + ") { edges { node { procoreVendor { id } } } pageInfo { hasNextPage endCursor } } }");
+            for (JsonNode edge : page.at("/data/vendors/edges")) {
+                ids.add(edge.at("/node/procoreVendor/id").asText());
+            }
+            if (!page.at("/data/vendors/pageInfo/hasNextPage").asBoolean()) {
+                break;
+            }
+            after = page.at("/data/vendors/pageInfo/endCursor").asText();
+        }
+        if (ids.size() < needed) {
+            throw new IllegalStateException("the sandbox has " + ids.size() + " generated vendors, " + needed + " needed");
+        }
+        return ids.subList(0, needed);
+    }
+
+    private static List<JsonNode> netsuiteWrites(String sandbox) throws Exception {
+        HttpResponse<String> log = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "/requests/netsuite")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> writes = new ArrayList<>();
+        for (JsonNode entry : JSON.readTree(log.body())) {
+            if (entry.get("write").asBoolean()) {
+                writes.add(entry);
+            }
+        }
+        return writes;
+    }
+
+    /** When the sandbox's NetSuite first received a write whose path ends with {@code suffix}. */
+    private static Instant awaitWrite(String sandbox, String suffix) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode write : netsuiteWrites(sandbox)) {
+                if (write.get("path").asText().endsWith(suffix)) {
+                    return Instant.parse(write.get("time").asText());
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("NetSuite received no write for " + suffix);
+    }
+
+    private interface Call<T> {
+        T run(String item) throws Exception;
+    }
+
+    private static <T> List<T> parallel(ExecutorService pool, List<String> items, Call<T> call) throws Exception {
+        List<Future<T>> futures = new ArrayList<>();
+        for (String item : items) {
+            futures.add(pool.submit(() -> call.run(item)));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get());
+        }
+        return results;
+    }
+
     private static void check(JsonNode response) {
         if (response.has("errors") || response.at("/data/employees/edges").size() != 100
                 || response.at("/data/employees/edges/0/node/precoroUser/id").isMissingNode()) {
@@ -149,8 +285,12 @@ public class BenchClient {
     }
 
     private JsonNode gql(String query) throws Exception {
+        return gql(token, query);
+    }
+
+    private JsonNode gql(String bearer, String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(hub + "/graphql"))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + bearer)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
                 .build();

@@ -2,9 +2,6 @@ package dev.trestle.exports;
 
 import dev.trestle.connectors.UpstreamException;
 import dev.trestle.connectors.netsuite.NetSuiteRecords;
-import dev.trestle.connectors.procore.ProcoreConnector;
-import dev.trestle.connectors.procore.ProcoreProjectUpdate;
-import dev.trestle.connectors.procore.ProcoreVendorUpdate;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,9 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -30,6 +26,10 @@ import org.jboss.logging.Logger;
  * <p>Exactly once: the outbox row is committed with the approval, so nothing approved is lost;
  * each write is an upsert keyed on an id derived from the Procore record, so repeating it after
  * a crash, a timeout or a dropped answer updates the record it created instead of adding one.
+ *
+ * <p>Throughput: up to {@code trestle.exports.in-flight} deliveries run at once, and a free slot
+ * is refilled as soon as a delivery ends, so NetSuite's permits never wait for the slowest
+ * delivery of a batch; the NetSuite governor bounds how many writes are on the wire.
  */
 @ApplicationScoped
 public class ExportWorker {
@@ -38,50 +38,74 @@ public class ExportWorker {
 
     private final ExportStore store;
     private final NetSuiteRecords netsuite;
-    private final ProcoreConnector procore;
+    private final ProcoreOrigins origins;
     private final Clock clock;
     private final Vertx vertx;
     private final MeterRegistry meters;
-    private final int batchSize;
+    private final int inFlightLimit;
     private final int maxAttempts;
     private final Duration claimFor;
     private final Duration firstRetryAfter;
     private final Duration maxRetryAfter;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private final AtomicBoolean wokenWhileClaiming = new AtomicBoolean();
 
-    public ExportWorker(ExportStore store, NetSuiteRecords netsuite, ProcoreConnector procore, Clock clock, Vertx vertx,
+    public ExportWorker(ExportStore store, NetSuiteRecords netsuite, ProcoreOrigins origins, Clock clock, Vertx vertx,
             MeterRegistry meters,
-            @ConfigProperty(name = "trestle.exports.batch-size") int batchSize,
+            @ConfigProperty(name = "trestle.exports.in-flight") int inFlightLimit,
             @ConfigProperty(name = "trestle.exports.max-attempts") int maxAttempts,
             @ConfigProperty(name = "trestle.exports.claim-for") Duration claimFor,
             @ConfigProperty(name = "trestle.exports.first-retry-after") Duration firstRetryAfter,
             @ConfigProperty(name = "trestle.exports.max-retry-after") Duration maxRetryAfter) {
         this.store = store;
         this.netsuite = netsuite;
-        this.procore = procore;
+        this.origins = origins;
         this.clock = clock;
         this.vertx = vertx;
         this.meters = meters;
-        this.batchSize = batchSize;
+        this.inFlightLimit = inFlightLimit;
         this.maxAttempts = maxAttempts;
         this.claimFor = claimFor;
         this.firstRetryAfter = firstRetryAfter;
         this.maxRetryAfter = maxRetryAfter;
     }
 
-    /** Starts delivering now (after an approval), unless this replica is already at it. */
+    /** Claims what is due now (after an approval), as far as free delivery slots allow. */
     public void wake() {
-        if (!draining.compareAndSet(false, true)) {
-            wokenWhileDraining.set(true);
+        if (!claiming.compareAndSet(false, true)) {
+            // The claim under way may have been planned before this row was committed: claim again after it.
+            wokenWhileClaiming.set(true);
             return;
         }
+        wokenWhileClaiming.set(false);
+        int room = inFlightLimit - inFlight.get();
+        if (room <= 0) {
+            // Every slot is busy; each delivery that ends wakes the worker again (one may have ended just now).
+            claiming.set(false);
+            if (wokenWhileClaiming.get()) {
+                wake();
+            }
+            return;
+        }
+        Instant now = clock.instant();
         var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> drain().subscribe().with(
-                done -> finishedDraining(),
+        context.runOnContext(ignored -> store.claim(room, now, now.plus(claimFor)).subscribe().with(
+                claims -> {
+                    inFlight.addAndGet(claims.size());
+                    claiming.set(false);
+                    claims.forEach(claim -> deliver(claim).subscribe().with(done -> delivered(), failure -> {
+                        LOG.errorf(failure, "Export write %s %s was not recorded; its claim expires and it is retried",
+                                claim.recordType(), claim.externalId());
+                        delivered();
+                    }));
+                    if (claims.size() == room || wokenWhileClaiming.get()) {
+                        wake();
+                    }
+                },
                 failure -> {
-                    LOG.errorf(failure, "Export delivery stopped; the next poll resumes it");
-                    finishedDraining();
+                    LOG.errorf(failure, "Claiming exports failed; the next poll tries again");
+                    claiming.set(false);
                 }));
     }
 
@@ -92,48 +116,18 @@ public class ExportWorker {
         wake();
     }
 
-    private void finishedDraining() {
-        draining.set(false);
-        if (wokenWhileDraining.getAndSet(false)) {
-            wake();
-        }
-    }
-
-    /** Claims and delivers batches until nothing is due. */
-    private Uni<Void> drain() {
-        Instant now = clock.instant();
-        return store.claim(batchSize, now, now.plus(claimFor)).chain(claims -> {
-            if (claims.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            List<Uni<Void>> deliveries = new ArrayList<>(claims.size());
-            for (ExportStore.Claim claim : claims) {
-                deliveries.add(deliver(claim));
-            }
-            // Each delivery records its own outcome; the NetSuite governor bounds how many are in flight.
-            return Uni.join().all(deliveries).andCollectFailures().onFailure().recoverWithNull()
-                    .chain(this::drain);
-        });
+    private void delivered() {
+        inFlight.decrementAndGet();
+        wake();
     }
 
     private Uni<Void> deliver(ExportStore.Claim claim) {
         return netsuite.upsert(claim.recordType(), claim.externalId(), claim.body())
-                .call(netsuiteId -> recordOrigin(claim, netsuiteId))
+                .call(netsuiteId -> origins.record(claim.linkKind(), claim.procoreId(), netsuiteId))
                 .chain(netsuiteId -> store.delivered(claim, netsuiteId, clock.instant()))
                 .invoke(completed -> meters.counter("trestle.exports.writes", "outcome", "delivered").increment())
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> failed(claim, failure));
-    }
-
-    /** The Procore side records the NetSuite id too (origin_id); an update by Procore id, so repeatable. */
-    private Uni<?> recordOrigin(ExportStore.Claim claim, String netsuiteId) {
-        long procoreId = Long.parseLong(claim.procoreId());
-        return switch (claim.linkKind()) {
-            case VENDOR -> procore.syncVendor(new ProcoreVendorUpdate(procoreId, netsuiteId, null, null, null, null, null));
-            case PROJECT -> procore.syncProject(
-                    new ProcoreProjectUpdate(procoreId, netsuiteId, null, null, null, null, null, null));
-            case COST_CODE -> Uni.createFrom().voidItem();
-        };
     }
 
     private Uni<Void> failed(ExportStore.Claim claim, Throwable failure) {

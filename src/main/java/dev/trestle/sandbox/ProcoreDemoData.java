@@ -98,17 +98,27 @@ public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteReco
     private static final long FIRST_WBS_CODE_ID = 5_500_000_001L;
 
     public static ProcoreDemoData generate(long seed) {
-        return new Generator(new Random(seed)).run();
+        return generate(seed, 0);
+    }
+
+    /**
+     * The demo data plus {@code generatedVendors} Procore-only vendors named "Generated Supplier
+     * 00001" and so on, after the demo ones: many records to export, none matching NetSuite.
+     */
+    public static ProcoreDemoData generate(long seed, int generatedVendors) {
+        return new Generator(new Random(seed), generatedVendors).run();
     }
 
     private static final class Generator {
         private final Random random;
         private final List<ProcoreVendor> vendors = new ArrayList<>();
         private final List<NetSuiteRecord> netsuiteVendors = new ArrayList<>();
+        private final int generatedVendors;
         private int phones;
 
-        Generator(Random random) {
+        Generator(Random random, int generatedVendors) {
             this.random = random;
+            this.generatedVendors = generatedVendors;
         }
 
         ProcoreDemoData run() {
@@ -160,6 +170,10 @@ public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteReco
                 if (!contact) {
                     noContact.add(id);
                 }
+            }
+            for (int i = 1; i <= generatedVendors; i++) {
+                String name = String.format(Locale.ROOT, "Generated Supplier %05d", i);
+                procoreVendor(name, email(name, "ap"), null, true, null);
             }
             List<String> netsuiteOnly = new ArrayList<>();
             for (String name : NETSUITE_ONLY) {

@@ -5,6 +5,8 @@ import dev.trestle.sandbox.precoro.PrecoroSandbox;
 import dev.trestle.sandbox.precoro.RateLimiter;
 import dev.trestle.sandbox.procore.ProcoreSandbox;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /**
@@ -72,15 +74,37 @@ public final class Sandbox {
         netsuite.restore(data.netsuiteEmployees());
         precoro.restore(data.precoroUsers());
         demoCases = data.cases();
-        ProcoreDemoData procoreData = ProcoreDemoData.generate(settings.seed());
+        ProcoreDemoData procoreData = ProcoreDemoData.generate(settings.seed(), settings.procoreGeneratedVendors());
         netsuite.loadRecords(procoreData.netsuiteRecords());
         procore.restore(procoreData.procore());
         procoreDemoCases = procoreData.cases();
     }
 
-    /** A router answering {@code /netsuite/*}, {@code /precoro/*} and {@code /procore/*}. */
+    /**
+     * A router answering {@code /netsuite/*}, {@code /precoro/*} and {@code /procore/*}, and
+     * {@code GET /requests/{system}}: the requests that system received, oldest first, with the
+     * instant each arrived (benchmarks time the hub against them).
+     */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
+        router.get("/requests/:system").handler(ctx -> {
+            RequestLog log = switch (ctx.pathParam("system")) {
+                case "netsuite" -> netsuite.requests();
+                case "precoro" -> precoro.requests();
+                case "procore" -> procore.requests();
+                default -> null;
+            };
+            if (log == null) {
+                ctx.response().setStatusCode(404).end();
+                return;
+            }
+            JsonArray entries = new JsonArray();
+            for (RequestLog.LoggedRequest entry : log.all()) {
+                entries.add(new JsonObject().put("method", entry.method()).put("path", entry.path())
+                        .put("query", entry.query()).put("time", entry.time().toString()).put("write", entry.write()));
+            }
+            ctx.response().putHeader("Content-Type", "application/json").end(entries.encode());
+        });
         router.route("/netsuite*").subRouter(netsuite.router(vertx));
         router.route("/precoro*").subRouter(precoro.router(vertx));
         router.route("/procore*").subRouter(procore.router(vertx));

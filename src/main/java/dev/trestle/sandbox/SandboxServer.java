@@ -51,9 +51,14 @@ public final class SandboxServer {
                     case "--precoro-users" -> settings.precoroUsers(Integer.parseInt(value));
                     case "--netsuite-employees" -> settings.netsuiteEmployees(Integer.parseInt(value));
                     case "--latency-ms" -> settings.netsuiteLatency(Duration.ofMillis(Long.parseLong(value)))
-                            .precoroLatency(Duration.ofMillis(Long.parseLong(value)));
+                            .precoroLatency(Duration.ofMillis(Long.parseLong(value)))
+                            .procoreLatency(Duration.ofMillis(Long.parseLong(value)));
                     case "--netsuite-latency-ms" -> settings.netsuiteLatency(Duration.ofMillis(Long.parseLong(value)));
                     case "--precoro-latency-ms" -> settings.precoroLatency(Duration.ofMillis(Long.parseLong(value)));
+                    case "--procore-latency-ms" -> settings.procoreLatency(Duration.ofMillis(Long.parseLong(value)));
+                    case "--procore-vendors" -> settings.procoreGeneratedVendors(Integer.parseInt(value));
+                    case "--procore-hourly" -> settings.procoreRequestsPerWindow(Integer.parseInt(value))
+                            .procoreRateWindow(Duration.ofHours(1));
                     case "--netsuite-concurrency" -> settings.netsuiteConcurrencyLimit(Integer.parseInt(value));
                     case "--precoro-rps" -> settings.precoroRequestsPerSecond(Integer.parseInt(value));
                     case "--precoro-hourly" -> settings.precoroHourlyBudget(Integer.parseInt(value));
@@ -71,7 +76,8 @@ public final class SandboxServer {
         }
 
         Sandbox sandbox = new Sandbox(settings.build());
-        for (FaultKnobs knobs : new FaultKnobs[] {sandbox.netsuite().knobs(), sandbox.precoro().knobs()}) {
+        for (FaultKnobs knobs : new FaultKnobs[] {sandbox.netsuite().knobs(), sandbox.precoro().knobs(),
+            sandbox.procore().knobs()}) {
             knobs.errorRate(errorRate).throttleRate(throttleRate).dropRate(dropRate).malformedRate(malformedRate)
                     .hangRate(hangRate);
         }
@@ -109,7 +115,8 @@ public final class SandboxServer {
         System.out.println("""
                 Usage: SandboxServer [--port 8089] [--host 0.0.0.0] [--seed 42]
                   [--precoro-users 300] [--netsuite-employees 300]
-                  [--latency-ms 0 | --netsuite-latency-ms N --precoro-latency-ms N]
+                  [--latency-ms 0 | --netsuite-latency-ms N --precoro-latency-ms N --procore-latency-ms N]
+                  [--procore-vendors 0 (generated, beyond the demo ones)] [--procore-hourly 3600]
                   [--netsuite-concurrency 5] [--precoro-rps 20] [--precoro-hourly N] [--precoro-daily N]
                   [--error-rate 0] [--throttle-rate 0] [--drop-rate 0] [--malformed-rate 0] [--hang-rate 0]""");
     }

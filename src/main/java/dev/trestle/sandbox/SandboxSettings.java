@@ -31,6 +31,7 @@ public record SandboxSettings(
         int procoreRequestsPerWindow,
         Duration procoreRateWindow,
         Duration procoreLatency,
+        int procoreGeneratedVendors,
         Clock clock) {
 
     public static SandboxSettings defaults() {
@@ -38,7 +39,7 @@ public record SandboxSettings(
                 "sandbox-token-id", "sandbox-token-secret", 5, Duration.ZERO, "sandbox-precoro-token",
                 "integration@trestle.dev", 20, 1_000_000, 1_000_000, Duration.ZERO, "sandbox-procore-client-id",
                 "sandbox-procore-client-secret", ProcoreDemoCases.COMPANY_ID, Duration.ofSeconds(5400), 3600,
-                Duration.ofHours(1), Duration.ZERO, Clock.systemUTC());
+                Duration.ofHours(1), Duration.ZERO, 0, Clock.systemUTC());
     }
 
     public Builder toBuilder() {
@@ -70,6 +71,7 @@ public record SandboxSettings(
         private int procoreRequestsPerWindow;
         private Duration procoreRateWindow;
         private Duration procoreLatency;
+        private int procoreGeneratedVendors;
         private Clock clock;
 
         private Builder(SandboxSettings s) {
@@ -96,6 +98,7 @@ public record SandboxSettings(
             procoreRequestsPerWindow = s.procoreRequestsPerWindow;
             procoreRateWindow = s.procoreRateWindow;
             procoreLatency = s.procoreLatency;
+            procoreGeneratedVendors = s.procoreGeneratedVendors;
             clock = s.clock;
         }
 
@@ -122,6 +125,8 @@ public record SandboxSettings(
         public Builder procoreRequestsPerWindow(int value) { procoreRequestsPerWindow = value; return this; }
         public Builder procoreRateWindow(Duration value) { procoreRateWindow = value; return this; }
         public Builder procoreLatency(Duration value) { procoreLatency = value; return this; }
+        /** Procore-only vendors added after the demo cases, for benchmarks that export many. */
+        public Builder procoreGeneratedVendors(int value) { procoreGeneratedVendors = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
 
         public SandboxSettings build() {
@@ -129,7 +134,7 @@ public record SandboxSettings(
                     netsuiteConsumerSecret, netsuiteTokenId, netsuiteTokenSecret, netsuiteConcurrencyLimit,
                     netsuiteLatency, precoroApiToken, precoroEmail, precoroRequestsPerSecond, precoroHourlyBudget,
                     precoroDailyBudget, precoroLatency, procoreClientId, procoreClientSecret, procoreCompanyId,
-                    procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreLatency, clock);
+                    procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreLatency, procoreGeneratedVendors, clock);
         }
     }
 }

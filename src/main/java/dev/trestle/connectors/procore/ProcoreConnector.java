@@ -23,11 +23,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -50,6 +52,9 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class ProcoreConnector {
+
+    /** Procore takes at most this many entries in one sync action. */
+    public static final int MAX_SYNC_ENTRIES = 1000;
 
     /** Procore's recommended largest page. */
     static final int MAX_PAGE_SIZE = 2000;
@@ -158,6 +163,26 @@ public class ProcoreConnector {
         SyncRequest body = new SyncRequest(companyId, List.of(update.toWire()));
         return authorized("projects.sync", auth -> api.syncProjects(auth, body),
                 (response, text) -> project(response.getStatus(), synced("project", response.getStatus(), text)));
+    }
+
+    /**
+     * Updates many vendors in one vendors sync action, matched by Procore id (entries need an
+     * {@code id}); at most {@value #MAX_SYNC_ENTRIES}. Refused entries do not fail the call: they
+     * are in the result with Procore's reasons.
+     */
+    public Uni<ProcoreSyncResult> syncVendors(List<ProcoreVendorUpdate> updates) {
+        SyncRequest body = new SyncRequest(companyId, syncEntries(updates, ProcoreVendorUpdate::id,
+                ProcoreVendorUpdate::toWire));
+        return authorized("vendors.sync", auth -> api.syncVendors(auth, body),
+                (response, text) -> syncResult(response.getStatus(), text));
+    }
+
+    /** Updates many projects in one projects sync action; as {@link #syncVendors}. */
+    public Uni<ProcoreSyncResult> syncProjects(List<ProcoreProjectUpdate> updates) {
+        SyncRequest body = new SyncRequest(companyId, syncEntries(updates, ProcoreProjectUpdate::id,
+                ProcoreProjectUpdate::toWire));
+        return authorized("projects.sync", auth -> api.syncProjects(auth, body),
+                (response, text) -> syncResult(response.getStatus(), text));
     }
 
     // ---- requests -------------------------------------------------------------------------
@@ -293,6 +318,52 @@ public class ProcoreConnector {
                     "the sync answer has neither an entity nor an error", null);
         }
         return entities.get(0);
+    }
+
+    private static <U> List<Map<String, Object>> syncEntries(List<U> updates, Function<U, Long> id,
+            Function<U, Map<String, Object>> wire) {
+        if (updates.isEmpty() || updates.size() > MAX_SYNC_ENTRIES) {
+            throw new IllegalArgumentException("a sync action takes 1 to " + MAX_SYNC_ENTRIES + " entries, got "
+                    + updates.size());
+        }
+        List<Map<String, Object>> entries = new ArrayList<>(updates.size());
+        for (U update : updates) {
+            if (id.apply(update) == null) {
+                throw new IllegalArgumentException("a batch sync entry is matched by its Procore id, which is missing");
+            }
+            entries.add(wire.apply(update));
+        }
+        return entries;
+    }
+
+    /** Every entity and every error of a sync answer, by Procore id. */
+    private ProcoreSyncResult syncResult(int status, String body) {
+        JsonNode root = UpstreamJson.object(UpstreamSystem.PROCORE, status, body, mapper);
+        JsonNode entities = root.get("entities");
+        JsonNode errors = root.get("errors");
+        if (entities == null || !entities.isArray()) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "the sync answer has no entities", null);
+        }
+        Set<Long> synced = new HashSet<>();
+        for (JsonNode entity : entities) {
+            synced.add(syncedId(status, entity));
+        }
+        Map<Long, String> rejected = new HashMap<>();
+        if (errors != null && errors.isArray()) {
+            for (JsonNode error : errors) {
+                String detail = syncErrorDetail(error);
+                rejected.put(syncedId(status, error), detail == null ? "Procore refused the entry." : detail);
+            }
+        }
+        return new ProcoreSyncResult(synced, rejected);
+    }
+
+    private static long syncedId(int status, JsonNode entry) {
+        JsonNode id = entry.get("id");
+        if (id == null || !id.canConvertToLong()) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "a sync answer entry has no id", null);
+        }
+        return id.asLong();
     }
 
     /**

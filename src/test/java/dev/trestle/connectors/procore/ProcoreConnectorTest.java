@@ -257,6 +257,27 @@ class ProcoreConnectorTest {
     }
 
     @Test
+    void oneSyncSetsManyOriginIdsAndNamesTheEntriesProcoreRefused() {
+        List<Long> vendors = sandbox.procoreDemoCases().procoreOnlyVendors().subList(0, 3);
+        List<ProcoreVendorUpdate> updates = new ArrayList<>();
+        for (long id : vendors) {
+            updates.add(new ProcoreVendorUpdate(id, "ns-" + id, null, null, null, null, null));
+        }
+        updates.add(new ProcoreVendorUpdate(1L, "ns-1", null, null, null, null, null));
+
+        ProcoreSyncResult result = fresh(c -> c).syncVendors(updates).await().atMost(WAIT);
+
+        assertEquals(java.util.Set.copyOf(vendors), result.synced());
+        assertEquals(Map.of(1L, "id: not found"), result.rejected());
+        for (long id : vendors) {
+            assertEquals("ns-" + id, sandbox.procore().vendors().get(id).orElseThrow().originId());
+        }
+        assertEquals(1, sandbox.procore().requests().count("PATCH", VENDORS + "/sync"), "one request for all four");
+        assertEquals(2, sandbox.procore().requests().count(), "the token grant and the sync");
+        assertThrows(IllegalArgumentException.class, () -> connector.syncVendors(List.of()));
+    }
+
+    @Test
     void syncCreatesThenUpdatesAProjectByOriginId() {
         ProcoreProject created = connector.syncProject(ProcoreProjectUpdate.byOriginId("ns-job-7001", "Pier 9 Retrofit",
                 "P-9001", true, LocalDate.of(2026, 3, 2))).await().atMost(WAIT);

@@ -1,0 +1,78 @@
+package dev.trestle.exports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trestle.sandbox.Sandbox;
+import dev.trestle.support.Database;
+import dev.trestle.support.GraphQL;
+import dev.trestle.support.Hub;
+import io.restassured.path.json.JsonPath;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Many exports approved together: every one delivered once, and Procore's origin ids sent in shared syncs. */
+@QuarkusTest
+class ExportBatchTest {
+
+    private static final String VENDOR_SYNC = "/rest/v1.0/vendors/sync";
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    Database database;
+
+    @BeforeEach
+    void freshInstallation() {
+        Hub.freshInstallation(sandbox, database);
+        assertNull(GraphQL.as("admin", "mutation { designateAccountingApprover(user: \"approver-user\") { user } }")
+                .get("errors"));
+    }
+
+    @Test
+    void exportsApprovedTogetherShareProcoreSyncsAndEachLandsOnce() throws InterruptedException {
+        // Active Procore-only vendors (the last four of the list are inactive).
+        List<Long> vendors = sandbox.procoreDemoCases().procoreOnlyVendors().subList(0, 12);
+        List<String> requests = new ArrayList<>();
+        for (long vendor : vendors) {
+            JsonPath requested = GraphQL.as("requester",
+                    "mutation($s: ID!) { requestExport(input: {kind: VENDOR, sourceId: $s}) { id } }",
+                    Map.of("s", Long.toString(vendor)));
+            assertNull(requested.get("errors"), requested.prettify());
+            requests.add(requested.getString("data.requestExport.id"));
+        }
+        // While one sync is on the wire, the origin ids of the writes finishing meanwhile queue for the next.
+        sandbox.procore().knobs().latency(Duration.ofMillis(150));
+        for (String id : requests) {
+            assertNull(GraphQL.as("approver", "mutation($id: ID!) { approveExport(id: $id) { id } }", Map.of("id", id))
+                    .get("errors"));
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (exported() < vendors.size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(vendors.size(), exported());
+        assertEquals(vendors.size(), sandbox.netsuite().records("vendor").creates(), "one NetSuite vendor each");
+        for (long vendor : vendors) {
+            String netsuiteId = String.valueOf(sandbox.netsuite().records("vendor")
+                    .byExternalId("procore-vendor-" + vendor).orElseThrow().id());
+            assertEquals(netsuiteId, sandbox.procore().vendors().get(vendor).orElseThrow().originId());
+        }
+        long syncs = sandbox.procore().requests().count("PATCH", VENDOR_SYNC);
+        assertTrue(syncs >= 1 && syncs < vendors.size(), "origin ids share syncs: " + syncs + " for " + vendors.size());
+    }
+
+    private static int exported() {
+        return GraphQL.as("viewer", "{ exportRequests(filter: {status: [EXPORTED]}, first: 1) { totalCount } }")
+                .getInt("data.exportRequests.totalCount");
+    }
+}
