@@ -4,6 +4,7 @@ import dev.trestle.connectors.UpstreamException;
 import dev.trestle.connectors.netsuite.NetSuiteRecords;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.vertx.VertxContext;
@@ -69,6 +70,9 @@ public class ExportWorker {
         this.claimFor = claimFor;
         this.firstRetryAfter = firstRetryAfter;
         this.maxRetryAfter = maxRetryAfter;
+        Gauge.builder("trestle.exports.in_flight", inFlight, AtomicInteger::get)
+                .description("Export deliveries this replica is running")
+                .register(meters);
     }
 
     /** Claims what is due now (after an approval), as far as free delivery slots allow. */
@@ -79,9 +83,12 @@ public class ExportWorker {
             return;
         }
         wokenWhileClaiming.set(false);
-        int room = inFlightLimit - inFlight.get();
-        if (room <= 0) {
-            // Every slot is busy; each delivery that ends wakes the worker again (one may have ended just now).
+        int busy = inFlight.get();
+        int room = inFlightLimit - busy;
+        // Refill by halves: one claim per delivery would double the database work of a large batch,
+        // and half the slots still keep more writes queued than NetSuite's permits take.
+        if (room <= 0 || busy > 0 && room < Math.max(1, inFlightLimit / 2)) {
+            // Each delivery that ends wakes the worker again (one may have ended just now).
             claiming.set(false);
             if (wokenWhileClaiming.get()) {
                 wake();
@@ -100,6 +107,7 @@ public class ExportWorker {
                         delivered();
                     }));
                     if (claims.size() == room || wokenWhileClaiming.get()) {
+                        // Rows may be left, or have been approved while this claim ran.
                         wake();
                     }
                 },

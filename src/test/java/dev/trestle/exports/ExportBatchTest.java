@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +51,14 @@ class ExportBatchTest {
             requests.add(requested.getString("data.requestExport.id"));
         }
         // While one sync is on the wire, the origin ids of the writes finishing meanwhile queue for the next.
-        sandbox.procore().knobs().latency(Duration.ofMillis(150));
+        sandbox.procore().knobs().latency(Duration.ofMillis(400));
+        List<CompletableFuture<JsonPath>> approvals = new ArrayList<>();
         for (String id : requests) {
-            assertNull(GraphQL.as("approver", "mutation($id: ID!) { approveExport(id: $id) { id } }", Map.of("id", id))
-                    .get("errors"));
+            approvals.add(CompletableFuture.supplyAsync(() -> GraphQL.as("approver",
+                    "mutation($id: ID!) { approveExport(id: $id) { id } }", Map.of("id", id))));
+        }
+        for (CompletableFuture<JsonPath> approval : approvals) {
+            assertNull(approval.join().get("errors"));
         }
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

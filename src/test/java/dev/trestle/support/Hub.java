@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.trestle.sandbox.Sandbox;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import java.time.Duration;
@@ -20,8 +21,11 @@ public final class Hub {
     /**
      * A fresh installation before each test: demo data and default knobs in the sandbox, an
      * empty hub database, and closed circuit breakers (a previous test may have opened them).
+     * Waits first for export deliveries of earlier tests to end: one still running (a retry in
+     * back-off, a claim taken over) would otherwise write into the fresh sandbox.
      */
     public static void freshInstallation(Sandbox sandbox, Database database) {
+        awaitNoExportDeliveries();
         sandbox.reset();
         database.reset();
         CircuitBreakerMaintenance.get().resetAll();
@@ -57,6 +61,26 @@ public final class Hub {
             pause();
         }
         return fail("sync run " + runId + " did not finish within " + RUN_TIMEOUT);
+    }
+
+    private static void awaitNoExportDeliveries() {
+        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (exportDeliveriesInFlight() > 0) {
+            if (System.nanoTime() > deadline) {
+                fail("export deliveries still running after " + RUN_TIMEOUT);
+            }
+            pause();
+        }
+    }
+
+    private static double exportDeliveriesInFlight() {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("trestle_exports_in_flight")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return fail("no trestle_exports_in_flight gauge on /q/metrics");
     }
 
     private static void pause() {
