@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.connectors.procore.ProcoreProjectUpdate;
 import dev.trestle.projects.ProjectTestData;
+import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
 import dev.trestle.sandbox.netsuite.RecordStore;
@@ -30,8 +31,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -200,6 +203,35 @@ class MasterDataExportTest {
         assertTrue(again.getString("errors[0].message").contains("already exported"), again.prettify());
         assertEquals(codes.size(), items.creates());
         assertEquals(writes, sandbox.netsuite().requests().writeCount());
+    }
+
+    // Repeated: the 42 writes go out in batches, and the last two land at the same moment; both
+    // must see each other's outcome for the export to end EXPORTED.
+    @RepeatedTest(3)
+    void customWbsSegmentsFollowTheCostTypeInTheItemNames() {
+        long northshore = ProcoreDemoCases.CUSTOM_SEGMENT_PROJECT;
+        ProjectTestData.link(database, "PROJECT", String.valueOf(northshore), "3003");
+        List<WbsCode> codes = sandbox.procore().costStructure().wbsCodes(northshore);
+
+        String id = Exports.request("COST_CODES", String.valueOf(northshore)).getString("data.requestExport.id");
+        Exports.approve(id);
+        Map<String, Object> exported = awaitStatus(id, "EXPORTED");
+
+        RecordStore items = sandbox.netsuite().records(ITEM);
+        assertEquals(42, codes.size());
+        assertEquals(codes.size(), items.creates());
+        for (WbsCode code : codes) {
+            // [project number]-[cost code].[cost type].[custom segment]
+            assertEquals(3, code.segmentItems().size(), code.toString());
+            String itemName = "P-1006-" + code.segmentItems().stream().map(WbsCode.SegmentItem::code)
+                    .collect(Collectors.joining("."));
+            assertEquals(itemName, items.byExternalId("procore-wbs-" + northshore + "-" + code.id()).orElseThrow()
+                    .text("itemId"));
+        }
+        assertEquals("P-1006-01-100.L.P1", items.byExternalId("procore-wbs-" + northshore + "-" + codes.get(0).id())
+                .orElseThrow().text("itemId"));
+        assertTrue(deliveries(exported).stream().allMatch(d -> "DELIVERED".equals(d.get("status"))));
+        assertEquals(codes.size(), exported.get("attempts"), "one attempt per write");
     }
 
     @Test
