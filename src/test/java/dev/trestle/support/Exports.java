@@ -18,7 +18,7 @@ public final class Exports {
             + "nextRetryAt errorCode errorDetail finishedAt "
             + "deliveries { status netsuiteId attempts externalId recordType procoreId errorCode errorDetail }";
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String REQUEST = """
             mutation($kind: ExportKind!, $source: ID!) { requestExport(input: {kind: $kind, sourceId: $source}) {
               id status requestedBy preview { recordType externalId body procoreId } } }""";
@@ -57,11 +57,20 @@ public final class Exports {
         assertEquals("approver-user", approved.getString("data.approveExport.decidedBy"));
     }
 
-    /** Retries a failed export as the designated approver {@code approver-user}; it must be accepted. */
+    /**
+     * Retries a failed export as the designated approver {@code approver-user}; it must be accepted.
+     * (The status it answers with may already be the new attempt's: delivery starts at once.)
+     */
     public static void retry(String id) {
+        long retriesBefore = auditActions(id).stream().filter("EXPORT_RETRY_REQUESTED"::equals).count();
         JsonPath retried = GraphQL.as("approver", RETRY, Map.of("id", id));
         assertNull(retried.get("errors"), retried.prettify());
-        assertEquals("APPROVED", retried.getString("data.retryExport.status"));
+        assertEquals(id, retried.getString("data.retryExport.id"));
+        List<Map<String, Object>> trail = auditTrail(id);
+        List<Map<String, Object>> retries = trail.stream()
+                .filter(event -> "EXPORT_RETRY_REQUESTED".equals(event.get("action"))).toList();
+        assertEquals(retriesBefore + 1, retries.size(), trail.toString());
+        assertEquals("approver-user", retries.get(retries.size() - 1).get("actor"));
     }
 
     /** The export request as {@code exportRequests} lists it (every page is looked at). */
@@ -84,7 +93,7 @@ public final class Exports {
         return fail("no export request " + id);
     }
 
-    /** Polls until the request has the status; fails after 30 s with the request as it was last seen. */
+    /** Polls until the request has the status; fails after 60 s with the request as it was last seen. */
     public static Map<String, Object> awaitStatus(String id, String status) {
         return await(id, request -> status.equals(request.get("status")), "status " + status);
     }
@@ -96,7 +105,7 @@ public final class Exports {
                 "FAILED with no retry planned");
     }
 
-    /** Polls until {@code condition} holds for the request; fails after 30 s with the request as it was last seen. */
+    /** Polls until {@code condition} holds for the request; fails after 60 s with the request as it was last seen. */
     public static Map<String, Object> await(String id, Predicate<Map<String, Object>> condition, String what) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         Map<String, Object> request = exportRequest(id);
