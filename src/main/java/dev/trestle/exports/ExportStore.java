@@ -160,9 +160,11 @@ class ExportStore {
                     if (claims.isEmpty()) {
                         return Uni.createFrom().item(claims);
                     }
+                    // A request's attempts are those of all its writes.
                     return connection.preparedQuery("""
-                            UPDATE export_request SET status = 'EXPORTING', attempts = attempts + 1
-                             WHERE id = ANY($1) AND status IN ('APPROVED', 'FAILED', 'EXPORTING')""")
+                            UPDATE export_request r SET status = 'EXPORTING',
+                                   attempts = (SELECT sum(d.attempts) FROM export_delivery d WHERE d.export_request_id = r.id)
+                             WHERE r.id = ANY($1) AND r.status IN ('APPROVED', 'FAILED', 'EXPORTING')""")
                             .execute(Tuple.of(requestIds.toArray(Long[]::new)))
                             .replaceWith(claims);
                 }));
@@ -182,16 +184,43 @@ class ExportStore {
                 .chain(() -> audit(connection, now, WORKER, "EXPORT_WRITE_DELIVERED", claim.requestId(),
                         claim.recordType() + " " + claim.externalId() + " -> NetSuite " + netsuiteId
                                 + " (attempt " + claim.attempts() + ")"))
+                .chain(() -> settle(connection, claim.requestId(), now)));
+    }
+
+    /**
+     * After a write landed: once none of the request's writes is left to deliver, the request
+     * ends EXPORTED when all landed, or FAILED (no retry planned) when some were given up on,
+     * whatever later claims set meanwhile. The request row is locked first, so that writes of
+     * one request landing at the same moment see each other's outcome and one of them settles it.
+     * Returns whether the request was completed.
+     */
+    private Uni<Boolean> settle(SqlConnection connection, long requestId, Instant now) {
+        return connection.preparedQuery("SELECT id FROM export_request WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(requestId))
                 .chain(() -> connection.preparedQuery("""
-                        UPDATE export_request SET status = 'EXPORTED', finished_at = $2, next_attempt_at = NULL,
-                               last_error_code = NULL, last_error_detail = NULL
-                         WHERE id = $1 AND status <> 'EXPORTED'
-                           AND NOT EXISTS (SELECT 1 FROM export_delivery
-                                            WHERE export_request_id = $1 AND status <> 'DELIVERED')
-                        RETURNING id""").execute(Tuple.of(claim.requestId(), utc(now))))
-                .chain(finished -> finished.size() == 0
-                        ? Uni.createFrom().item(false)
-                        : audit(connection, now, WORKER, "EXPORT_COMPLETED", claim.requestId(), null).replaceWith(true)));
+                        SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,
+                               count(*) FILTER (WHERE status = 'FAILED') AS failed
+                          FROM export_delivery WHERE export_request_id = $1""").execute(Tuple.of(requestId)))
+                .chain(counts -> {
+                    Row row = counts.iterator().next();
+                    if (row.getLong("pending") > 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    if (row.getLong("failed") > 0) {
+                        return connection.preparedQuery("""
+                                UPDATE export_request SET status = 'FAILED', next_attempt_at = NULL
+                                 WHERE id = $1 AND status <> 'EXPORTED'""").execute(Tuple.of(requestId))
+                                .replaceWith(false);
+                    }
+                    return connection.preparedQuery("""
+                            UPDATE export_request SET status = 'EXPORTED', finished_at = $2, next_attempt_at = NULL,
+                                   last_error_code = NULL, last_error_detail = NULL
+                             WHERE id = $1 AND status <> 'EXPORTED'
+                            RETURNING id""").execute(Tuple.of(requestId, utc(now)))
+                            .chain(finished -> finished.size() == 0
+                                    ? Uni.createFrom().item(false)
+                                    : audit(connection, now, WORKER, "EXPORT_COMPLETED", requestId, null).replaceWith(true));
+                });
     }
 
     /** A write failed: try again at {@code retryAt}, or give up (null) until an approver retries. */

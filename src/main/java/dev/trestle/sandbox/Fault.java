@@ -16,5 +16,10 @@ public enum Fault {
      * The request is carried out (a write lands and later reads see it), then the connection is
      * closed without any response, so the client cannot know whether its write happened.
      */
-    COMMIT_THEN_DROP
+    COMMIT_THEN_DROP,
+    /**
+     * The request is carried out, then no answer comes until the hang duration has passed (as
+     * {@link #HANG}): the client times out not knowing that its write happened.
+     */
+    COMMIT_THEN_HANG
 }

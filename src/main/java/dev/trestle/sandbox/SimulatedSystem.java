@@ -127,15 +127,22 @@ public abstract class SimulatedSystem {
                 ctx.request().connection().close();
             }
             case MALFORMED_BODY -> send(ctx, truncated(compute(ctx, endpoint)));
-            case HANG -> {
-                hanging.add(ctx);
-                ctx.vertx().setTimer(Math.max(1, knobs.hangDuration().toMillis()), id -> {
-                    if (hanging.remove(ctx)) {
-                        ctx.request().connection().close();
-                    }
-                });
+            case HANG -> hang(ctx);
+            case COMMIT_THEN_HANG -> {
+                compute(ctx, endpoint);
+                hang(ctx);
             }
         }
+    }
+
+    /** No answer until the hang duration has passed, then the connection closes. */
+    private void hang(RoutingContext ctx) {
+        hanging.add(ctx);
+        ctx.vertx().setTimer(Math.max(1, knobs.hangDuration().toMillis()), id -> {
+            if (hanging.remove(ctx)) {
+                ctx.request().connection().close();
+            }
+        });
     }
 
     private SandboxResponse compute(RoutingContext ctx, Function<RoutingContext, SandboxResponse> endpoint) {

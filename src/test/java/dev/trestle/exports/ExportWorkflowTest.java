@@ -1,16 +1,17 @@
 package dev.trestle.exports;
 
+import static dev.trestle.support.Exports.awaitStatus;
 import static dev.trestle.support.GraphQL.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
 import dev.trestle.support.Database;
+import dev.trestle.support.Exports;
 import dev.trestle.support.GraphQL;
 import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,8 +31,6 @@ class ExportWorkflowTest {
     private static final String REQUEST = """
             mutation($source: ID!) { requestExport(input: {kind: VENDOR, sourceId: $source}) {
               id status requestedBy preview { recordType externalId body procoreId } } }""";
-    private static final String FIELDS = "id status requestedBy decidedBy rejectionReason attempts nextRetryAt errorCode "
-            + "errorDetail deliveries { status netsuiteId attempts externalId }";
 
     @Inject
     Sandbox sandbox;
@@ -45,10 +44,7 @@ class ExportWorkflowTest {
     void freshInstallation() {
         Hub.freshInstallation(sandbox, database);
         vendor = Long.toString(sandbox.procoreDemoCases().procoreOnlyVendors().get(0));
-        for (String approver : List.of("approver-user", "carol")) {
-            assertNull(GraphQL.as("admin", "mutation($u: String!) { designateAccountingApprover(user: $u) { user } }",
-                    Map.of("u", approver)).get("errors"));
-        }
+        Exports.designate("approver-user", "carol");
     }
 
     @Test
@@ -171,29 +167,8 @@ class ExportWorkflowTest {
         assertEquals(1, sandbox.netsuite().records("vendor").creates());
     }
 
-    private String status(String id) {
-        return exportRequest(id).get("status").toString();
-    }
-
-    private static Map<String, Object> exportRequest(String id) {
-        JsonPath page = GraphQL.as("viewer", "{ exportRequests(first: 100) { edges { node { " + FIELDS + " } } } }");
-        for (Map<String, Object> node : page.<Map<String, Object>>getList("data.exportRequests.edges.node")) {
-            if (node.get("id").toString().equals(id)) {
-                return node;
-            }
-        }
-        return fail("no export request " + id + ": " + page.prettify());
-    }
-
-    private static Map<String, Object> awaitStatus(String id, String status) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        Map<String, Object> request = exportRequest(id);
-        while (!status.equals(request.get("status")) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            request = exportRequest(id);
-        }
-        assertEquals(status, request.get("status"), request.toString());
-        return request;
+    private static String status(String id) {
+        return Exports.exportRequest(id).get("status").toString();
     }
 
     @SuppressWarnings("unchecked")
