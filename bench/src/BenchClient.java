@@ -163,8 +163,12 @@ public class BenchClient {
             double wall = (System.nanoTime() - start) / 1e9;
             System.out.printf("%d approved exports: all EXPORTED %.2f s after the first approval (approving took %.2f s); "
                     + "%.2fx the bound%n", exports, wall, approving, wall / bound);
-            long writes = netsuiteWrites(sandbox).size();
-            System.out.printf("  NetSuite writes received: %d (one per export)%n", writes);
+            List<JsonNode> writes = netsuiteWrites(sandbox);
+            Instant firstWrite = Instant.parse(writes.get(0).get("time").asText());
+            Instant lastWrite = Instant.parse(writes.get(writes.size() - 1).get("time").asText());
+            double busy = Duration.between(firstWrite, lastWrite).toNanos() / 1e9 + latencyMs / 1000.0;
+            System.out.printf("  NetSuite writes received: %d (one per export); NetSuite busy from the first write to the "
+                    + "last answer %.2f s = %.2fx the bound%n", writes.size(), busy, busy / bound);
 
             List<Double> millis = new ArrayList<>();
             for (String vendor : vendors.subList(exports, exports + samples)) {

@@ -42,9 +42,19 @@ class ExportStore {
         this.pool = pool;
     }
 
-    /** A claimed delivery: one NetSuite write to make now. */
+    /**
+     * A claimed delivery: one NetSuite write to make now.
+     *
+     * @param attempts            every attempt so far, this one included
+     * @param attemptsBeforeRetry attempts made before an approver last retried it
+     */
     record Claim(long id, long requestId, String recordType, String externalId, Map<String, Object> body,
-            LinkKind linkKind, String procoreId, int attempts) {
+            LinkKind linkKind, String procoreId, int attempts, int attemptsBeforeRetry) {
+
+        /** Attempts that count against the automatic retry budget. */
+        int attemptsSinceRetry() {
+            return attempts - attemptsBeforeRetry;
+        }
     }
 
     Uni<Long> request(ExportKind kind, String sourceId, String requester, List<NetSuiteWrite> writes, Instant now) {
@@ -119,7 +129,8 @@ class ExportStore {
                 return Uni.createFrom().failure(notIn(id, row, "FAILED"));
             }
             return connection.preparedQuery("""
-                    UPDATE export_delivery SET status = 'PENDING', next_attempt_at = $2, claimed_until = NULL
+                    UPDATE export_delivery SET status = 'PENDING', next_attempt_at = $2, claimed_until = NULL,
+                           attempts_before_retry = attempts
                      WHERE export_request_id = $1 AND status <> 'DELIVERED'""").execute(Tuple.of(id, utc(now)))
                     .chain(() -> connection.preparedQuery("""
                             UPDATE export_request SET status = 'APPROVED', next_attempt_at = NULL WHERE id = $1""")
@@ -145,7 +156,7 @@ class ExportStore {
                 UPDATE export_delivery d SET claimed_until = $3, attempts = d.attempts + 1
                   FROM due WHERE d.id = due.id
                 RETURNING d.id, d.export_request_id, d.record_type, d.external_id, d.body, d.link_kind,
-                          d.procore_id, d.attempts""")
+                          d.procore_id, d.attempts, d.attempts_before_retry""")
                 .execute(Tuple.of(utc(now), limit, utc(claimedUntil)))
                 .chain(rows -> {
                     List<Claim> claims = new ArrayList<>(rows.size());
@@ -154,7 +165,7 @@ class ExportStore {
                         claims.add(new Claim(row.getLong("id"), row.getLong("export_request_id"),
                                 row.getString("record_type"), row.getString("external_id"), body(row.getString("body")),
                                 LinkKind.valueOf(row.getString("link_kind")), row.getString("procore_id"),
-                                row.getInteger("attempts")));
+                                row.getInteger("attempts"), row.getInteger("attempts_before_retry")));
                         requestIds.add(row.getLong("export_request_id"));
                     }
                     if (claims.isEmpty()) {

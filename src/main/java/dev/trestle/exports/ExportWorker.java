@@ -156,7 +156,9 @@ public class ExportWorker {
             detail = "Unexpected failure; the server log has the details.";
             transientFailure = true;
         }
-        Instant retryAt = transientFailure && claim.attempts() < maxAttempts ? clock.instant().plus(backoff(claim.attempts())) : null;
+        // An approver's retry starts a fresh budget of automatic retries.
+        int attempts = claim.attemptsSinceRetry();
+        Instant retryAt = transientFailure && attempts < maxAttempts ? clock.instant().plus(backoff(attempts)) : null;
         meters.counter("trestle.exports.writes", "outcome", retryAt == null ? "failed" : "retrying").increment();
         return store.failed(claim, code, detail, retryAt, clock.instant());
     }

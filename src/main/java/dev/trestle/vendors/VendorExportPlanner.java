@@ -58,6 +58,11 @@ public class VendorExportPlanner implements ExportPlanner {
             throw new TrestleException(ErrorCode.NOT_EXPORTABLE, "Procore vendor " + company.id()
                     + " is already linked to NetSuite vendor " + link.netsuiteId + ".");
         }
+        if (company.originId() != null && !company.originId().isBlank()) {
+            // An ERP record already stands for it: a second NetSuite vendor would duplicate it.
+            throw new TrestleException(ErrorCode.NOT_EXPORTABLE, "Procore vendor " + company.id()
+                    + " already carries NetSuite id " + company.originId() + " as its origin id; link the two instead.");
+        }
         if (!company.active()) {
             throw new TrestleException(ErrorCode.NOT_EXPORTABLE,
                     "Procore vendor " + company.id() + " is inactive; only active companies become NetSuite vendors.");

@@ -98,6 +98,11 @@ class VendorExportAndImportTest {
                 .await().atMost(WAIT);
         TrestleException linked = assertFailure(ErrorCode.NOT_EXPORTABLE, planner.plan(String.valueOf(match.procoreId())));
         assertTrue(linked.getMessage().contains("NetSuite vendor " + match.netsuiteId()), linked.getMessage());
+
+        // Not linked in the hub, but Procore already carries a NetSuite id for it.
+        ProcoreDemoCases.VendorMatch carried = cases.linkedVendors().get(0);
+        TrestleException origin = assertFailure(ErrorCode.NOT_EXPORTABLE, planner.plan(String.valueOf(carried.procoreId())));
+        assertTrue(origin.getMessage().contains("NetSuite id " + carried.netsuiteId()), origin.getMessage());
     }
 
     @Test
