@@ -1,20 +1,17 @@
 package dev.trestle.exports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.support.Database;
-import dev.trestle.support.GraphQL;
+import dev.trestle.support.Exports;
 import dev.trestle.support.Hub;
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,38 +31,28 @@ class ExportBatchTest {
     @BeforeEach
     void freshInstallation() {
         Hub.freshInstallation(sandbox, database);
-        assertNull(GraphQL.as("admin", "mutation { designateAccountingApprover(user: \"approver-user\") { user } }")
-                .get("errors"));
+        Exports.designate("approver-user");
     }
 
     @Test
-    void exportsApprovedTogetherShareProcoreSyncsAndEachLandsOnce() throws InterruptedException {
+    void exportsApprovedTogetherShareProcoreSyncsAndEachLandsOnce() {
         // Active Procore-only vendors (the last four of the list are inactive).
         List<Long> vendors = sandbox.procoreDemoCases().procoreOnlyVendors().subList(0, 12);
         List<String> requests = new ArrayList<>();
         for (long vendor : vendors) {
-            JsonPath requested = GraphQL.as("requester",
-                    "mutation($s: ID!) { requestExport(input: {kind: VENDOR, sourceId: $s}) { id } }",
-                    Map.of("s", Long.toString(vendor)));
-            assertNull(requested.get("errors"), requested.prettify());
-            requests.add(requested.getString("data.requestExport.id"));
+            requests.add(Exports.request("VENDOR", Long.toString(vendor)).getString("data.requestExport.id"));
         }
         // While one sync is on the wire, the origin ids of the writes finishing meanwhile queue for the next.
         sandbox.procore().knobs().latency(Duration.ofMillis(400));
-        List<CompletableFuture<JsonPath>> approvals = new ArrayList<>();
+        List<CompletableFuture<Void>> approvals = new ArrayList<>();
         for (String id : requests) {
-            approvals.add(CompletableFuture.supplyAsync(() -> GraphQL.as("approver",
-                    "mutation($id: ID!) { approveExport(id: $id) { id } }", Map.of("id", id))));
+            approvals.add(CompletableFuture.runAsync(() -> Exports.approve(id)));
         }
-        for (CompletableFuture<JsonPath> approval : approvals) {
-            assertNull(approval.join().get("errors"));
-        }
+        approvals.forEach(CompletableFuture::join);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (exported() < vendors.size() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        for (String id : requests) {
+            Exports.awaitStatus(id, "EXPORTED");
         }
-        assertEquals(vendors.size(), exported());
         assertEquals(vendors.size(), sandbox.netsuite().records("vendor").creates(), "one NetSuite vendor each");
         for (long vendor : vendors) {
             String netsuiteId = String.valueOf(sandbox.netsuite().records("vendor")
@@ -74,10 +61,5 @@ class ExportBatchTest {
         }
         long syncs = sandbox.procore().requests().count("PATCH", VENDOR_SYNC);
         assertTrue(syncs >= 1 && syncs < vendors.size(), "origin ids share syncs: " + syncs + " for " + vendors.size());
-    }
-
-    private static int exported() {
-        return GraphQL.as("viewer", "{ exportRequests(filter: {status: [EXPORTED]}, first: 1) { totalCount } }")
-                .getInt("data.exportRequests.totalCount");
     }
 }
