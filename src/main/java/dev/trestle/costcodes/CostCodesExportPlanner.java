@@ -12,7 +12,7 @@ import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;
 import dev.trestle.links.RecordLink;
 import dev.trestle.exports.NetSuiteDestinations;
-import dev.trestle.projects.ProjectIds;
+import dev.trestle.projects.ProjectExportSource;
 import dev.trestle.projects.ProjectSyncRules;
 import dev.trestle.settings.SettingsService;
 import io.quarkus.arc.Unremovable;
@@ -60,23 +60,14 @@ public class CostCodesExportPlanner implements ExportPlanner {
 
     @Override
     public Uni<List<NetSuiteWrite>> plan(String sourceId) {
-        long id;
-        try {
-            id = ProjectIds.parse(sourceId);
-        } catch (RuntimeException invalid) {
-            return Uni.createFrom().failure(invalid);
-        }
-        String projectId = String.valueOf(id);
-        return Uni.combine().all()
-                .unis(procore.project(id), settings.current(), links.byProcoreIds(LinkKind.PROJECT, List.of(projectId)),
-                        procore.wbsCodes(id))
-                .asTuple()
-                .chain(read -> {
-                    ProcoreProject project = read.getItem1();
-                    ProjectSyncRules.notSyncable(project, read.getItem2().connectedAt).ifPresent(refusal -> {
+        return ProjectExportSource.read(sourceId, procore, settings, links, procore::wbsCodes)
+                .chain(source -> {
+                    ProcoreProject project = source.project();
+                    String projectId = String.valueOf(project.id());
+                    ProjectSyncRules.notSyncable(project, source.connectedAt()).ifPresent(refusal -> {
                         throw refusal.exception();
                     });
-                    if (!read.getItem3().containsKey(projectId)) {
+                    if (source.link() == null) {
                         throw new TrestleException(ErrorCode.NOT_EXPORTABLE, "Project " + projectId
                                 + " has not been exported to NetSuite yet; export the project before its cost codes.");
                     }
@@ -84,7 +75,7 @@ public class CostCodesExportPlanner implements ExportPlanner {
                         throw new TrestleException(ErrorCode.NOT_EXPORTABLE, "Project " + projectId
                                 + " has no project number, which the NetSuite item names start with.");
                     }
-                    List<ProcoreWbsCode> codes = read.getItem4();
+                    List<ProcoreWbsCode> codes = source.extra();
                     List<String> ids = codes.stream().map(code -> String.valueOf(code.id())).toList();
                     return links.byProcoreIds(LinkKind.COST_CODE, ids).map(linked -> writes(project, codes, linked));
                 });

@@ -54,27 +54,15 @@ public class ProjectExportPlanner implements ExportPlanner {
 
     @Override
     public Uni<List<NetSuiteWrite>> plan(String sourceId) {
-        long id;
-        try {
-            id = ProjectIds.parse(sourceId);
-        } catch (RuntimeException invalid) {
-            return Uni.createFrom().failure(invalid);
-        }
-        String procoreId = String.valueOf(id);
-        return Uni.combine().all()
-                .unis(procore.project(id), settings.current(), links.byProcoreIds(LinkKind.PROJECT, List.of(procoreId)),
-                        netsuite.jobs())
-                .asTuple()
-                .map(read -> {
-                    ProcoreProject project = read.getItem1();
-                    // A Procore origin id means an ERP record already stands for the project.
-                    boolean linked = read.getItem3().containsKey(procoreId) || project.originId() != null;
-                    ProjectSyncRules.notExportable(project, read.getItem2().connectedAt, linked, read.getItem4())
-                            .ifPresent(refusal -> {
-                                throw refusal.exception();
-                            });
-                    return List.of(write(project));
-                });
+        return ProjectExportSource.read(sourceId, procore, settings, links, id -> netsuite.jobs()).map(source -> {
+            ProcoreProject project = source.project();
+            // A Procore origin id means an ERP record already stands for the project.
+            boolean linked = source.link() != null || project.originId() != null;
+            ProjectSyncRules.notExportable(project, source.connectedAt(), linked, source.extra()).ifPresent(refusal -> {
+                throw refusal.exception();
+            });
+            return List.of(write(project));
+        });
     }
 
     private NetSuiteWrite write(ProcoreProject project) {
