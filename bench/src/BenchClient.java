@@ -151,6 +151,7 @@ public class BenchClient {
             System.out.printf("upstream bound: %d writes x %d ms / NetSuite concurrency %d = %.2f s%n", exports, latencyMs,
                     concurrency, bound);
             long start = System.nanoTime();
+            Instant started = Instant.now();
             parallel(clients, requests, id -> gql(approver, "mutation { approveExport(id: \"" + id + "\") { id } }"));
             double approving = (System.nanoTime() - start) / 1e9;
             while (count("EXPORTED") < exports) {
@@ -158,11 +159,16 @@ public class BenchClient {
                     throw new IllegalStateException("an export failed: " + gql("{ exportRequests(filter: {status: [FAILED]}, first: 1) "
                             + "{ edges { node { id errorCode errorDetail } } } }"));
                 }
-                Thread.sleep(50);
+                // Polls are GraphQL queries the hub answers from the database: kept rare, so that
+                // they do not take the CPU the deliveries they observe need.
+                Thread.sleep(250);
             }
-            double wall = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%d approved exports: all EXPORTED %.2f s after the first approval (approving took %.2f s); "
-                    + "%.2fx the bound%n", exports, wall, approving, wall / bound);
+            double observed = (System.nanoTime() - start) / 1e9;
+            // The hub's own finish times (same machine, same clock) make the figure independent of the poll interval.
+            double wall = Duration.between(started, lastFinished()).toNanos() / 1e9;
+            System.out.printf("%d approved exports: all EXPORTED %.2f s after the first approval (approving took %.2f s; "
+                    + "the client's polls saw it after %.2f s); %.2fx the bound%n", exports, wall, approving, observed,
+                    wall / bound);
             List<JsonNode> writes = netsuiteWrites(sandbox);
             Instant firstWrite = Instant.parse(writes.get(0).get("time").asText());
             Instant lastWrite = Instant.parse(writes.get(writes.size() - 1).get("time").asText());
@@ -187,6 +193,27 @@ public class BenchClient {
                     percentile(millis, 90), percentile(millis, 99), millis.get(millis.size() - 1));
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    /** The latest finishedAt of all EXPORTED requests. */
+    private Instant lastFinished() throws Exception {
+        Instant last = Instant.EPOCH;
+        String after = null;
+        while (true) {
+            JsonNode page = gql("{ exportRequests(filter: {status: [EXPORTED]}, first: 100"
+                    + (after == null ? "" : ", after: \"" + after + "\"")
+                    + ") { edges { node { finishedAt } } pageInfo { hasNextPage endCursor } } }");
+            for (JsonNode edge : page.at("/data/exportRequests/edges")) {
+                Instant finished = Instant.parse(edge.at("/node/finishedAt").asText());
+                if (finished.isAfter(last)) {
+                    last = finished;
+                }
+            }
+            if (!page.at("/data/exportRequests/pageInfo/hasNextPage").asBoolean()) {
+                return last;
+            }
+            after = page.at("/data/exportRequests/pageInfo/endCursor").asText();
         }
     }
 
