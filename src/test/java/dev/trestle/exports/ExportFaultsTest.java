@@ -91,6 +91,27 @@ class ExportFaultsTest {
     }
 
     @Test
+    void whenProcoreCannotTakeTheOriginIdTheWholeDeliveryIsRetriedWithoutASecondNetSuiteVendor() {
+        String id = requestVendorExport();
+        sandbox.procore().knobs().errorRate(1.0);
+        Exports.approve(id);
+
+        Map<String, Object> failed = Exports.await(id, request -> "FAILED".equals(request.get("status"))
+                && request.get("nextRetryAt") != null, "FAILED with a retry planned");
+        assertEquals(1, sandbox.netsuite().records("vendor").creates(), "NetSuite took the write: " + failed);
+        assertNull(sandbox.procore().vendors().get(Long.parseLong(vendor)).orElseThrow().originId());
+
+        sandbox.procore().knobs().errorRate(0);
+        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
+        Map<String, Object> exported = awaitStatus(id, "EXPORTED");
+
+        assertLandedOnce("vendor", vendorExternalId, exported);
+        assertTrue(puts("vendor", vendorExternalId) >= 2, "the NetSuite write was repeated, as an upsert");
+        assertEquals(String.valueOf(record("vendor", vendorExternalId).id()),
+                sandbox.procore().vendors().get(Long.parseLong(vendor)).orElseThrow().originId());
+    }
+
+    @Test
     void aHungWriteTimesOutIsRetriedLaterAndLandsOnce() {
         String id = requestVendorExport();
         sandbox.netsuite().knobs().failNext(connectorRetries + 1, Fault.HANG);
