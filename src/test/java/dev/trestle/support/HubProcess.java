@@ -24,11 +24,19 @@ import java.util.Map;
 
 /**
  * The packaged hub (target/quarkus-app) running as a process of its own, in its production
- * profile, against a sandbox on {@code sandboxBase} and the database {@code trestle_it}: for
- * tests that kill a hub mid-work or run two of them. Tokens are signed with the dev key, which
- * these hubs are configured to trust.
+ * profile, against a sandbox on {@code sandboxBase} and the database {@link #DB_NAME}: for
+ * tests that kill a hub mid-work or run two of them, or that need the production build itself.
+ * Tokens are signed with the dev key, which these hubs are configured to trust.
  */
 public final class HubProcess implements AutoCloseable {
+
+    /**
+     * The database the packaged hubs use: the system property {@code trestle.it.db.name}, else the
+     * environment's {@code TRESTLE_IT_DB_NAME}, else {@code trestle_it}; so that people building
+     * on one machine can each run the ITs on a database of their own.
+     */
+    public static final String DB_NAME = System.getProperty("trestle.it.db.name",
+            System.getenv().getOrDefault("TRESTLE_IT_DB_NAME", "trestle_it"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -54,7 +62,7 @@ public final class HubProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "it-" + name + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("TRESTLE_DB_NAME", "trestle_it");
+        env.put("TRESTLE_DB_NAME", DB_NAME);
         env.put("TRESTLE_AUTH_ISSUER", "https://trestle.dev/issuer");
         env.put("TRESTLE_AUTH_JWKS_URL", "config/dev-keys/public-key.pem");
         env.put("TRESTLE_AUTH_AUDIENCE", "trestle");
@@ -95,9 +103,14 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** The URL of this hub's GraphQL endpoint. */
+    public String graphqlUrl() {
+        return "http://127.0.0.1:" + port + "/graphql";
+    }
+
     /** Runs a GraphQL operation as {@code user} with {@code roles}; fails on HTTP or GraphQL errors. */
     public JsonNode graphql(String user, List<String> roles, String query, Map<String, Object> variables) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(graphqlUrl()))
                 .header("Authorization", "Bearer " + token(user, roles))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
@@ -135,7 +148,8 @@ public final class HubProcess implements AutoCloseable {
         throw new IllegalStateException("hub " + name + " not ready within 60 s; see target/it-" + name + ".log");
     }
 
-    private static String token(String user, List<String> roles) throws Exception {
+    /** A bearer token for {@code user} with {@code roles}, as the caller's identity provider would sign it. */
+    public static String token(String user, List<String> roles) throws Exception {
         String pem = Files.readString(Path.of("config/dev-keys/private-key.pem"))
                 .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         PrivateKey key = KeyFactory.getInstance("RSA")
