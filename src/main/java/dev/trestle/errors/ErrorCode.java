@@ -51,6 +51,24 @@ public enum ErrorCode {
     UPSTREAM_AUTH_FAILED,
     /** The upstream system answered with a body the hub cannot read. */
     UPSTREAM_MALFORMED_RESPONSE,
+    /**
+     * The HTTP request is not a GraphQL request the hub reads: unparseable or nested too deeply JSON,
+     * {@code query} missing or not a string, {@code variables}/{@code extensions} not a map,
+     * {@code operationName} not a string, a content type other than JSON, or a mutation sent with GET.
+     */
+    INVALID_REQUEST,
+    /** The request body is larger than {@code trestle.graphql.max-request-bytes}. */
+    REQUEST_TOO_LARGE,
+    /** The GraphQL document cannot be parsed. */
+    GRAPHQL_PARSE_FAILED,
+    /** The document does not fit the schema (unknown field, missing argument, wrong literal...). */
+    GRAPHQL_VALIDATION_FAILED,
+    /** The document is deeper, wider or asks for more results than the hub's limits allow. */
+    QUERY_TOO_COMPLEX,
+    /** The caller sent more operations than their per-caller limit allows; retry after {@code retryAfterSeconds}. */
+    RATE_LIMITED,
+    /** The operation did not finish within the hub's execution deadline. */
+    DEADLINE_EXCEEDED,
     /** Anything unexpected; details are in the server log, never in the response. */
     INTERNAL
 }
