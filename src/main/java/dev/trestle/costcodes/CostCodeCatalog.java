@@ -5,6 +5,7 @@ import dev.trestle.connectors.procore.ProcoreProject;
 import dev.trestle.connectors.procore.ProcoreWbsCode;
 import dev.trestle.costcodes.CostCodeConnection.CostCodeEdge;
 import dev.trestle.graphql.Cursors;
+import dev.trestle.graphql.RequestReads;
 import dev.trestle.graphql.PageInfo;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;
@@ -28,9 +29,12 @@ public class CostCodeCatalog {
     private final ProcoreConnector procore;
     private final Links links;
 
-    public CostCodeCatalog(ProcoreConnector procore, Links links) {
+    private final RequestReads reads;
+
+    public CostCodeCatalog(ProcoreConnector procore, Links links, RequestReads reads) {
         this.procore = procore;
         this.links = links;
+        this.reads = reads;
     }
 
     public Uni<CostCodeConnection> page(String projectId, CostCodeFilter filter, Integer first, String after) {
@@ -44,7 +48,10 @@ public class CostCodeCatalog {
         } catch (RuntimeException invalid) {
             return Uni.createFrom().failure(invalid);
         }
-        return Uni.combine().all().unis(procore.project(id), procore.wbsCodes(id)).asTuple()
+        return Uni.combine().all()
+                .unis(reads.once("procore:project:" + id, () -> procore.project(id)),
+                        reads.once("procore:wbs-codes:" + id, () -> procore.wbsCodes(id)))
+                .asTuple()
                 .chain(read -> {
                     List<ProcoreWbsCode> codes = read.getItem2();
                     List<String> ids = codes.stream().map(code -> String.valueOf(code.id())).toList();

@@ -6,6 +6,7 @@ import dev.trestle.connectors.precoro.PrecoroConnector;
 import dev.trestle.connectors.precoro.PrecoroUser;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
+import dev.trestle.graphql.RequestReads;
 import dev.trestle.security.CurrentUser;
 import dev.trestle.security.RequiresRole;
 import dev.trestle.security.Roles;
@@ -38,15 +39,17 @@ public class EmployeesGraphQL {
     private final PrecoroConnector precoro;
     private final NetSuiteConnector netsuite;
     private final CurrentUser currentUser;
+    private final RequestReads reads;
 
     public EmployeesGraphQL(EmployeeDirectory directory, EmployeeSyncService sync, SettingsService settings,
-            PrecoroConnector precoro, NetSuiteConnector netsuite, CurrentUser currentUser) {
+            PrecoroConnector precoro, NetSuiteConnector netsuite, CurrentUser currentUser, RequestReads reads) {
         this.directory = directory;
         this.sync = sync;
         this.settings = settings;
         this.precoro = precoro;
         this.netsuite = netsuite;
         this.currentUser = currentUser;
+        this.reads = reads;
     }
 
     @Query
@@ -71,7 +74,8 @@ public class EmployeesGraphQL {
         for (Employee employee : employees) {
             ids.add(Long.parseLong(employee.precoroUserId()));
         }
-        return precoro.usersByIds(ids).map(users -> {
+        // Aliases of the same page share one read (RequestReads); ids in page order make the key.
+        return reads.once("precoro:users:" + ids, () -> precoro.usersByIds(ids)).map(users -> {
             Map<Long, PrecoroUser> byId = new HashMap<>();
             users.forEach(user -> byId.put(user.id(), user));
             List<PrecoroUser> inOrder = new ArrayList<>(employees.size());
@@ -92,7 +96,7 @@ public class EmployeesGraphQL {
         }
         Uni<List<NetSuiteEmployee>> found = ids.isEmpty()
                 ? Uni.createFrom().item(List.of())
-                : netsuite.employeesByIds(ids);
+                : reads.once("netsuite:employees:" + ids, () -> netsuite.employeesByIds(ids));
         return found.map(list -> {
             Map<String, NetSuiteEmployee> byId = new HashMap<>();
             list.forEach(employee -> byId.put(employee.id(), employee));

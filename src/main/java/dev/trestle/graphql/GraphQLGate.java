@@ -1,5 +1,6 @@
 package dev.trestle.graphql;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trestle.errors.ErrorCode;
@@ -7,7 +8,13 @@ import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
-import graphql.language.Definition;
+import graphql.language.IntValue;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.schema.idl.TypeUtil;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
@@ -18,7 +25,6 @@ import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -103,7 +109,12 @@ public class GraphQLGate {
             if (method != HttpMethod.POST && method != HttpMethod.GET) {
                 throw GraphQLRefusal.request(405, ErrorCode.INVALID_REQUEST, "Send GraphQL requests with POST.");
             }
-            permit = callers.acquire(caller(ctx));
+            String caller = caller(ctx);
+            if (caller == null) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                throw GraphQLRefusal.request(401, ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
+            }
+            permit = callers.acquire(caller);
             GraphQLEnvelope envelope = method == HttpMethod.POST
                     ? GraphQLEnvelope.fromBody(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
                             ctx.body().buffer() == null ? null : ctx.body().asString(StandardCharsets.UTF_8.name()),
@@ -120,6 +131,7 @@ public class GraphQLGate {
             if (!invalid.isEmpty()) {
                 throw GraphQLRefusal.invalidDocument(invalid);
             }
+            intLiteralsFit(document);
             coerceVariables(served, operation, envelope.variables());
         } catch (GraphQLRefusal refusal) {
             if (permit != null) {
@@ -235,10 +247,49 @@ public class GraphQLGate {
         }
     }
 
+    /**
+     * GraphQL's {@code Int} is 32 bits, but SmallRye's own {@code Int} scalar lets larger numbers
+     * through to fail later as a data-fetching error: literals are held to 32 bits here.
+     */
+    private static void intLiteralsFit(Document document) {
+        new NodeTraverser().depthFirst(new NodeVisitorStub() {
+            @Override
+            public TraversalControl visitIntValue(IntValue node, TraverserContext<Node> context) {
+                if (node.getValue().bitLength() > 31) {
+                    throw GraphQLRefusal.document(ErrorCode.INVALID_ARGUMENT,
+                            "An integer argument is out of range (Int holds " + Integer.MIN_VALUE + " to "
+                                    + Integer.MAX_VALUE + ").");
+                }
+                return TraversalControl.CONTINUE;
+            }
+        }, document);
+    }
+
+    private static boolean intsFit(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return true;
+        }
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (!intsFit(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return value.canConvertToInt() && value.canConvertToExactIntegral();
+    }
+
     /** Each variable on its own, so that the error names it; the engine's messages quote the value. */
     private void coerceVariables(GraphQLSchema served, OperationDefinition operation, ObjectNode variables) {
         Map<String, Object> raw = variables == null ? Map.of() : envelopeJson.convertValue(variables, Map.class);
         for (VariableDefinition definition : operation.getVariableDefinitions()) {
+            boolean isInt = TypeUtil.unwrapAll(definition.getType()).getName().equals("Int");
+            if (isInt && variables != null && !intsFit(variables.get(definition.getName()))) {
+                throw GraphQLRefusal.document(ErrorCode.INVALID_ARGUMENT, "Variable \"$" + definition.getName()
+                        + "\" is not an Int (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ").",
+                        Map.of("variable", definition.getName()));
+            }
             Map<String, Object> one = new HashMap<>();
             if (raw.containsKey(definition.getName())) {
                 one.put(definition.getName(), raw.get(definition.getName()));
@@ -284,17 +335,16 @@ public class GraphQLGate {
         return parameters;
     }
 
-    /** Callers are told apart by issuer and subject of their token. */
+    /** Callers are told apart by issuer and subject of their token; null for a request without one. */
     private static String caller(RoutingContext ctx) {
-        if (ctx.user() instanceof QuarkusHttpUser user) {
-            SecurityIdentity identity = user.getSecurityIdentity();
-            Principal principal = identity.getPrincipal();
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            Principal principal = user.getSecurityIdentity().getPrincipal();
             if (principal instanceof JsonWebToken token) {
                 return token.getIssuer() + " " + token.getSubject();
             }
-            return principal == null ? "anonymous" : principal.getName();
+            return principal.getName();
         }
-        return "anonymous";
+        return null;
     }
 
     /** Answers a refusal: a GraphQL response without {@code data}, in the negotiated media type. */

@@ -17,6 +17,7 @@ import graphql.language.VariableReference;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
@@ -105,30 +106,35 @@ public final class QueryCost {
      *        the lists inside it ({@code edges}, {@code nodes}); null outside a connection
      */
     private Cost selections(SelectionSet set, GraphQLType parent, Long pageSize) {
+        return selections(set, parent, pageSize, false);
+    }
+
+    /** @param introspection inside {@code __schema} or {@code __type}, whose lists the schema's size bounds */
+    private Cost selections(SelectionSet set, GraphQLType parent, Long pageSize, boolean introspection) {
         if (set == null) {
             return Cost.NONE;
         }
         Cost total = Cost.NONE;
         for (Selection<?> selection : set.getSelections()) {
             if (selection instanceof Field field) {
-                total = total.plus(field(field, parent, pageSize));
+                total = total.plus(field(field, parent, pageSize, introspection));
             } else if (selection instanceof InlineFragment inline) {
                 GraphQLType type = inline.getTypeCondition() == null ? parent
                         : schema.getType(inline.getTypeCondition().getName());
-                total = total.plus(selections(inline.getSelectionSet(), type, pageSize));
+                total = total.plus(selections(inline.getSelectionSet(), type, pageSize, introspection));
             } else if (selection instanceof FragmentSpread spread) {
-                total = total.plus(fragment(spread.getName(), pageSize));
+                total = total.plus(fragment(spread.getName(), pageSize, introspection));
             }
         }
         return total;
     }
 
     private Cost fragment(String name) {
-        return fragment(name, null);
+        return fragment(name, null, false);
     }
 
-    private Cost fragment(String name, Long pageSize) {
-        String key = name + "#" + pageSize;
+    private Cost fragment(String name, Long pageSize, boolean introspection) {
+        String key = name + "#" + pageSize + "#" + introspection;
         Cost known = fragmentCosts.get(key);
         if (known != null) {
             return known;
@@ -141,24 +147,26 @@ public final class QueryCost {
             throw new CyclicFragments(name);
         }
         Cost cost = selections(definition.getSelectionSet(), schema.getType(definition.getTypeCondition().getName()),
-                pageSize);
+                pageSize, introspection);
         expanding.remove(name);
         fragmentCosts.put(key, cost);
         return cost;
     }
 
-    private Cost field(Field field, GraphQLType parent, Long pageSize) {
+    private Cost field(Field field, GraphQLType parent, Long pageSize, boolean introspection) {
         GraphQLFieldDefinition definition = parent instanceof GraphQLFieldsContainer container
                 ? container.getFieldDefinition(field.getName()) : null;
         GraphQLType type = definition == null ? null : definition.getType();
         Long first = first(field);
         boolean list = type != null && GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(type));
         // A connection's first sizes the lists inside it; a list's own first sizes the list itself.
+        // Introspection answers come from the schema itself, whose size is fixed: its lists count once.
+        boolean schemaSized = introspection || field.getName().startsWith("__")
+                || parent instanceof GraphQLNamedType named && named.getName().startsWith("__");
         Cost below = selections(field.getSelectionSet(), type == null ? null : GraphQLTypeUtil.unwrapAll(type),
-                list ? null : first);
-        // Introspection answers come from the schema itself, whose size is fixed: count them once.
+                list ? null : first, schemaSized);
         long size = first != null ? first : pageSize != null ? pageSize : assumedListSize;
-        long items = field.getName().startsWith("__") ? 1 : items(type, size);
+        long items = schemaSized ? 1 : items(type, size);
         return new Cost(add(1, below.fields), add(field.getAlias() == null ? 0 : 1, below.aliases),
                 add(1, below.depth), multiply(items, add(1, below.nodes)));
     }

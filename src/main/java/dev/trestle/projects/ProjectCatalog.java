@@ -5,6 +5,7 @@ import dev.trestle.connectors.netsuite.NetSuiteRecords;
 import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.connectors.procore.ProcoreProject;
 import dev.trestle.graphql.Cursors;
+import dev.trestle.graphql.RequestReads;
 import dev.trestle.graphql.PageInfo;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;
@@ -42,12 +43,15 @@ public class ProjectCatalog {
     private final NetSuiteRecords netsuite;
     private final Links links;
     private final SettingsService settings;
+    private final RequestReads reads;
 
-    public ProjectCatalog(ProcoreConnector procore, NetSuiteRecords netsuite, Links links, SettingsService settings) {
+    public ProjectCatalog(ProcoreConnector procore, NetSuiteRecords netsuite, Links links, SettingsService settings,
+            RequestReads reads) {
         this.procore = procore;
         this.netsuite = netsuite;
         this.links = links;
         this.settings = settings;
+        this.reads = reads;
     }
 
     public Uni<ProjectConnection> page(ProjectFilter filter, Integer first, String after) {
@@ -60,7 +64,8 @@ public class ProjectCatalog {
             return Uni.createFrom().failure(invalid);
         }
         return Uni.combine().all()
-                .unis(procore.projects(), netsuite.jobs(), links.all(LinkKind.PROJECT), settings.current())
+                .unis(reads.once("procore:projects", procore::projects), reads.once("netsuite:jobs", netsuite::jobs),
+                        links.all(LinkKind.PROJECT), settings.current())
                 .asTuple()
                 .map(read -> {
                     List<Keyed> rows = join(read.getItem1(), read.getItem2(), read.getItem3(),

@@ -7,6 +7,7 @@ import dev.trestle.connectors.procore.ProcoreVendor;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.graphql.Cursors;
 import dev.trestle.graphql.PageInfo;
+import dev.trestle.graphql.RequestReads;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.LinkMethod;
 import dev.trestle.links.Links;
@@ -44,11 +45,13 @@ public class VendorDirectory {
     private final ProcoreConnector procore;
     private final NetSuiteRecords netsuite;
     private final Links links;
+    private final RequestReads reads;
 
-    public VendorDirectory(ProcoreConnector procore, NetSuiteRecords netsuite, Links links) {
+    public VendorDirectory(ProcoreConnector procore, NetSuiteRecords netsuite, Links links, RequestReads reads) {
         this.procore = procore;
         this.netsuite = netsuite;
         this.links = links;
+        this.reads = reads;
     }
 
     public Uni<VendorConnection> page(VendorFilter filter, Integer first, String after) {
@@ -81,13 +84,13 @@ public class VendorDirectory {
         } catch (TrestleException invalid) {
             return Uni.createFrom().failure(invalid);
         }
-        return procore.vendor(id).chain(company -> links.byProcoreIds(LinkKind.VENDOR, List.of(procoreVendorId))
+        return procoreVendor(id).chain(company -> links.byProcoreIds(LinkKind.VENDOR, List.of(procoreVendorId))
                 .chain(found -> {
                     RecordLink link = found.get(procoreVendorId);
                     if (link == null) {
                         return Uni.createFrom().item(Vendor.procoreOnly(ProcoreVendorDetails.of(company)));
                     }
-                    return netsuite.vendors().map(all -> Vendor.linked(ProcoreVendorDetails.of(company),
+                    return netsuiteVendors().map(all -> Vendor.linked(ProcoreVendorDetails.of(company),
                             all.stream().filter(v -> v.id().equals(link.netsuiteId)).findFirst()
                                     .map(NetSuiteVendorDetails::of).orElse(null),
                             link));
@@ -105,7 +108,7 @@ public class VendorDirectory {
         } catch (TrestleException invalid) {
             return Uni.createFrom().failure(invalid);
         }
-        return Uni.combine().all().unis(procore.vendor(id), netsuite.vendors(), links.all(LinkKind.VENDOR))
+        return Uni.combine().all().unis(procoreVendor(id), netsuiteVendors(), links.all(LinkKind.VENDOR))
                 .asTuple()
                 .map(read -> {
                     Map<String, RecordLink> linked = read.getItem3().stream()
@@ -153,9 +156,19 @@ public class VendorDirectory {
 
     /** Every vendor of both systems joined through the current links, in list order. */
     private Uni<List<Vendor>> all() {
-        return Uni.combine().all().unis(procore.vendors(), netsuite.vendors(), links.all(LinkKind.VENDOR))
+        return Uni.combine().all()
+                .unis(reads.once("procore:vendors", procore::vendors), netsuiteVendors(), links.all(LinkKind.VENDOR))
                 .asTuple()
                 .map(read -> join(read.getItem1(), read.getItem2(), read.getItem3()));
+    }
+
+    // Reads that queries show, once per request however many aliases ask (RequestReads).
+    private Uni<List<NetSuiteVendor>> netsuiteVendors() {
+        return reads.once("netsuite:vendors", netsuite::vendors);
+    }
+
+    private Uni<ProcoreVendor> procoreVendor(long id) {
+        return reads.once("procore:vendor:" + id, () -> procore.vendor(id));
     }
 
     static List<Vendor> join(List<ProcoreVendor> companies, List<NetSuiteVendor> vendors, List<RecordLink> current) {

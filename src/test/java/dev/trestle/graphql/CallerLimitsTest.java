@@ -1,0 +1,96 @@
+package dev.trestle.graphql;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trestle.sandbox.Sandbox;
+import dev.trestle.support.Database;
+import dev.trestle.support.GraphQL;
+import dev.trestle.support.Hub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per-caller rate and the execution deadline, at small limits, over HTTP. (The cap on a caller's
+ * operations running at once is proven on {@link CallerLimiter} itself, on a clock the test moves.)
+ */
+@QuarkusTest
+@TestProfile(CallerLimitsTest.SmallLimits.class)
+class CallerLimitsTest {
+
+    /** The test profile's generous caller limits are lowered here to figures a test can exhaust. */
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "trestle.graphql.callers.operations-per-second", "0.2",
+                    "trestle.graphql.callers.burst", "3",
+                    "trestle.graphql.callers.concurrent", "2",
+                    "trestle.graphql.deadline", "PT1.5S",
+                    // A hung NetSuite read stays hung past the deadline instead of timing out first.
+                    "trestle.netsuite.read-timeout", "10s");
+        }
+    }
+
+    private static final String SUMMARY = "{ employeeMappingSummary { total } }";
+    private static final String VENDORS = "{ vendors(first: 5) { totalCount } }";
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    Database database;
+
+    @BeforeEach
+    void fresh() {
+        Hub.freshInstallation(sandbox, database);
+    }
+
+    @AfterEach
+    void calm() {
+        sandbox.netsuite().knobs().reset();
+        // The hanging reads open NetSuite's circuit breaker; the next test starts with a closed one.
+        CircuitBreakerMaintenance.get().resetAll();
+    }
+
+    private static Response query(String token, String query) {
+        return given().auth().oauth2(token).contentType("application/json")
+                .accept("application/graphql-response+json")
+                .body(Map.of("query", query)).post("/graphql");
+    }
+
+    @Test
+    void aCallerOverTheRateIsRefusedWithRetryAfterAndOthersAreNot() {
+        String rita = GraphQL.token("rita", "viewer");
+        for (int i = 0; i < 3; i++) {
+            query(rita, SUMMARY).then().statusCode(200).body("data.employeeMappingSummary.total", notNullValue());
+        }
+        query(rita, SUMMARY).then().statusCode(429)
+                .header("Retry-After", notNullValue())
+                .body("errors[0].extensions.code", equalTo("RATE_LIMITED"));
+        query(GraphQL.token("sam", "viewer"), SUMMARY).then().statusCode(200)
+                .body("data.employeeMappingSummary.total", notNullValue());
+    }
+
+    @Test
+    void anOperationPastTheDeadlineIsAnsweredWithDeadlineExceeded() {
+        sandbox.netsuite().knobs().hangRate(1.0).hangDuration(Duration.ofSeconds(20));
+        long started = System.nanoTime();
+        query(GraphQL.token("dora", "viewer"), VENDORS).then().statusCode(504)
+                .body("errors[0].extensions.code", equalTo("DEADLINE_EXCEEDED"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.compareTo(Duration.ofMillis(2500)) < 0, "answered after " + took);
+    }
+}
