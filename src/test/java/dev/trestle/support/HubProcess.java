@@ -24,11 +24,20 @@ import java.util.Map;
 
 /**
  * The packaged hub (target/quarkus-app) running as a process of its own, in its production
- * profile, against a sandbox on {@code sandboxBase} and the database {@code trestle_it}: for
+ * profile, against a sandbox on {@code sandboxBase} and the database {@link #DATABASE}: for
  * tests that kill a hub mid-work or run two of them. Tokens are signed with the dev key, which
- * these hubs are configured to trust.
+ * these hubs are configured to trust. The production build holds no sandbox: the test runs it
+ * (from the test classpath, where the sandbox module is) and passes its address.
  */
 public final class HubProcess implements AutoCloseable {
+
+    /**
+     * The database the packaged hubs share: system property {@code trestle.it.db.name}, else the
+     * environment's {@code TRESTLE_IT_DB_NAME}, else {@code trestle_it}, so that parallel runs on
+     * one PostgreSQL need not share (and wipe) one database.
+     */
+    public static final String DATABASE = System.getProperty("trestle.it.db.name",
+            System.getenv().getOrDefault("TRESTLE_IT_DB_NAME", "trestle_it"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -54,7 +63,7 @@ public final class HubProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "it-" + name + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("TRESTLE_DB_NAME", "trestle_it");
+        env.put("TRESTLE_DB_NAME", DATABASE);
         env.put("TRESTLE_AUTH_ISSUER", "https://trestle.dev/issuer");
         env.put("TRESTLE_AUTH_JWKS_URL", "config/dev-keys/public-key.pem");
         env.put("TRESTLE_AUTH_AUDIENCE", "trestle");
