@@ -67,6 +67,8 @@ start_sandbox() { # extra SandboxServer flags
 
 # shellcheck disable=SC2086 # HUB_JAVA_OPTS is a list of JVM options (e.g. a JFR recording)
 start_hub() { # extra JVM options; the hub runs its production build with a 256 MB heap cap
+  # and, as in production (Dockerfile.jvm, k8s/base), exits on out of memory: a run that needs
+  # more heap than the cap fails loudly instead of measuring a hub that lost its threads.
   local base="http://127.0.0.1:$SANDBOX_PORT/sandbox"
   env TRESTLE_DB_NAME="$BENCH_DB" \
       TRESTLE_AUTH_ISSUER=https://trestle.dev/issuer \
@@ -80,7 +82,7 @@ start_hub() { # extra JVM options; the hub runs its production build with a 256 
       TRESTLE_PROCORE_COMPANY_ID=4264807 \
       TRESTLE_PRECORO_BASE_URL="$base/precoro" TRESTLE_PRECORO_API_TOKEN=sandbox-precoro-token \
       TRESTLE_PRECORO_EMAIL=integration@trestle.dev TRESTLE_EMPLOYEE_SYNC_CRON=off \
-      java -Xmx256m ${HUB_JAVA_OPTS:-} "$@" -Dquarkus.http.port="$HUB_PORT" -Dquarkus.http.host=127.0.0.1 \
+      java -Xmx256m -XX:+ExitOnOutOfMemoryError ${HUB_JAVA_OPTS:-} "$@" -Dquarkus.http.port="$HUB_PORT" -Dquarkus.http.host=127.0.0.1 \
       -jar target/quarkus-app/quarkus-run.jar > "$RESULTS/hub.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")

@@ -39,6 +39,12 @@ public final class HubProcess implements AutoCloseable {
     public static final String DATABASE = System.getProperty("trestle.it.db.name",
             System.getenv().getOrDefault("TRESTLE_IT_DB_NAME", "trestle_it"));
 
+    /**
+     * As in production (Dockerfile.jvm, k8s/base): out of memory ends the process, which its
+     * supervisor then restarts, instead of leaving a hub that answers health checks but fails its work.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,8 +61,9 @@ public final class HubProcess implements AutoCloseable {
 
     public static HubProcess start(String name, String sandboxBase, String... systemProperties) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1"));
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command)
