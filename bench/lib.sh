@@ -3,7 +3,9 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-APP_CP="target/quarkus-app/app/*:target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*"
+# The sandbox is not in the hub's production build: it runs from its own module's jar and
+# the dependencies its build copies to sandbox/target/lib.
+SANDBOX_CP="sandbox/target/trestle-sandbox-0.1.0-SNAPSHOT.jar:sandbox/target/lib/*"
 SANDBOX_PORT=${SANDBOX_PORT:-18089}
 HUB_PORT=${HUB_PORT:-18080}
 # Scratch database, wiped at every run: give concurrent runs their own (BENCH_DB=...).
@@ -26,7 +28,13 @@ done
 if [ "$SANDBOX_PORT" = "$HUB_PORT" ]; then echo "SANDBOX_PORT and HUB_PORT must differ" >&2; exit 1; fi
 
 build() {
-  if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src -newer target/quarkus-app/quarkus-run.jar -type f | head -n 1)" ]; then
+  # The sandbox module first (why: scripts/sandbox-module.sh): the hub's build resolves it from
+  # the local repository, and start_sandbox runs it from sandbox/target.
+  if [ ! -f sandbox/target/trestle-sandbox-0.1.0-SNAPSHOT.jar ] || [ ! -d sandbox/target/lib ] \
+     || [ -n "$(find sandbox/src sandbox/pom.xml -newer sandbox/target/trestle-sandbox-0.1.0-SNAPSHOT.jar -type f | head -n 1)" ]; then
+    bash scripts/sandbox-module.sh
+  fi
+  if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -type f | head -n 1)" ]; then
     ./mvnw -q -B package -DskipTests
   fi
   TRESTLE_DATABASES="$BENCH_DB" bash scripts/local-postgres.sh
@@ -45,7 +53,7 @@ wait_for() { # url, log file, pid of the process that must answer
 
 start_sandbox() { # extra SandboxServer flags
   # shellcheck disable=SC2086 # SANDBOX_JAVA_OPTS is a list of JVM options (e.g. a JFR recording)
-  java -Xmx1g ${SANDBOX_JAVA_OPTS:-} -cp "$APP_CP" dev.trestle.sandbox.SandboxServer --host 127.0.0.1 --port "$SANDBOX_PORT" "$@" \
+  java -Xmx1g ${SANDBOX_JAVA_OPTS:-} -cp "$SANDBOX_CP" dev.trestle.sandbox.SandboxServer --host 127.0.0.1 --port "$SANDBOX_PORT" "$@" \
     > "$RESULTS/sandbox.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
@@ -59,6 +67,8 @@ start_sandbox() { # extra SandboxServer flags
 
 # shellcheck disable=SC2086 # HUB_JAVA_OPTS is a list of JVM options (e.g. a JFR recording)
 start_hub() { # extra JVM options; the hub runs its production build with a 256 MB heap cap
+  # and, as in production (Dockerfile.jvm, k8s/base), exits on out of memory: a run that needs
+  # more heap than the cap fails loudly instead of measuring a hub that lost its threads.
   local base="http://127.0.0.1:$SANDBOX_PORT/sandbox"
   env TRESTLE_DB_NAME="$BENCH_DB" \
       TRESTLE_AUTH_ISSUER=https://trestle.dev/issuer \
@@ -72,7 +82,7 @@ start_hub() { # extra JVM options; the hub runs its production build with a 256 
       TRESTLE_PROCORE_COMPANY_ID=4264807 \
       TRESTLE_PRECORO_BASE_URL="$base/precoro" TRESTLE_PRECORO_API_TOKEN=sandbox-precoro-token \
       TRESTLE_PRECORO_EMAIL=integration@trestle.dev TRESTLE_EMPLOYEE_SYNC_CRON=off \
-      java -Xmx256m ${HUB_JAVA_OPTS:-} "$@" -Dquarkus.http.port="$HUB_PORT" -Dquarkus.http.host=127.0.0.1 \
+      java -Xmx256m -XX:+ExitOnOutOfMemoryError ${HUB_JAVA_OPTS:-} "$@" -Dquarkus.http.port="$HUB_PORT" -Dquarkus.http.host=127.0.0.1 \
       -jar target/quarkus-app/quarkus-run.jar > "$RESULTS/hub.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")

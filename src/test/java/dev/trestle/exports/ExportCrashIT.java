@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Exactly once across processes: the packaged hub killed in the middle of a batch of exports
- * and started again, and two hubs sharing one database. The sandbox runs in this JVM, so the
- * test sees every record NetSuite holds and every request it got.
+ * and started again, and two hubs sharing one database. The sandbox runs in this JVM (the
+ * sandbox module is on the test classpath; the packaged hubs do not contain it), so the test sees
+ * every record NetSuite holds and every request it got.
  */
 class ExportCrashIT {
 
@@ -62,7 +63,7 @@ class ExportCrashIT {
     @BeforeEach
     void freshState() throws Exception {
         sandbox.reset();
-        String url = "jdbc:postgresql://localhost:5432/" + HubProcess.DB_NAME;
+        String url = "jdbc:postgresql://localhost:5432/" + HubProcess.DATABASE;
         try (Connection connection = DriverManager.getConnection(url, "trestle", "trestle");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");

@@ -53,7 +53,7 @@ class GraphQLOverHttpAuditIT {
     static void startHub() throws Exception {
         requireNodeAndAudit();
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:5432/" + HubProcess.DB_NAME, "trestle", "trestle");
+                "jdbc:postgresql://localhost:5432/" + HubProcess.DATABASE, "trestle", "trestle");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
         }

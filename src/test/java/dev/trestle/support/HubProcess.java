@@ -24,19 +24,26 @@ import java.util.Map;
 
 /**
  * The packaged hub (target/quarkus-app) running as a process of its own, in its production
- * profile, against a sandbox on {@code sandboxBase} and the database {@link #DB_NAME}: for
- * tests that kill a hub mid-work or run two of them, or that need the production build itself.
- * Tokens are signed with the dev key, which these hubs are configured to trust.
+ * profile, against a sandbox on {@code sandboxBase} and the database {@link #DATABASE}: for
+ * tests that kill a hub mid-work or run two of them. Tokens are signed with the dev key, which
+ * these hubs are configured to trust. The production build holds no sandbox: the test runs it
+ * (from the test classpath, where the sandbox module is) and passes its address.
  */
 public final class HubProcess implements AutoCloseable {
 
     /**
-     * The database the packaged hubs use: the system property {@code trestle.it.db.name}, else the
-     * environment's {@code TRESTLE_IT_DB_NAME}, else {@code trestle_it}; so that people building
-     * on one machine can each run the ITs on a database of their own.
+     * The database the packaged hubs share: system property {@code trestle.it.db.name}, else the
+     * environment's {@code TRESTLE_IT_DB_NAME}, else {@code trestle_it}, so that parallel runs on
+     * one PostgreSQL need not share (and wipe) one database.
      */
-    public static final String DB_NAME = System.getProperty("trestle.it.db.name",
+    public static final String DATABASE = System.getProperty("trestle.it.db.name",
             System.getenv().getOrDefault("TRESTLE_IT_DB_NAME", "trestle_it"));
+
+    /**
+     * As in production (Dockerfile.jvm, k8s/base): out of memory ends the process, which its
+     * supervisor then restarts, instead of leaving a hub that answers health checks but fails its work.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -54,15 +61,16 @@ public final class HubProcess implements AutoCloseable {
 
     public static HubProcess start(String name, String sandboxBase, String... systemProperties) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1"));
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "it-" + name + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("TRESTLE_DB_NAME", DB_NAME);
+        env.put("TRESTLE_DB_NAME", DATABASE);
         env.put("TRESTLE_AUTH_ISSUER", "https://trestle.dev/issuer");
         env.put("TRESTLE_AUTH_JWKS_URL", "config/dev-keys/public-key.pem");
         env.put("TRESTLE_AUTH_AUDIENCE", "trestle");
@@ -103,14 +111,13 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
-    /** The URL of this hub's GraphQL endpoint. */
+    /** Runs a GraphQL operation as {@code user} with {@code roles}; fails on HTTP or GraphQL errors. */
     public String graphqlUrl() {
         return "http://127.0.0.1:" + port + "/graphql";
     }
 
-    /** Runs a GraphQL operation as {@code user} with {@code roles}; fails on HTTP or GraphQL errors. */
     public JsonNode graphql(String user, List<String> roles, String query, Map<String, Object> variables) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(graphqlUrl()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Authorization", "Bearer " + token(user, roles))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
@@ -148,7 +155,6 @@ public final class HubProcess implements AutoCloseable {
         throw new IllegalStateException("hub " + name + " not ready within 60 s; see target/it-" + name + ".log");
     }
 
-    /** A bearer token for {@code user} with {@code roles}, as the caller's identity provider would sign it. */
     public static String token(String user, List<String> roles) throws Exception {
         String pem = Files.readString(Path.of("config/dev-keys/private-key.pem"))
                 .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

@@ -5,16 +5,13 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * {@code trestle.sandbox.*}: whether the hub serves the simulated systems under {@code /sandbox},
- * their demo data and their behaviour. The credential defaults are the documented sandbox demo
- * credentials, never real ones.
+ * {@code trestle.sandbox.*}: the demo data and behaviour of the simulated systems that the hub
+ * serves under {@code /sandbox} in dev mode and tests. There is no switch: the sandbox is served
+ * exactly when this module is on the classpath, which the production build never has. The
+ * credential defaults are the documented sandbox demo credentials, never real ones.
  */
 @ConfigMapping(prefix = "trestle.sandbox")
 public interface SandboxConfig {
-
-    /** Off in production unless configured; dev and test turn it on. */
-    @WithDefault("false")
-    boolean enabled();
 
     /** Seed of the demo data generator and of the fault dice. */
     @WithDefault("42")

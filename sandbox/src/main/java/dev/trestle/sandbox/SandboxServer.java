@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * The sandbox as a process of its own, for benchmarks that must not share a JVM with the hub:
+ * The sandbox as a process of its own, for benchmarks that must not share a JVM with the hub
+ * (the hub's production build does not contain the sandbox; {@code ./mvnw -f sandbox/pom.xml install}
+ * builds this module's jar and copies its dependencies to {@code sandbox/target/lib}):
  * <pre>
- * java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*' \
+ * java -cp 'sandbox/target/trestle-sandbox-0.1.0-SNAPSHOT.jar:sandbox/target/lib/*' \
  *   dev.trestle.sandbox.SandboxServer --port 8089 --precoro-users 50000 --netsuite-employees 50000 \
  *   --latency-ms 20 --netsuite-concurrency 5 --precoro-rps 1000
  * </pre>
