@@ -44,6 +44,9 @@ public final class HubProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** The database of the packaged hub's tests: trestle_it, or TRESTLE_IT_DB_NAME when test runs share a machine. */
+    public static final String DATABASE = System.getenv().getOrDefault("TRESTLE_IT_DB_NAME", "trestle_it");
+
     public static HubProcess start(String name, String sandboxBase, String... systemProperties) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
@@ -54,7 +57,7 @@ public final class HubProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "it-" + name + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("TRESTLE_DB_NAME", "trestle_it");
+        env.put("TRESTLE_DB_NAME", DATABASE);
         env.put("TRESTLE_AUTH_ISSUER", "https://trestle.dev/issuer");
         env.put("TRESTLE_AUTH_JWKS_URL", "config/dev-keys/public-key.pem");
         env.put("TRESTLE_AUTH_AUDIENCE", "trestle");
