@@ -7,8 +7,10 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import jakarta.json.JsonNumber;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -41,7 +43,7 @@ public class TokenIdentityRules implements SecurityIdentityAugmentor {
         }
         String refusal = refusal(identity);
         if (refusal != null) {
-            // The caller only sees 401, like for any bad token; the log says which rule it broke.
+            // The caller only sees 401, like for any bad token; the debug log says which rule it broke.
             LOG.debugf("token refused: %s", refusal);
             return Uni.createFrom().failure(new AuthenticationFailedException(refusal));
         }
@@ -58,9 +60,20 @@ public class TokenIdentityRules implements SecurityIdentityAugmentor {
         if (!issuer.equals(token.getIssuer())) {
             return "the token is from another issuer";
         }
-        Instant latest = clock.instant().plus(config.clockSkew());
-        if (Instant.ofEpochSecond(token.getIssuedAtTime()).isAfter(latest)) {
+        // Whether iat must be present is SmallRye JWT's rule; a token that has one must not be from the future.
+        Long issuedAt = epochSeconds(token.getClaim(Claims.iat.name()));
+        if (issuedAt != null && Instant.ofEpochSecond(issuedAt).isAfter(clock.instant().plus(config.clockSkew()))) {
             return "the token is issued in the future";
+        }
+        return null;
+    }
+
+    private static Long epochSeconds(Object claim) {
+        if (claim instanceof Number number) {
+            return number.longValue();
+        }
+        if (claim instanceof JsonNumber number) {
+            return number.longValue();
         }
         return null;
     }
