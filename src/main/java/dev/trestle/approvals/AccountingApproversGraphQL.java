@@ -33,16 +33,18 @@ public class AccountingApproversGraphQL {
     @Mutation
     @NonNull
     @RequiresRole(Roles.ADMIN)
-    @Description("Designates a user (who also needs the approver role in their token) as an accounting approver.")
+    @Description("Designates a user (who also needs the approver role in their token) as an accounting approver. "
+            + "user is their subject: the sub claim of their tokens, not a display name.")
     public Uni<AccountingApprover> designateAccountingApprover(@NonNull String user) {
-        return approvers.designate(user, currentUser.name());
+        return approvers.designate(user, currentUser.user());
     }
 
     @Mutation
     @NonNull
     @RequiresRole(Roles.ADMIN)
-    @Description("Withdraws a designation; false if the user was not designated.")
+    @Description("Withdraws a designation (user is their subject, as for designateAccountingApprover); "
+            + "false if the user was not designated.")
     public Uni<Boolean> withdrawAccountingApprover(@NonNull String user) {
-        return approvers.withdraw(user, currentUser.name());
+        return approvers.withdraw(user, currentUser.user());
     }
 }

@@ -37,15 +37,25 @@ public class ExportRequest {
 
     @Column(name = "requested_by")
     @NonNull
+    @Description("Who asked for it, by the name their token showed.")
     public String requestedBy;
+
+    @Column(name = "requested_by_subject")
+    @Description("The subject (sub claim) of who asked for it: the person that may not decide on it or retry it, "
+            + "and the only one that may resubmit it. Empty for requests recorded before people were told apart by subject.")
+    public String requestedBySubject;
 
     @Column(name = "requested_at")
     @NonNull
     public Instant requestedAt;
 
     @Column(name = "decided_by")
-    @Description("The accounting approver who approved or rejected it.")
+    @Description("The accounting approver who approved or rejected it, by the name their token showed.")
     public String decidedBy;
+
+    @Column(name = "decided_by_subject")
+    @Description("The subject (sub claim) of the accounting approver who approved or rejected it.")
+    public String decidedBySubject;
 
     @Column(name = "decided_at")
     public Instant decidedAt;

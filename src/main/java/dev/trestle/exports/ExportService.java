@@ -3,6 +3,7 @@ package dev.trestle.exports;
 import dev.trestle.approvals.AccountingApprovers;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
+import dev.trestle.security.UserRef;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * The approval workflow of the seed: a requester asks, a designated accounting approver who
  * is not the requester approves (the export starts at once) or rejects with a reason (the
- * requester may change the record and resubmit), and an approver may retry a failed export.
+ * requester may change the record and resubmit), and an approver who is not the requester may
+ * retry a failed export. People are compared by subject ({@link UserRef}), never by name.
  */
 @ApplicationScoped
 public class ExportService {
@@ -35,11 +37,11 @@ public class ExportService {
     }
 
     /** Plans the export from the live Procore record and leaves it PENDING with that exact payload. */
-    public Uni<Long> request(ExportKind kind, String sourceId, String requester) {
+    public Uni<Long> request(ExportKind kind, String sourceId, UserRef requester) {
         return plan(kind, sourceId).chain(writes -> store.request(kind, sourceId, requester, writes, clock.instant()));
     }
 
-    public Uni<Void> approve(long id, String approver) {
+    public Uni<Void> approve(long id, UserRef approver) {
         return designated(approver)
                 .chain(() -> store.approve(id, approver, clock.instant()))
                 // Delivery starts now, not at the next poll.
@@ -47,7 +49,7 @@ public class ExportService {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> reject(long id, String approver, String reason) {
+    public Uni<Void> reject(long id, UserRef approver, String reason) {
         if (reason == null || reason.isBlank()) {
             return Uni.createFrom().failure(TrestleException.invalidArgument("A rejection needs a reason."));
         }
@@ -55,12 +57,12 @@ public class ExportService {
     }
 
     /** Plans the export again from the record as it is now, and sends it back to the approvers. */
-    public Uni<Void> resubmit(long id, String requester) {
+    public Uni<Void> resubmit(long id, UserRef requester) {
         return store.find(id).chain(request -> plan(request.kind, request.sourceId)
                 .chain(writes -> store.resubmit(id, requester, writes, clock.instant())));
     }
 
-    public Uni<Void> retry(long id, String approver) {
+    public Uni<Void> retry(long id, UserRef approver) {
         return designated(approver)
                 .chain(() -> store.retry(id, approver, clock.instant()))
                 .invoke(worker::wake);
@@ -79,10 +81,11 @@ public class ExportService {
         return planner.plan(sourceId);
     }
 
-    private Uni<Void> designated(String user) {
+    private Uni<Void> designated(UserRef user) {
         return approvers.isDesignated(user).chain(yes -> yes
                 ? Uni.createFrom().voidItem()
                 : Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_AN_ACCOUNTING_APPROVER,
-                        user + " is not a designated accounting approver; an admin designates approvers.")));
+                        user.name() + " (subject " + user.subject()
+                                + ") is not a designated accounting approver; an admin designates approvers by subject.")));
     }
 }

@@ -7,6 +7,7 @@ import dev.trestle.common.UniqueViolation;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.links.LinkKind;
+import dev.trestle.security.UserRef;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,10 @@ import java.util.Map;
  * audit entry. Why SQL: approvals lock the request row ({@code FOR UPDATE}) so racing approvals
  * decide once, and replicas claim deliveries with {@code FOR UPDATE SKIP LOCKED} so each is
  * taken by one replica; both need statements that Hibernate does not express.
+ *
+ * <p>People are recorded by name (to show) and subject (to compare, see {@link UserRef}): the
+ * requester, by {@code requested_by_subject}, may not decide on their request or retry it, and
+ * is the only one who may resubmit it.
  */
 @ApplicationScoped
 class ExportStore {
@@ -57,11 +63,13 @@ class ExportStore {
         }
     }
 
-    Uni<Long> request(ExportKind kind, String sourceId, String requester, List<NetSuiteWrite> writes, Instant now) {
+    Uni<Long> request(ExportKind kind, String sourceId, UserRef requester, List<NetSuiteWrite> writes, Instant now) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
-                INSERT INTO export_request (kind, source_id, status, requested_by, requested_at, payload)
-                VALUES ($1, $2, 'PENDING', $3, $4, $5) RETURNING id""")
-                .execute(Tuple.of(kind.name(), sourceId, requester, utc(now), json(writes)))
+                INSERT INTO export_request (kind, source_id, status, requested_by, requested_by_subject, requested_at,
+                                            payload)
+                VALUES ($1, $2, 'PENDING', $3, $4, $5, $6) RETURNING id""")
+                .execute(Tuple.tuple(List.of(kind.name(), sourceId, requester.name(), requester.subject(), utc(now),
+                        json(writes))))
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .call(id -> audit(connection, now, requester, "EXPORT_REQUESTED", id,
                         kind + " " + sourceId + ", " + writes.size() + " NetSuite write(s)")))
@@ -71,7 +79,7 @@ class ExportStore {
     }
 
     /** Approves a pending request and queues its writes, atomically. Returns the number of writes. */
-    Uni<Integer> approve(long id, String approver, Instant now) {
+    Uni<Integer> approve(long id, UserRef approver, Instant now) {
         return pool.withTransaction(connection -> lockForDecision(connection, id, approver)
                 .chain(payload -> {
                     List<NetSuiteWrite> writes = writes(payload);
@@ -82,8 +90,9 @@ class ExportStore {
                                 write.linkKind().name(), write.procoreId(), utc(now))));
                     }
                     return connection.preparedQuery("""
-                            UPDATE export_request SET status = 'APPROVED', decided_by = $2, decided_at = $3
-                             WHERE id = $1""").execute(Tuple.of(id, approver, utc(now)))
+                            UPDATE export_request SET status = 'APPROVED', decided_by = $2, decided_by_subject = $3,
+                                   decided_at = $4
+                             WHERE id = $1""").execute(Tuple.of(id, approver.name(), approver.subject(), utc(now)))
                             .chain(() -> connection.preparedQuery("""
                                     INSERT INTO export_delivery (export_request_id, position, record_type, external_id,
                                                                  body, link_kind, procore_id, status, next_attempt_at)
@@ -94,37 +103,46 @@ class ExportStore {
                 }));
     }
 
-    Uni<Void> reject(long id, String approver, String reason, Instant now) {
+    Uni<Void> reject(long id, UserRef approver, String reason, Instant now) {
         return pool.withTransaction(connection -> lockForDecision(connection, id, approver)
                 .chain(payload -> connection.preparedQuery("""
-                        UPDATE export_request SET status = 'REJECTED', decided_by = $2, decided_at = $3,
-                               rejection_reason = $4 WHERE id = $1""").execute(Tuple.of(id, approver, utc(now), reason)))
+                        UPDATE export_request SET status = 'REJECTED', decided_by = $2, decided_by_subject = $3,
+                               decided_at = $4, rejection_reason = $5 WHERE id = $1""")
+                        .execute(Tuple.of(id, approver.name(), approver.subject(), utc(now), reason)))
                 .chain(() -> audit(connection, now, approver, "EXPORT_REJECTED", id, reason)));
     }
 
     /** The requester sends a rejected request again, with writes planned anew from the changed record. */
-    Uni<Void> resubmit(long id, String requester, List<NetSuiteWrite> writes, Instant now) {
+    Uni<Void> resubmit(long id, UserRef requester, List<NetSuiteWrite> writes, Instant now) {
         return pool.withTransaction(connection -> lock(connection, id).chain(row -> {
-            if (!"REJECTED".equals(row.getString("status"))) {
-                return Uni.createFrom().failure(notIn(id, row, "REJECTED"));
-            }
-            if (!requester.equals(row.getString("requested_by"))) {
+            if (!isRequester(row, requester)) {
                 return Uni.createFrom().failure(new TrestleException(ErrorCode.FORBIDDEN,
                         "Only the requester (" + row.getString("requested_by") + ") may resubmit export " + id + "."));
             }
+            if (!"REJECTED".equals(row.getString("status"))) {
+                return Uni.createFrom().failure(notIn(id, row, "REJECTED"));
+            }
+            // The requester stays who they were (a request from before subjects were recorded gets
+            // its requester's subject now), so the approval again excludes them. Their name is
+            // refreshed: it is only for showing.
             return connection.preparedQuery("""
-                    UPDATE export_request SET status = 'PENDING', payload = $2, requested_at = $3, decided_by = NULL,
-                           decided_at = NULL, rejection_reason = NULL WHERE id = $1""")
-                    .execute(Tuple.of(id, json(writes), utc(now)))
+                    UPDATE export_request SET status = 'PENDING', payload = $2, requested_at = $3, requested_by = $4,
+                           requested_by_subject = $5, decided_by = NULL, decided_by_subject = NULL, decided_at = NULL,
+                           rejection_reason = NULL WHERE id = $1""")
+                    .execute(Tuple.of(id, json(writes), utc(now), requester.name(), requester.subject()))
                     .chain(() -> audit(connection, now, requester, "EXPORT_RESUBMITTED", id,
                             writes.size() + " NetSuite write(s)"));
         })).onFailure(e -> UniqueViolation.of(e, ONE_OPEN_REQUEST)).transform(e -> new TrestleException(
                 ErrorCode.EXPORT_ALREADY_REQUESTED, "Another export of the same record is already pending or under way."));
     }
 
-    /** An approver sends a failed request's undelivered writes again. */
-    Uni<Void> retry(long id, String approver, Instant now) {
+    /** An approver who is not its requester sends a failed request's undelivered writes again. */
+    Uni<Void> retry(long id, UserRef approver, Instant now) {
         return pool.withTransaction(connection -> lock(connection, id).chain(row -> {
+            if (isRequester(row, approver)) {
+                return Uni.createFrom().failure(new TrestleException(ErrorCode.SELF_APPROVAL_FORBIDDEN,
+                        "Export " + id + " was requested by you; another accounting approver has to retry it."));
+            }
             if (!"FAILED".equals(row.getString("status"))) {
                 return Uni.createFrom().failure(notIn(id, row, "FAILED"));
             }
@@ -268,9 +286,9 @@ class ExportStore {
     }
 
     /** Locks a pending request for an approver's decision; yields its payload. */
-    private Uni<String> lockForDecision(SqlConnection connection, long id, String approver) {
+    private Uni<String> lockForDecision(SqlConnection connection, long id, UserRef approver) {
         return lock(connection, id).chain(row -> {
-            if (approver.equals(row.getString("requested_by"))) {
+            if (isRequester(row, approver)) {
                 return Uni.createFrom().failure(new TrestleException(ErrorCode.SELF_APPROVAL_FORBIDDEN,
                         "Export " + id + " was requested by you; another accounting approver has to decide on it."));
             }
@@ -281,8 +299,24 @@ class ExportStore {
         });
     }
 
+    /**
+     * Whether {@code user} is the person who asked for the locked request: the same subject. A
+     * request recorded before subjects were (V4) knows only a name, which may have been the
+     * requester's upn or their subject; anyone whose subject or name is that name counts as its
+     * requester, so such a request is never decided by the person who asked for it.
+     */
+    private static boolean isRequester(Row row, UserRef user) {
+        String subject = row.getString("requested_by_subject");
+        if (subject != null) {
+            return user.is(subject);
+        }
+        String name = row.getString("requested_by");
+        return user.is(name) || user.name().equals(name);
+    }
+
     private static Uni<Row> lock(SqlConnection connection, long id) {
-        return connection.preparedQuery("SELECT status, requested_by, payload FROM export_request WHERE id = $1 FOR UPDATE")
+        return connection.preparedQuery("""
+                SELECT status, requested_by, requested_by_subject, payload FROM export_request WHERE id = $1 FOR UPDATE""")
                 .execute(Tuple.of(id))
                 .chain(rows -> rows.size() == 0
                         ? Uni.createFrom().failure(TrestleException.notFound("There is no export request " + id + "."))
@@ -294,12 +328,25 @@ class ExportStore {
                 "Export " + id + " is " + row.getString("status") + ", not " + expected + ".");
     }
 
-    private static Uni<Void> audit(SqlConnection connection, Instant now, String actor, String action, long requestId,
+    /** An audit entry of something a person did. */
+    private static Uni<Void> audit(SqlConnection connection, Instant now, UserRef actor, String action, long requestId,
             String details) {
+        return audit(connection, now, actor.name(), actor.subject(), action, requestId, details);
+    }
+
+    /** An audit entry of the export worker's own work (no person, so no subject). */
+    private static Uni<Void> audit(SqlConnection connection, Instant now, String worker, String action, long requestId,
+            String details) {
+        return audit(connection, now, worker, null, action, requestId, details);
+    }
+
+    private static Uni<Void> audit(SqlConnection connection, Instant now, String actor, String actorSubject, String action,
+            long requestId, String details) {
         return connection.preparedQuery("""
-                INSERT INTO audit_event (occurred_at, actor, action, subject_type, subject_id, details)
-                VALUES ($1, $2, $3, 'ExportRequest', $4, $5)""")
-                .execute(Tuple.of(utc(now), actor, action, Long.toString(requestId), details))
+                INSERT INTO audit_event (occurred_at, actor, actor_subject, action, subject_type, subject_id, details)
+                VALUES ($1, $2, $3, $4, 'ExportRequest', $5, $6)""")
+                .execute(Tuple.tuple(Arrays.asList(utc(now), actor, actorSubject, action,
+                        Long.toString(requestId), details)))
                 .replaceWithVoid();
     }
 

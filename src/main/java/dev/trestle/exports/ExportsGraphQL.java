@@ -73,7 +73,7 @@ public class ExportsGraphQL {
     @RequiresRole({Roles.REQUESTER, Roles.ADMIN})
     @Description("Asks for an export. It waits as PENDING, with the exact NetSuite writes, for an accounting approver.")
     public Uni<ExportRequest> requestExport(@NonNull RequestExportInput input) {
-        return exports.request(input.kind, input.sourceId, currentUser.name()).chain(this::load);
+        return exports.request(input.kind, input.sourceId, currentUser.user()).chain(this::load);
     }
 
     @Mutation
@@ -82,7 +82,7 @@ public class ExportsGraphQL {
     @Description("Approves a pending export (not your own); delivery to NetSuite starts at once.")
     public Uni<ExportRequest> approveExport(@NonNull @Id String id) {
         long key = id(id);
-        return exports.approve(key, currentUser.name()).chain(() -> load(key));
+        return exports.approve(key, currentUser.user()).chain(() -> load(key));
     }
 
     @Mutation
@@ -91,7 +91,7 @@ public class ExportsGraphQL {
     @Description("Rejects a pending export (not your own) with a reason; it goes back to its requester.")
     public Uni<ExportRequest> rejectExport(@NonNull @Id String id, @NonNull String reason) {
         long key = id(id);
-        return exports.reject(key, currentUser.name(), reason).chain(() -> load(key));
+        return exports.reject(key, currentUser.user(), reason).chain(() -> load(key));
     }
 
     @Mutation
@@ -100,16 +100,16 @@ public class ExportsGraphQL {
     @Description("Sends a rejected export again, planned anew from the record as it is now. Only its requester may.")
     public Uni<ExportRequest> resubmitExport(@NonNull @Id String id) {
         long key = id(id);
-        return exports.resubmit(key, currentUser.name()).chain(() -> load(key));
+        return exports.resubmit(key, currentUser.user()).chain(() -> load(key));
     }
 
     @Mutation
     @NonNull
     @RequiresRole(Roles.APPROVER)
-    @Description("Tries the undelivered writes of a FAILED export again.")
+    @Description("Tries the undelivered writes of a FAILED export again (not your own).")
     public Uni<ExportRequest> retryExport(@NonNull @Id String id) {
         long key = id(id);
-        return exports.retry(key, currentUser.name()).chain(() -> load(key));
+        return exports.retry(key, currentUser.user()).chain(() -> load(key));
     }
 
     @Query

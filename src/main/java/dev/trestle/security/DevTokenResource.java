@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Issues tokens signed with the documented dev key ({@code config/dev-keys}), so that the
- * GraphQL UI and the tests can call the API without an identity provider. The class is only
+ * GraphQL UI and the tests can call the API without an identity provider: {@code {"user": "ann"}}
+ * gives a token whose subject ({@code sub}) and name ({@code upn}) are "ann". The class is only
  * part of dev and test builds: a production build has no such endpoint.
  */
 @IfBuildProfile(anyOf = {"dev", "test"})
@@ -42,8 +43,11 @@ public class DevTokenResource {
                 throw new BadRequestException("unknown role " + role + "; known roles are " + KNOWN_ROLES);
             }
         }
-        String token = Jwt.upn(request.user())
-                .subject(request.user())
+        // The user is both the subject (who the hub takes the caller to be, see UserRef) and the
+        // name shown; an identity provider's tokens usually carry an opaque subject instead.
+        String user = request.user().trim();
+        String token = Jwt.upn(user)
+                .subject(user)
                 .audience(AUDIENCE)
                 .groups(Set.copyOf(roles))
                 .sign();

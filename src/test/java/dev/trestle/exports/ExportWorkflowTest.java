@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trestle.projects.ProjectTestData;
 import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
@@ -14,9 +15,12 @@ import dev.trestle.support.Database;
 import dev.trestle.support.Exports;
 import dev.trestle.support.GraphQL;
 import dev.trestle.support.Hub;
+import dev.trestle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,15 @@ class ExportWorkflowTest {
     private static final String REQUEST = """
             mutation($source: ID!) { requestExport(input: {kind: VENDOR, sourceId: $source}) {
               id status requestedBy preview { recordType externalId body procoreId } } }""";
+    private static final String APPROVE = "mutation($id: ID!) { approveExport(id: $id) { status decidedBy decidedBySubject } }";
+    private static final String REJECT = "mutation($id: ID!) { rejectExport(id: $id, reason: \"Wrong legal name\") { status } }";
+    private static final String RESUBMIT = "mutation($id: ID!) { resubmitExport(id: $id) { status requestedBy requestedBySubject } }";
+    private static final String RETRY = "mutation($id: ID!) { retryExport(id: $id) { status } }";
+    private static final long WESTFIELD = 5_100_000_008L;
+    /** Ann, as her identity provider names her today and, after a change of spelling, tomorrow: one person. */
+    private static final String ANN = "u-1001";
+    /** Another person who is also called Ann. */
+    private static final String OTHER_ANN = "u-2002";
 
     @Inject
     Sandbox sandbox;
@@ -44,7 +57,7 @@ class ExportWorkflowTest {
     void freshInstallation() {
         Hub.freshInstallation(sandbox, database);
         vendor = Long.toString(sandbox.procoreDemoCases().procoreOnlyVendors().get(0));
-        Exports.designate("approver-user", "carol");
+        Exports.designate("approver-user", "carol", ANN, OTHER_ANN);
     }
 
     @Test
@@ -120,6 +133,97 @@ class ExportWorkflowTest {
         assertEquals("PENDING", again.getString("data.resubmitExport.status"), again.prettify());
         assertNull(again.get("data.resubmitExport.rejectionReason"));
         assertEquals(0, sandbox.netsuite().requests().writeCount());
+    }
+
+    @Test
+    void peopleAreToldApartByTheirSubjectNeverByTheirName() {
+        String ann = Tokens.of(ANN, "ann", "requester", "approver");
+        JsonPath requested = GraphQL.withToken(ann, REQUEST, Map.of("source", vendor));
+        assertNull(requested.get("errors"), requested.prettify());
+        String id = requested.getString("data.requestExport.id");
+        assertEquals("ann", requested.getString("data.requestExport.requestedBy"));
+
+        // The same person with her name spelt differently is still the requester.
+        String annCapitalised = Tokens.of(ANN, "Ann", "approver");
+        assertEquals("SELF_APPROVAL_FORBIDDEN", errorCode(GraphQL.withToken(annCapitalised, APPROVE, Map.of("id", id))));
+        assertEquals("SELF_APPROVAL_FORBIDDEN", errorCode(GraphQL.withToken(annCapitalised, REJECT, Map.of("id", id))));
+        assertEquals("PENDING", status(id));
+
+        // Another person called Ann is not: she decides.
+        JsonPath approved = GraphQL.withToken(Tokens.of(OTHER_ANN, "Ann", "approver"), APPROVE, Map.of("id", id));
+        assertNull(approved.get("errors"), approved.prettify());
+        assertEquals("Ann", approved.getString("data.approveExport.decidedBy"));
+        assertEquals(OTHER_ANN, approved.getString("data.approveExport.decidedBySubject"));
+        awaitStatus(id, "EXPORTED");
+        List<Map<String, Object>> trail = GraphQL.as("viewer",
+                "query($s: ID!) { auditTrail(subjectId: $s) { action actor actorSubject } }", Map.of("s", id))
+                .getList("data.auditTrail");
+        assertEquals(Map.of("action", "EXPORT_REQUESTED", "actor", "ann", "actorSubject", ANN), trail.get(0));
+        assertEquals(Map.of("action", "EXPORT_APPROVED", "actor", "Ann", "actorSubject", OTHER_ANN), trail.get(1));
+    }
+
+    @Test
+    void onlyTheRequesterResubmitsAndTheApprovalStillExcludesThem() {
+        String id = GraphQL.withToken(Tokens.of(ANN, "ann", "requester", "approver"), REQUEST, Map.of("source", vendor))
+                .getString("data.requestExport.id");
+        assertEquals("REJECTED", GraphQL.as("approver", REJECT, Map.of("id", id)).getString("data.rejectExport.status"));
+
+        // Someone else with the same name may not send it again.
+        assertEquals("FORBIDDEN", errorCode(GraphQL.withToken(Tokens.of(OTHER_ANN, "ann", "requester"), RESUBMIT,
+                Map.of("id", id))));
+        assertEquals("REJECTED", status(id));
+
+        JsonPath again = GraphQL.withToken(Tokens.of(ANN, "Ann", "requester"), RESUBMIT, Map.of("id", id));
+        assertNull(again.get("errors"), again.prettify());
+        assertEquals("PENDING", again.getString("data.resubmitExport.status"));
+        assertEquals(ANN, again.getString("data.resubmitExport.requestedBySubject"));
+
+        // Resubmitted, it is still hers: she cannot approve it, another approver can.
+        assertEquals("SELF_APPROVAL_FORBIDDEN",
+                errorCode(GraphQL.withToken(Tokens.of(ANN, "ann", "approver"), APPROVE, Map.of("id", id))));
+        JsonPath approved = GraphQL.as("approver", APPROVE, Map.of("id", id));
+        assertNull(approved.get("errors"), approved.prettify());
+        awaitStatus(id, "EXPORTED");
+    }
+
+    @Test
+    void theRequesterCannotRetryTheirOwnFailedExport() {
+        ProjectTestData.connectedAsInTheDemo(database);
+        String carol = Tokens.of("carol", "carol", "requester", "approver");
+        JsonPath requested = GraphQL.withToken(carol, "mutation($source: ID!) { requestExport(input: {kind: PROJECT, "
+                + "sourceId: $source}) { id } }", Map.of("source", String.valueOf(WESTFIELD)));
+        assertNull(requested.get("errors"), requested.prettify());
+        String id = requested.getString("data.requestExport.id");
+        // NetSuite refuses the project: its Job ID was entered by hand meanwhile. The export fails for good.
+        sandbox.netsuite().records("job").add("entered-by-hand", new JsonObject().put("entityId", "P-1008")
+                .put("companyName", "Westfield (by hand)").put("parent", new JsonObject().put("id", "1500"))
+                .put("subsidiary", new JsonObject().put("id", "1")), Instant.now());
+        Exports.approve(id);
+        Exports.awaitFinalFailure(id);
+
+        for (String token : List.of(carol, Tokens.of("carol", "Carol Jones", "approver"))) {
+            assertEquals("SELF_APPROVAL_FORBIDDEN", errorCode(GraphQL.withToken(token, RETRY, Map.of("id", id))));
+        }
+        assertEquals("FAILED", status(id));
+        assertTrue(Exports.auditActions(id).stream().noneMatch("EXPORT_RETRY_REQUESTED"::equals));
+
+        Exports.retry(id);
+        Exports.await(id, request -> (int) request.get("attempts") == 2 && "FAILED".equals(request.get("status")),
+                "the approver's retry, refused again");
+    }
+
+    @Test
+    void aRequestRecordedBeforeSubjectsIsNotDecidedByAnyoneItsNameCouldBe() {
+        String id = GraphQL.as("requester", REQUEST, Map.of("source", vendor)).getString("data.requestExport.id");
+        // As V4 leaves a request from before: the name only.
+        database.execute("UPDATE export_request SET requested_by = 'ann', requested_by_subject = NULL WHERE id = " + id);
+        assertEquals("SELF_APPROVAL_FORBIDDEN",
+                errorCode(GraphQL.withToken(Tokens.of(ANN, "ann", "approver"), APPROVE, Map.of("id", id))));
+        Exports.designate("ann");
+        assertEquals("SELF_APPROVAL_FORBIDDEN",
+                errorCode(GraphQL.withToken(Tokens.of("ann", "Ann Smith", "approver"), APPROVE, Map.of("id", id))));
+        assertNull(GraphQL.withToken(Tokens.of(OTHER_ANN, "Ann", "approver"), APPROVE, Map.of("id", id)).get("errors"));
+        awaitStatus(id, "EXPORTED");
     }
 
     @Test

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.trestle.support.Database;
 import dev.trestle.support.GraphQL;
+import dev.trestle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -21,6 +24,10 @@ class AuthenticationTest {
 
     private static final String ISSUER = "https://trestle.dev/issuer";
     private static final String SETTINGS = "{ integrationSettings { employeeSyncEnabled } }";
+    private static final String DESIGNATE_GHOST = "mutation { designateAccountingApprover(user: \"ghost\") { user } }";
+
+    @Inject
+    Database database;
 
     @Test
     void operationsWithoutATokenAreRejected() {
@@ -56,10 +63,39 @@ class AuthenticationTest {
                     .post("/graphql")
                     .then().statusCode(401);
         }
-        String accepted = Jwt.issuer(ISSUER).upn("ann").groups("viewer").audience("trestle").sign();
+        String accepted = Jwt.issuer(ISSUER).subject("ann").upn("ann").groups("viewer").audience("trestle").sign();
         given().contentType(ContentType.JSON).auth().oauth2(accepted).body(Map.of("query", SETTINGS))
                 .post("/graphql")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aTokenWithoutASubjectIsRejectedBeforeAnythingRuns() {
+        database.execute("DELETE FROM accounting_approver WHERE subject = 'ghost'");
+        // The name alone (upn) does not say who the caller is: two people may share it.
+        List<String> rejected = List.of(
+                Tokens.claims("admin").upn("eve").sign(),
+                Tokens.claims("admin").subject("").upn("eve").sign(),
+                Tokens.claims("admin").subject("   ").upn("eve").sign(),
+                Tokens.claims("admin").subject("").sign());
+        for (String token : rejected) {
+            assertEquals(401, GraphQL.status(token, DESIGNATE_GHOST));
+        }
+        assertEquals(0, database.count("SELECT count(*) FROM accounting_approver WHERE subject = 'ghost'"),
+                "a refused token's mutation did not run");
+        assertEquals(200, GraphQL.status(Tokens.of("u-7", "eve", "admin"), SETTINGS));
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRejectedBeyondTheClockSkew() {
+        long now = Instant.now().getEpochSecond();
+        long month = 30L * 24 * 3600;
+        String minted = Tokens.claims("admin").subject("eve").issuedAt(now + month).expiresAt(now + month + 3600).sign();
+        assertEquals(401, GraphQL.status(minted, DESIGNATE_GHOST));
+        assertEquals(0, database.count("SELECT count(*) FROM accounting_approver WHERE subject = 'ghost'"));
+        // A provider whose clock is a little ahead (within the default 60 s) is fine.
+        String slightlyAhead = Tokens.claims("viewer").subject("ann").issuedAt(now + 30).expiresAt(now + 3600).sign();
+        assertEquals(200, GraphQL.status(slightlyAhead, SETTINGS));
     }
 
     @Test

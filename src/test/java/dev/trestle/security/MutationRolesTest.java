@@ -70,19 +70,22 @@ class MutationRolesTest {
 
     static {
         TABLE.put("requestExport", new Row(Set.of(Roles.REQUESTER, Roles.ADMIN), """
-                mutation($v: ID!) { requestExport(input: {kind: VENDOR, sourceId: $v}) { id status requestedBy } }""",
+                mutation($v: ID!) { requestExport(input: {kind: VENDOR, sourceId: $v}) { id status requestedBy requestedBySubject } }""",
                 (test, caller) -> Map.of("v", test.vendor()),
                 (test, caller, answer) -> {
                     succeeded(answer);
                     assertEquals("PENDING", answer.getString("data.requestExport.status"));
                     assertEquals(caller, answer.getString("data.requestExport.requestedBy"));
+                    // Dev tokens name the caller by subject and name alike.
+                    assertEquals(caller, answer.getString("data.requestExport.requestedBySubject"));
                 }));
         TABLE.put("approveExport", new Row(Set.of(Roles.APPROVER), """
-                mutation($id: ID!) { approveExport(id: $id) { id status decidedBy } }""",
+                mutation($id: ID!) { approveExport(id: $id) { id status decidedBy decidedBySubject } }""",
                 (test, caller) -> Map.of("id", test.pendingExport(PM)),
                 (test, caller, answer) -> {
                     succeeded(answer);
                     assertEquals(caller, answer.getString("data.approveExport.decidedBy"));
+                    assertEquals(caller, answer.getString("data.approveExport.decidedBySubject"));
                     // Delivery starts at once; it is over before the next test starts.
                     Exports.awaitStatus(answer.getString("data.approveExport.id"), "EXPORTED");
                 }));
@@ -139,12 +142,13 @@ class MutationRolesTest {
                     assertTrue(answer.getInt("data.requestImport.created") > 0, answer.prettify());
                 }));
         TABLE.put("designateAccountingApprover", new Row(Set.of(Roles.ADMIN), """
-                mutation { designateAccountingApprover(user: "zoe") { user designatedBy } }""",
+                mutation { designateAccountingApprover(user: "zoe") { user designatedBy designatedBySubject } }""",
                 (test, caller) -> Map.of(),
                 (test, caller, answer) -> {
                     succeeded(answer);
                     assertEquals("zoe", answer.getString("data.designateAccountingApprover.user"));
                     assertEquals(caller, answer.getString("data.designateAccountingApprover.designatedBy"));
+                    assertEquals(caller, answer.getString("data.designateAccountingApprover.designatedBySubject"));
                 }));
         TABLE.put("withdrawAccountingApprover", new Row(Set.of(Roles.ADMIN), """
                 mutation { withdrawAccountingApprover(user: "other-approver") }""",

@@ -28,7 +28,7 @@ public final class Exports {
     private Exports() {
     }
 
-    /** Designates the users as accounting approvers, as an admin. */
+    /** Designates the users, by subject, as accounting approvers, as an admin. */
     public static void designate(String... users) {
         for (String user : users) {
             JsonPath designated = GraphQL.as("admin", "mutation($u: String!) { designateAccountingApprover(user: $u) { user } }",

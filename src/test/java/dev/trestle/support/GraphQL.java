@@ -23,12 +23,26 @@ public final class GraphQL {
 
     /** Runs a query as {@code user} with {@code roles}; the response must be HTTP 200. */
     public static JsonPath as(String user, List<String> roles, String query, Map<String, Object> variables) {
+        return withToken(token(user, roles.toArray(String[]::new)), query, variables);
+    }
+
+    /** Runs a query with a bearer token made by the test (see {@link Tokens}); the response must be HTTP 200. */
+    public static JsonPath withToken(String token, String query, Map<String, Object> variables) {
         return given().contentType(ContentType.JSON)
-                .auth().oauth2(token(user, roles.toArray(String[]::new)))
+                .auth().oauth2(token)
                 .body(Map.of("query", query, "variables", variables))
                 .post("/graphql")
                 .then().statusCode(200)
                 .extract().jsonPath();
+    }
+
+    /** The HTTP status of a query sent with {@code token}, whatever the body. */
+    public static int status(String token, String query) {
+        return given().contentType(ContentType.JSON)
+                .auth().oauth2(token)
+                .body(Map.of("query", query))
+                .post("/graphql")
+                .then().extract().statusCode();
     }
 
     public static JsonPath as(String role, String query) {
