@@ -12,6 +12,8 @@ public final class Cursors {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 100;
+    /** Longer than any cursor this class makes ("{@code <type>:<19 digits>}" in base64). */
+    public static final int MAX_CURSOR_LENGTH = 64;
 
     private Cursors() {
     }
@@ -26,6 +28,9 @@ public final class Cursors {
         if (cursor == null) {
             return null;
         }
+        if (cursor.length() > MAX_CURSOR_LENGTH) {
+            throw TrestleException.invalidArgument("\"after\" is not a cursor of this list (too long).");
+        }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (text.startsWith(type + ":")) {
@@ -34,7 +39,8 @@ public final class Cursors {
         } catch (IllegalArgumentException malformed) {
             // falls through to the error below
         }
-        throw TrestleException.invalidArgument("\"after\" is not a cursor of this list: " + cursor);
+        // Never echoed: the caller sent it, and it is not ours.
+        throw TrestleException.invalidArgument("\"after\" is not a cursor of this list; pass a cursor it returned.");
     }
 
     public static int pageSize(Integer first) {
@@ -42,7 +48,7 @@ public final class Cursors {
             return DEFAULT_PAGE_SIZE;
         }
         if (first < 1 || first > MAX_PAGE_SIZE) {
-            throw TrestleException.invalidArgument("\"first\" must be between 1 and " + MAX_PAGE_SIZE + ", was " + first);
+            throw TrestleException.invalidArgument("\"first\" must be between 1 and " + MAX_PAGE_SIZE + ".");
         }
         return first;
     }
