@@ -39,6 +39,11 @@ public final class ArgumentRules {
     public static final int MAX_LENGTH = 200;
     /** Free text such as a rejection reason. */
     public static final int MAX_FREE_TEXT_LENGTH = 2_000;
+    /**
+     * Cursors ({@link Cursors}, which checks it): longer than any cursor the hub makes
+     * ("{@code <type>:<19 digits>}" in base64), so a longer one is not decoded at all.
+     */
+    public static final int MAX_CURSOR_LENGTH = 64;
 
     private static final String OWN_PACKAGES = "dev.trestle.";
     /** Input types nest one or two levels; anything deeper is not an input type. */

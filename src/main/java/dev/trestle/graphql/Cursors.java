@@ -12,8 +12,6 @@ public final class Cursors {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 100;
-    /** Longer than any cursor this class makes ("{@code <type>:<19 digits>}" in base64). */
-    public static final int MAX_CURSOR_LENGTH = 64;
 
     private Cursors() {
     }
@@ -28,7 +26,7 @@ public final class Cursors {
         if (cursor == null) {
             return null;
         }
-        if (cursor.length() > MAX_CURSOR_LENGTH) {
+        if (cursor.length() > ArgumentRules.MAX_CURSOR_LENGTH) {
             throw TrestleException.invalidArgument("\"after\" is not a cursor of this list (too long).");
         }
         try {
