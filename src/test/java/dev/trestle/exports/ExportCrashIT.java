@@ -62,7 +62,7 @@ class ExportCrashIT {
     @BeforeEach
     void freshState() throws Exception {
         sandbox.reset();
-        String url = "jdbc:postgresql://localhost:5432/trestle_it";
+        String url = "jdbc:postgresql://localhost:5432/" + HubProcess.DATABASE;
         try (Connection connection = DriverManager.getConnection(url, "trestle", "trestle");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");

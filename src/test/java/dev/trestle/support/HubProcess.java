@@ -24,11 +24,18 @@ import java.util.Map;
 
 /**
  * The packaged hub (target/quarkus-app) running as a process of its own, in its production
- * profile, against a sandbox on {@code sandboxBase} and the database {@code trestle_it}: for
+ * profile, against a sandbox on {@code sandboxBase} and the database {@link #DATABASE}: for
  * tests that kill a hub mid-work or run two of them. Tokens are signed with the dev key, which
  * these hubs are configured to trust.
  */
 public final class HubProcess implements AutoCloseable {
+
+    /**
+     * {@code trestle_it}, or {@code TRESTLE_IT_DB_NAME} (environment or system property), so that
+     * two test runs on one machine do not share it.
+     */
+    public static final String DATABASE = System.getProperty("TRESTLE_IT_DB_NAME",
+            System.getenv().getOrDefault("TRESTLE_IT_DB_NAME", "trestle_it"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -54,7 +61,7 @@ public final class HubProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "it-" + name + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("TRESTLE_DB_NAME", "trestle_it");
+        env.put("TRESTLE_DB_NAME", DATABASE);
         env.put("TRESTLE_AUTH_ISSUER", "https://trestle.dev/issuer");
         env.put("TRESTLE_AUTH_JWKS_URL", "config/dev-keys/public-key.pem");
         env.put("TRESTLE_AUTH_AUDIENCE", "trestle");
