@@ -39,9 +39,10 @@ public class OperationGuard {
             required = context.getMethod().getDeclaringClass().getAnnotation(RequiresRole.class);
         }
         boolean reactive = Uni.class.isAssignableFrom(context.getMethod().getReturnType());
+        String operation = context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName();
         TrestleException refusal = refusal(required.value());
         if (refusal == null) {
-            refusal = invalidArgument(context);
+            refusal = invalidArgument(operation, context);
         }
         if (refusal != null) {
             if (reactive) {
@@ -49,7 +50,6 @@ public class OperationGuard {
             }
             throw refusal;
         }
-        String operation = context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName();
         try {
             Object result = context.proceed();
             return reactive ? ((Uni<?>) result).onFailure().transform(failure -> stable(operation, failure)) : result;
@@ -68,12 +68,12 @@ public class OperationGuard {
     }
 
     /** Arguments that break {@link ArgumentRules} never reach the operation (nor the database). */
-    private static TrestleException invalidArgument(InvocationContext context) {
+    private static TrestleException invalidArgument(String operation, InvocationContext context) {
         try {
             ArgumentRules.check(context.getMethod(), context.getParameters());
             return null;
-        } catch (TrestleException invalid) {
-            return invalid;
+        } catch (RuntimeException invalid) {
+            return stable(operation, invalid);
         }
     }
 
