@@ -76,7 +76,7 @@ public class ExportService {
         }
         if (sourceId == null || !sourceId.matches("[0-9]{1,19}")) {
             return Uni.createFrom().failure(TrestleException.invalidArgument(
-                    "\"sourceId\" must be a Procore id (digits), was " + sourceId));
+                    "\"sourceId\" must be a Procore id (digits)."));
         }
         return planner.plan(sourceId);
     }

@@ -3,6 +3,7 @@ package dev.trestle.exports;
 import dev.trestle.audit.AuditEvent;
 import dev.trestle.common.Db;
 import dev.trestle.graphql.Cursors;
+import dev.trestle.graphql.FreeText;
 import dev.trestle.graphql.PageInfo;
 import dev.trestle.security.CurrentUser;
 import dev.trestle.security.RequiresRole;
@@ -89,7 +90,7 @@ public class ExportsGraphQL {
     @NonNull
     @RequiresRole(Roles.APPROVER)
     @Description("Rejects a pending export (not your own) with a reason; it goes back to its requester.")
-    public Uni<ExportRequest> rejectExport(@NonNull @Id String id, @NonNull String reason) {
+    public Uni<ExportRequest> rejectExport(@NonNull @Id String id, @NonNull @FreeText String reason) {
         long key = id(id);
         return exports.reject(key, currentUser.user(), reason).chain(() -> load(key));
     }
@@ -193,7 +194,7 @@ public class ExportsGraphQL {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw dev.trestle.errors.TrestleException.invalidArgument("\"id\" is not an export request id: " + id);
+            throw dev.trestle.errors.TrestleException.invalidArgument("\"id\" is not an export request id.");
         }
     }
 }

@@ -26,6 +26,9 @@ public final class Cursors {
         if (cursor == null) {
             return null;
         }
+        if (cursor.length() > ArgumentRules.MAX_CURSOR_LENGTH) {
+            throw TrestleException.invalidArgument("\"after\" is not a cursor of this list (too long).");
+        }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (text.startsWith(type + ":")) {
@@ -34,7 +37,8 @@ public final class Cursors {
         } catch (IllegalArgumentException malformed) {
             // falls through to the error below
         }
-        throw TrestleException.invalidArgument("\"after\" is not a cursor of this list: " + cursor);
+        // Never echoed: the caller sent it, and it is not ours.
+        throw TrestleException.invalidArgument("\"after\" is not a cursor of this list; pass a cursor it returned.");
     }
 
     public static int pageSize(Integer first) {
@@ -42,7 +46,7 @@ public final class Cursors {
             return DEFAULT_PAGE_SIZE;
         }
         if (first < 1 || first > MAX_PAGE_SIZE) {
-            throw TrestleException.invalidArgument("\"first\" must be between 1 and " + MAX_PAGE_SIZE + ", was " + first);
+            throw TrestleException.invalidArgument("\"first\" must be between 1 and " + MAX_PAGE_SIZE + ".");
         }
         return first;
     }

@@ -12,6 +12,6 @@ public final class ProjectIds {
         if (id != null && id.strip().matches("[0-9]{1,18}")) {
             return Long.parseLong(id.strip());
         }
-        throw TrestleException.invalidArgument("A Procore project id is a number, was: " + id);
+        throw TrestleException.invalidArgument("A Procore project id is a number of up to 18 digits.");
     }
 }

@@ -2,6 +2,7 @@ package dev.trestle.security;
 
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
+import dev.trestle.graphql.ArgumentRules;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
@@ -12,9 +13,11 @@ import java.util.Arrays;
 import org.jboss.logging.Logger;
 
 /**
- * Guards every GraphQL operation (they all carry {@link RequiresRole}): checks the caller's
- * roles, and turns any failure that is not the hub's own into {@code INTERNAL}, logged here
- * with its stack trace, so clients always get a stable code and never a Java class name.
+ * Guards every GraphQL operation and field resolver (they all carry {@link RequiresRole}): checks
+ * the caller's roles, then the String arguments against {@link ArgumentRules} (a refusal is
+ * {@code INVALID_ARGUMENT}, not logged), and turns any failure that is not the hub's own into
+ * {@code INTERNAL}, logged here with its stack trace, so clients always get a stable code and
+ * never a Java class name.
  */
 @RequiresRole({})
 @Interceptor
@@ -36,14 +39,17 @@ public class OperationGuard {
             required = context.getMethod().getDeclaringClass().getAnnotation(RequiresRole.class);
         }
         boolean reactive = Uni.class.isAssignableFrom(context.getMethod().getReturnType());
+        String operation = context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName();
         TrestleException refusal = refusal(required.value());
+        if (refusal == null) {
+            refusal = invalidArgument(operation, context);
+        }
         if (refusal != null) {
             if (reactive) {
                 return Uni.createFrom().failure(refusal);
             }
             throw refusal;
         }
-        String operation = context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName();
         try {
             Object result = context.proceed();
             return reactive ? ((Uni<?>) result).onFailure().transform(failure -> stable(operation, failure)) : result;
@@ -59,6 +65,16 @@ public class OperationGuard {
         LOG.errorf(failure, "%s failed unexpectedly", operation);
         return new TrestleException(ErrorCode.INTERNAL,
                 "Internal error; the server log has the details.", java.util.Map.of(), failure);
+    }
+
+    /** Arguments that break {@link ArgumentRules} never reach the operation (nor the database). */
+    private static TrestleException invalidArgument(String operation, InvocationContext context) {
+        try {
+            ArgumentRules.check(context.getMethod(), context.getParameters());
+            return null;
+        } catch (RuntimeException invalid) {
+            return stable(operation, invalid);
+        }
     }
 
     private TrestleException refusal(String[] roles) {

@@ -30,7 +30,7 @@ public class SyncRunsGraphQL {
             @DefaultValue("EMPLOYEES") SyncRun.Kind kind) {
         if (first < 1 || first > MAX_RUNS) {
             return Uni.createFrom().failure(TrestleException.invalidArgument(
-                    "\"first\" must be between 1 and " + MAX_RUNS + ", was " + first));
+                    "\"first\" must be between 1 and " + MAX_RUNS + "."));
         }
         return runs.latest(kind, first);
     }

@@ -133,9 +133,9 @@ public class VendorDirectory {
                     .findFirst().orElse(null);
             if (vendor == null) {
                 return Uni.createFrom().failure(
-                        TrestleException.notFound("NetSuite has no vendor " + netsuiteVendorId + "."));
+                        TrestleException.notFound("NetSuite has no vendor with this \"netsuiteVendorId\"."));
             }
-            return links.link(LinkKind.VENDOR, procoreVendorId, netsuiteVendorId, LinkMethod.MANUAL, actor)
+            return links.link(LinkKind.VENDOR, String.valueOf(id), netsuiteVendorId, LinkMethod.MANUAL, actor)
                     .map(link -> Vendor.linked(ProcoreVendorDetails.of(read.getItem1()),
                             NetSuiteVendorDetails.of(vendor), link));
         });
@@ -149,7 +149,7 @@ public class VendorDirectory {
         } catch (TrestleException invalid) {
             return Uni.createFrom().failure(invalid);
         }
-        return links.unlink(LinkKind.VENDOR, procoreVendorId, actor)
+        return links.unlink(LinkKind.VENDOR, String.valueOf(id), actor)
                 .chain(ended -> procore.vendor(id))
                 .map(company -> Vendor.procoreOnly(ProcoreVendorDetails.of(company)));
     }
@@ -222,12 +222,15 @@ public class VendorDirectory {
         return true;
     }
 
+    /**
+     * Digits only ("+12" would parse too); links are keyed by the id as text, so callers pass on
+     * {@code String.valueOf} of the result, and "012" and "12" are the same company.
+     */
     static long procoreId(String procoreVendorId) {
-        try {
-            return Long.parseLong(procoreVendorId);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw TrestleException.invalidArgument("A Procore vendor id is a number, was " + procoreVendorId);
+        if (procoreVendorId == null || !procoreVendorId.matches("[0-9]{1,18}")) {
+            throw TrestleException.invalidArgument("\"procoreVendorId\" must be a Procore vendor id (a number).");
         }
+        return Long.parseLong(procoreVendorId);
     }
 
     /** Where a row sits in the list order: in the Procore run or the NetSuite-only run, and its id there. */
