@@ -59,9 +59,6 @@ public final class HubProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** The database of the packaged hub's tests: trestle_it, or TRESTLE_IT_DB_NAME when test runs share a machine. */
-    public static final String DATABASE = System.getenv().getOrDefault("TRESTLE_IT_DB_NAME", "trestle_it");
-
     public static HubProcess start(String name, String sandboxBase, String... systemProperties) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("java"));
