@@ -174,6 +174,7 @@ public class GraphQLGate {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType);
             }
         });
+        RequestReads.begin();
         ctx.next();
     }
 

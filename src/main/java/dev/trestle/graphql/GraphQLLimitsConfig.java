@@ -34,11 +34,15 @@ public interface GraphQLLimitsConfig {
      * once per item of the lists around it, a list counting as its {@code first} argument (or
      * {@link #assumedListSize()} when it has none). Bounds the response size and the heap it takes.
      */
-    @WithDefault("10000")
+    @WithDefault("20000")
     int maxNodes();
 
-    /** Size assumed for a list field without a {@code first} argument, for {@link #maxNodes()}. */
-    @WithDefault("100")
+    /**
+     * Size assumed for a list field without a {@code first} argument, for {@link #maxNodes()}: such
+     * lists are a record's own parts (an export's writes and deliveries, an employee's conflict
+     * candidates), short next to the pages (at most 100) that multiply them.
+     */
+    @WithDefault("10")
     int assumedListSize();
 
     /** Most JSON nesting in a request (variables are shallow; deep nesting is an attack). */

@@ -1,11 +1,13 @@
 package dev.trestle.graphql;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.RequestScoped;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -15,31 +17,35 @@ import java.util.function.Supplier;
  * the same answer (or the same failure). Without it, one request with a thousand aliases of
  * {@code vendors} spent a thousand Procore requests of the company's hourly budget.
  *
- * <p>Only for reads that a query shows; a mutation reads afresh what it changes. Outside a request
+ * <p>The reads live in the request's own Vert.x (duplicated) context, which {@link GraphQLGate}
+ * opens them in and which ends with the request, so nothing is shared between two requests. Only
+ * for reads that a query shows; a mutation reads afresh what it changes. Outside a GraphQL request
  * (scheduled syncs, the export worker) every call reads.
  */
 @ApplicationScoped
 public class RequestReads {
 
-    private final Memo memo;
+    private static final String KEY = RequestReads.class.getName();
 
-    public RequestReads(Memo memo) {
-        this.memo = memo;
+    /** Opens the reads of the request being handled on the current (duplicated) context. */
+    static void begin() {
+        if (onRequestContext()) {
+            ContextLocals.put(KEY, new ConcurrentHashMap<String, Uni<?>>());
+        }
     }
 
     /** The read of {@code key} in this request: made by the first asker, shared with the others. */
     @SuppressWarnings("unchecked")
     public <T> Uni<T> once(String key, Supplier<Uni<T>> read) {
-        ManagedContext requests = Arc.container().requestContext();
-        if (!requests.isActive()) {
+        Optional<Map<String, Uni<?>>> reads = onRequestContext() ? ContextLocals.get(KEY) : Optional.empty();
+        if (reads.isEmpty()) {
             return read.get();
         }
-        return (Uni<T>) memo.reads.computeIfAbsent(key, ignored -> read.get().memoize().indefinitely());
+        return (Uni<T>) reads.get().computeIfAbsent(key, ignored -> read.get().memoize().indefinitely());
     }
 
-    /** The reads of the current request. */
-    @RequestScoped
-    public static class Memo {
-        final Map<String, Uni<?>> reads = new ConcurrentHashMap<>();
+    private static boolean onRequestContext() {
+        Context context = Vertx.currentContext();
+        return context != null && VertxContext.isDuplicatedContext(context);
     }
 }
