@@ -18,9 +18,11 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,7 +60,8 @@ public class BenchClient {
             case "query" -> client.query(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "exports" -> client.exports(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), args[6]);
-            default -> throw new IllegalArgumentException("mode is sync, query or exports");
+            case "limits" -> client.limits(Integer.parseInt(args[2]), args[3]);
+            default -> throw new IllegalArgumentException("mode is sync, query, exports or limits");
         }
     }
 
@@ -286,6 +289,156 @@ public class BenchClient {
             results.add(future.get());
         }
         return results;
+    }
+
+    /**
+     * The request limits under attack: a normal dashboard query's latency while four callers send
+     * refused bombs (300 aliases of a full employees page; fragments spreading the next one twice,
+     * 22 levels deep) in a loop; the largest query the limits allow and the hub's peak heap while
+     * it runs; and the upstream requests of the "quota" request (1,300 aliases of vendors) and of
+     * the most aliases allowed.
+     */
+    void limits(int samples, String sandbox) throws Exception {
+        JsonNode enabled = gql("mutation { enableEmployeeSync(confirm: true) { initialRun { id } } }");
+        await(enabled.at("/data/enableEmployeeSync/initialRun/id").asLong());
+        String normal = "{ employees(first: 100) { edges { node { precoroUserId email mappingStatus "
+                + "precoroUser { id email firstName lastName } netsuiteEmployee { id email entityId } } } } }";
+        for (int i = 0; i < 50; i++) {
+            check(gql(normal));
+        }
+        List<Double> quiet = latencies(normal, samples);
+        System.out.printf("normal query (employees(first: 100) with both live sub-records), %d requests, quiet:%n", samples);
+        System.out.printf("  p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n", percentile(quiet, 50), percentile(quiet, 90),
+                percentile(quiet, 99));
+
+        StringBuilder aliases = new StringBuilder("{");
+        for (int i = 0; i < 300; i++) {
+            aliases.append(" e").append(i)
+                    .append(": employees(first: 100) { edges { node { precoroUser { email } netsuiteEmployee { email } } } }");
+        }
+        String aliasBomb = aliases.append(" }").toString();
+        StringBuilder fragments = new StringBuilder("{ ...F0 } ");
+        for (int i = 0; i < 22; i++) {
+            fragments.append("fragment F").append(i).append(" on Query { ...F").append(i + 1).append(" ...F")
+                    .append(i + 1).append(" } ");
+        }
+        String fragmentBomb = fragments.append("fragment F22 on Query { employeeMappingSummary { total } }").toString();
+        AtomicBoolean bombing = new AtomicBoolean(true);
+        Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+        ExecutorService bombers = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int b = 0; b < 4; b++) {
+            String bomber = sign("mallory-" + b, List.of("viewer"));
+            String bomb = b % 2 == 0 ? aliasBomb : fragmentBomb;
+            String kind = b % 2 == 0 ? "alias bomb (" + aliasBomb.length() + " bytes)"
+                    : "fragment bomb (" + fragmentBomb.length() + " bytes)";
+            running.add(bombers.submit(() -> {
+                while (bombing.get()) {
+                    HttpResponse<String> answer = post(bomber, bomb);
+                    String code = JSON.readTree(answer.body()).at("/errors/0/extensions/code").asText();
+                    outcomes.computeIfAbsent(kind + " -> HTTP " + answer.statusCode() + " " + code,
+                            key -> new AtomicLong()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        List<Double> underBombs;
+        try {
+            underBombs = latencies(normal, samples);
+        } finally {
+            bombing.set(false);
+            for (Future<?> bomber : running) {
+                bomber.get();
+            }
+            bombers.shutdown();
+        }
+        System.out.printf("the same query while four callers send refused bombs in a loop:%n");
+        System.out.printf("  p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n", percentile(underBombs, 50),
+                percentile(underBombs, 90), percentile(underBombs, 99));
+        outcomes.forEach((outcome, count) -> System.out.printf("  %s: %d%n", outcome, count.get()));
+
+        // The largest the limits allow: 28 distinct full pages, 19,600 of the 20,000 result objects.
+        StringBuilder largest = new StringBuilder("{");
+        for (int i = 0; i < 28; i++) {
+            largest.append(" p").append(i).append(": employees(first: ").append(100 - i).append(") { edges { node { ")
+                    .append("email precoroUser { email } netsuiteEmployee { email } } } }");
+        }
+        String largestQuery = largest.append(" }").toString();
+        HeapSampler heap = new HeapSampler();
+        Thread sampler = new Thread(heap, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        List<Double> largestMillis = new ArrayList<>();
+        int bytes = 0;
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> answer = post(token, largestQuery);
+            largestMillis.add((System.nanoTime() - start) / 1e6);
+            if (answer.statusCode() != 200 || JSON.readTree(answer.body()).has("errors")) {
+                throw new IllegalStateException("the largest allowed query failed: " + answer.body());
+            }
+            bytes = answer.body().length();
+        }
+        heap.stop = true;
+        sampler.join();
+        Collections.sort(largestMillis);
+        System.out.printf("largest query the limits allow (28 distinct employee pages with both live sub-records, "
+                + "%d bytes in, %d KB out):%n", largestQuery.length(), bytes / 1024);
+        System.out.printf("  p50 %.1f ms over 20 runs; peak heap %.0f MB (heap capped at 256 MB)%n",
+                percentile(largestMillis, 50), heap.peak.get() / 1024.0 / 1024.0);
+
+        StringBuilder quota = new StringBuilder("{");
+        for (int i = 0; i < 1300; i++) {
+            quota.append(" v").append(i).append(": vendors { totalCount }");
+        }
+        String quotaQuery = quota.append(" }").toString();
+        long procore = upstreamRequests(sandbox, "procore");
+        long netsuite = upstreamRequests(sandbox, "netsuite");
+        HttpResponse<String> refused = post(token, quotaQuery);
+        System.out.printf("quota request (1,300 aliases of vendors, %d bytes): HTTP %d %s; upstream requests: "
+                + "Procore %d, NetSuite %d%n", quotaQuery.length(), refused.statusCode(),
+                JSON.readTree(refused.body()).at("/errors/0/extensions/code").asText(),
+                upstreamRequests(sandbox, "procore") - procore, upstreamRequests(sandbox, "netsuite") - netsuite);
+        StringBuilder allowed = new StringBuilder("{");
+        for (int i = 0; i < 30; i++) {
+            allowed.append(" v").append(i).append(": vendors(first: 10) { totalCount }");
+        }
+        procore = upstreamRequests(sandbox, "procore");
+        netsuite = upstreamRequests(sandbox, "netsuite");
+        HttpResponse<String> answer = post(token, allowed.append(" }").toString());
+        System.out.printf("30 aliases of vendors (the most allowed): HTTP %d; upstream requests: Procore %d, NetSuite %d%n",
+                answer.statusCode(), upstreamRequests(sandbox, "procore") - procore,
+                upstreamRequests(sandbox, "netsuite") - netsuite);
+    }
+
+    private List<Double> latencies(String query, int samples) throws Exception {
+        List<Double> millis = new ArrayList<>(samples);
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            JsonNode response = gql(query);
+            millis.add((System.nanoTime() - start) / 1e6);
+            check(response);
+        }
+        Collections.sort(millis);
+        return millis;
+    }
+
+    private HttpResponse<String> post(String bearer, String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(hub + "/graphql"))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** How many requests the sandbox's {@code system} has received (its request log). */
+    private static long upstreamRequests(String sandbox, String system) throws Exception {
+        HttpResponse<String> log = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/requests/" + system)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode requests = JSON.readTree(log.body());
+        return requests.isArray() ? requests.size() : requests.path("requests").size();
     }
 
     private static void check(JsonNode response) {

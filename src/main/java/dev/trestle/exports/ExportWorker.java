@@ -6,6 +6,7 @@ import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,8 @@ import org.jboss.logging.Logger;
  * is refilled as soon as a delivery ends, so NetSuite's permits never wait for the slowest
  * delivery of a batch; the NetSuite governor bounds how many writes are on the wire.
  */
+// Created at start, so that its gauge is on /q/metrics before the first delivery or poll.
+@Startup
 @ApplicationScoped
 public class ExportWorker {
 

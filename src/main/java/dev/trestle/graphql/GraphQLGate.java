@@ -229,7 +229,7 @@ public class GraphQLGate {
     private void withinLimits(Document document, GraphQLSchema served, ObjectNode variables) {
         QueryCost.Cost cost;
         try {
-            cost = QueryCost.of(document, served, variables, limits.assumedListSize());
+            cost = QueryCost.of(document, served, variables, limits.assumedListSize(), Cursors.MAX_PAGE_SIZE);
         } catch (QueryCost.CyclicFragments cycle) {
             throw GraphQLRefusal.document(ErrorCode.GRAPHQL_VALIDATION_FAILED, cycle.getMessage(),
                     Map.of("classification", "ValidationError"));

@@ -57,14 +57,17 @@ public final class QueryCost {
     private final GraphQLSchema schema;
     private final ObjectNode variables;
     private final int assumedListSize;
+    private final int maxPageSize;
     private final Map<String, FragmentDefinition> fragments = new HashMap<>();
     private final Map<String, Cost> fragmentCosts = new HashMap<>();
     private final Set<String> expanding = new HashSet<>();
 
-    private QueryCost(Document document, GraphQLSchema schema, ObjectNode variables, int assumedListSize) {
+    private QueryCost(Document document, GraphQLSchema schema, ObjectNode variables, int assumedListSize,
+            int maxPageSize) {
         this.schema = schema;
         this.variables = variables;
         this.assumedListSize = assumedListSize;
+        this.maxPageSize = maxPageSize;
         for (Definition<?> definition : document.getDefinitions()) {
             if (definition instanceof FragmentDefinition fragment) {
                 fragments.putIfAbsent(fragment.getName(), fragment);
@@ -75,11 +78,15 @@ public final class QueryCost {
     /**
      * The highest figures of any operation or fragment of the document.
      *
+     * @param maxPageSize a {@code first} above it counts as it: the operation refuses such a page
+     *        itself (INVALID_ARGUMENT), so it never yields more
+     *
      * @throws CyclicFragments when a fragment spreads itself, directly or not (a validation error
      *         that would otherwise never end here)
      */
-    public static Cost of(Document document, GraphQLSchema schema, ObjectNode variables, int assumedListSize) {
-        QueryCost cost = new QueryCost(document, schema, variables, assumedListSize);
+    public static Cost of(Document document, GraphQLSchema schema, ObjectNode variables, int assumedListSize,
+            int maxPageSize) {
+        QueryCost cost = new QueryCost(document, schema, variables, assumedListSize, maxPageSize);
         Cost highest = Cost.NONE;
         for (Definition<?> definition : document.getDefinitions()) {
             Cost one = Cost.NONE;
@@ -191,12 +198,12 @@ public final class QueryCost {
                 continue;
             }
             if (argument.getValue() instanceof IntValue value) {
-                return Math.max(0, value.getValue().min(BigInteger.valueOf(CAP)).longValue());
+                return Math.max(0, value.getValue().min(BigInteger.valueOf(maxPageSize)).longValue());
             }
             if (argument.getValue() instanceof VariableReference reference && variables != null) {
                 JsonNode value = variables.get(reference.getName());
                 if (value != null && value.canConvertToLong()) {
-                    return Math.max(0, Math.min(CAP, value.asLong()));
+                    return Math.max(0, Math.min(maxPageSize, value.asLong()));
                 }
             }
         }

@@ -8,16 +8,10 @@ import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.SandboxSettings;
 import dev.trestle.sandbox.procore.ProcoreVendor;
 import dev.trestle.support.HubProcess;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import dev.trestle.support.SandboxProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,37 +31,28 @@ class ExportCrashIT {
     private static final String EXPORTED = "{ exportRequests(filter: {status: [EXPORTED]}) { totalCount } }";
     private static final String[] FAST_RECOVERY = {"-Dtrestle.exports.claim-for=PT3S", "-Dtrestle.exports.poll-every=1s"};
 
-    private static Vertx vertx;
-    private static HttpServer server;
+    private static SandboxProcess sandboxProcess;
     private static Sandbox sandbox;
     private static String sandboxBase;
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        vertx = Vertx.vertx();
         // Slow NetSuite writes, so that a batch is still under way when the hub is killed.
-        sandbox = new Sandbox(SandboxSettings.defaults().toBuilder().netsuiteLatency(Duration.ofMillis(300)).build());
-        Router root = Router.router(vertx);
-        root.route("/sandbox*").subRouter(sandbox.router(vertx));
-        server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        sandboxBase = "http://127.0.0.1:" + server.actualPort() + "/sandbox";
+        sandboxProcess = SandboxProcess.start(
+                SandboxSettings.defaults().toBuilder().netsuiteLatency(Duration.ofMillis(300)).build());
+        sandbox = sandboxProcess.sandbox();
+        sandboxBase = sandboxProcess.base();
     }
 
     @AfterAll
     static void stopSandbox() throws Exception {
-        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        sandboxProcess.close();
     }
 
     @BeforeEach
     void freshState() throws Exception {
         sandbox.reset();
-        String url = "jdbc:postgresql://localhost:5432/" + HubProcess.DATABASE;
-        try (Connection connection = DriverManager.getConnection(url, "trestle", "trestle");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-        }
+        HubProcess.emptyDatabase();
     }
 
     @Test

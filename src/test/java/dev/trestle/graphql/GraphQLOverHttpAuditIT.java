@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.SandboxSettings;
 import dev.trestle.support.HubProcess;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
+import dev.trestle.support.SandboxProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,28 +39,19 @@ class GraphQLOverHttpAuditIT {
     private static final String INSTALL = "npm ci --prefix src/test/graphql-http --no-audit --no-fund";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Vertx vertx;
-    private static HttpServer server;
+    private static SandboxProcess sandbox;
     private static HubProcess hub;
 
     @BeforeAll
     static void startHub() throws Exception {
         requireNodeAndAudit();
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:5432/" + HubProcess.DATABASE, "trestle", "trestle");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-        }
+        HubProcess.emptyDatabase();
         // The audit only asks for { __typename } and introspection, but the hub is configured
         // against a real sandbox, as in production it is against real tenants.
-        vertx = Vertx.vertx();
-        Router root = Router.router(vertx);
-        root.route("/sandbox*").subRouter(new Sandbox(SandboxSettings.defaults()).router(vertx));
-        server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        sandbox = SandboxProcess.start(SandboxSettings.defaults());
         // The audit fires its 61 requests back to back as one caller: more than a person's burst, and not
         // what it is about (the caller limits have their own test).
-        hub = HubProcess.start("graphql-http-audit", "http://127.0.0.1:" + server.actualPort() + "/sandbox",
+        hub = HubProcess.start("graphql-http-audit", sandbox.base(),
                 "-Dtrestle.graphql.callers.burst=1000");
     }
 
@@ -75,11 +60,8 @@ class GraphQLOverHttpAuditIT {
         if (hub != null) {
             hub.close();
         }
-        if (server != null) {
-            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (sandbox != null) {
+            sandbox.close();
         }
     }
 

@@ -33,7 +33,7 @@ class QueryCostTest {
     }
 
     private static QueryCost.Cost cost(String document, ObjectNode variables) {
-        return QueryCost.of(Parser.parse(document), schema, variables, 100);
+        return QueryCost.of(Parser.parse(document), schema, variables, 100, 100);
     }
 
     @Test
@@ -53,8 +53,10 @@ class QueryCostTest {
         assertEquals(4, page.depth());
         ObjectNode variables = new ObjectMapper().createObjectNode().put("n", 10);
         assertEquals(31, cost("query($n: Int) { employees(first: $n) { edges { node { email } } } }", variables).nodes());
-        // Without first, a list counts as the assumed size (the hub's page limit).
+        // Without first, a list counts as the assumed size (100 here).
         assertEquals(301, cost("{ employees { edges { node { email } } } }").nodes());
+        // A first beyond the page limit counts as the limit: the operation refuses it itself.
+        assertEquals(301, cost("{ employees(first: 2147483647) { edges { node { email } } } }").nodes());
     }
 
     @Test

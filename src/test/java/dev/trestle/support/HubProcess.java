@@ -59,6 +59,15 @@ public final class HubProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** Empties the packaged hubs' database; the next hub to start migrates it afresh. */
+    public static void emptyDatabase() throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://localhost:5432/" + DATABASE, "trestle", "trestle");
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+        }
+    }
+
     public static HubProcess start(String name, String sandboxBase, String... systemProperties) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("java"));
@@ -111,13 +120,13 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
-    /** Runs a GraphQL operation as {@code user} with {@code roles}; fails on HTTP or GraphQL errors. */
     public String graphqlUrl() {
         return "http://127.0.0.1:" + port + "/graphql";
     }
 
+    /** Runs a GraphQL operation as {@code user} with {@code roles}; fails on HTTP or GraphQL errors. */
     public JsonNode graphql(String user, List<String> roles, String query, Map<String, Object> variables) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(graphqlUrl()))
                 .header("Authorization", "Bearer " + token(user, roles))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The GraphQL request limits under attack, on the production build with its 256 MB heap: a normal
+# dashboard query's p50/p90/p99 quiet and while four callers send refused alias and fragment bombs
+# in a loop; the largest query the limits allow with the hub's peak heap; and the upstream requests
+# of a request of 1,300 vendors aliases and of the 30 aliases allowed.
+source "$(dirname "$0")/lib.sh"
+USERS=${USERS:-5000}
+LATENCY_MS=${LATENCY_MS:-20}
+SAMPLES=${SAMPLES:-200}
+build
+start_sandbox --precoro-users "$USERS" --netsuite-employees "$USERS" --latency-ms "$LATENCY_MS" \
+  --netsuite-concurrency 5 --precoro-rps 100000
+# The per-caller rate is raised so that every bomb reaches the cost limits (the rate is not what
+# is measured); each caller's cap on operations running at once stays at its default.
+start_hub -Dtrestle.precoro.requests-per-second=100000 -Dtrestle.graphql.callers.operations-per-second=100000 \
+  -Dtrestle.graphql.callers.burst=100000
+client limits "$SAMPLES" "http://127.0.0.1:$SANDBOX_PORT"
