@@ -8,14 +8,11 @@ import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
+import graphql.language.Document;
 import graphql.language.IntValue;
 import graphql.language.Node;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
-import graphql.schema.idl.TypeUtil;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
-import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -23,6 +20,9 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.TypeUtil;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -94,74 +94,92 @@ public class GraphQLGate {
     }
 
     private void check(RoutingContext ctx) {
-        boolean graphqlResponse = acceptsGraphQLResponse(ctx);
-        HttpMethod method = ctx.request().method();
-        if (method == HttpMethod.OPTIONS) {
+        if (ctx.request().method() == HttpMethod.OPTIONS) {
             ctx.next();
             return;
         }
+        boolean graphqlResponse = acceptsGraphQLResponse(ctx);
         CallerLimiter.Permit permit = null;
         try {
-            if (!acceptable(ctx)) {
-                throw GraphQLRefusal.request(406, ErrorCode.INVALID_REQUEST,
-                        "Accept application/graphql-response+json or application/json.");
-            }
-            if (method != HttpMethod.POST && method != HttpMethod.GET) {
-                throw GraphQLRefusal.request(405, ErrorCode.INVALID_REQUEST, "Send GraphQL requests with POST.");
-            }
-            String caller = caller(ctx);
-            if (caller == null) {
-                ctx.response().putHeader("WWW-Authenticate", "Bearer");
-                throw GraphQLRefusal.request(401, ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
-            }
-            permit = callers.acquire(caller);
-            GraphQLEnvelope envelope = method == HttpMethod.POST
-                    ? GraphQLEnvelope.fromBody(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
-                            ctx.body().buffer() == null ? null : ctx.body().asString(StandardCharsets.UTF_8.name()),
-                            envelopeJson)
-                    : GraphQLEnvelope.fromParameters(parameters(ctx), envelopeJson);
-            GraphQLSchema served = schema.get();
-            Document document = parse(envelope.query());
-            OperationDefinition operation = operation(document, envelope.operationName());
-            if (method == HttpMethod.GET && operation.getOperation() != OperationDefinition.Operation.QUERY) {
-                throw GraphQLRefusal.request(405, ErrorCode.INVALID_REQUEST, "Mutations must be sent with POST.");
-            }
-            withinLimits(document, served, envelope.variables());
-            List<ValidationError> invalid = validator.validateDocument(served, document, Locale.ENGLISH);
-            if (!invalid.isEmpty()) {
-                throw GraphQLRefusal.invalidDocument(invalid);
-            }
-            intLiteralsFit(document);
-            coerceVariables(served, operation, envelope.variables());
+            permit = admit(ctx);
+            inspect(ctx);
         } catch (GraphQLRefusal refusal) {
-            if (permit != null) {
-                permit.close();
-            }
+            release(permit);
             if (refusal.status(true) == 405) {
                 ctx.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
             }
             respond(ctx, refusal, graphqlResponse);
             return;
         } catch (RuntimeException unexpected) {
-            if (permit != null) {
-                permit.close();
-            }
+            release(permit);
             LOG.error("GraphQL request check failed unexpectedly", unexpected);
             respond(ctx, GraphQLRefusal.request(500, ErrorCode.INTERNAL,
                     "Internal error; the server log has the details."), graphqlResponse);
             return;
         }
-        CallerLimiter.Permit running = permit;
-        // The caller's slot is freed when the answer's head is written. SmallRye takes the response's
-        // end and close handlers for itself, so a client that goes away before its answer frees the
-        // slot at the deadline at the latest.
+        run(ctx, permit, graphqlResponse);
+    }
+
+    /** The media type, the method, the token and the caller's share; the permit holds a running slot. */
+    private CallerLimiter.Permit admit(RoutingContext ctx) {
+        if (!acceptable(ctx)) {
+            throw GraphQLRefusal.request(406, ErrorCode.INVALID_REQUEST,
+                    "Accept application/graphql-response+json or application/json.");
+        }
+        HttpMethod method = ctx.request().method();
+        if (method != HttpMethod.POST && method != HttpMethod.GET) {
+            throw GraphQLRefusal.request(405, ErrorCode.INVALID_REQUEST, "Send GraphQL requests with POST.");
+        }
+        String caller = caller(ctx);
+        if (caller == null) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            throw GraphQLRefusal.request(401, ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
+        }
+        return callers.acquire(caller);
+    }
+
+    /** The envelope, then the document: parse, limits, validation, variables. */
+    private void inspect(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        GraphQLEnvelope envelope = method == HttpMethod.POST
+                ? GraphQLEnvelope.fromBody(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
+                        ctx.body().buffer() == null ? null : ctx.body().asString(StandardCharsets.UTF_8.name()),
+                        envelopeJson)
+                : GraphQLEnvelope.fromParameters(parameters(ctx), envelopeJson);
+        GraphQLSchema served = schema.get();
+        Document document = parse(envelope.query());
+        OperationDefinition operation = operation(document, envelope.operationName());
+        if (method == HttpMethod.GET && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+            throw GraphQLRefusal.request(405, ErrorCode.INVALID_REQUEST, "Mutations must be sent with POST.");
+        }
+        // Limits before validation: validating a fragment bomb is what is exponential.
+        withinLimits(document, served, envelope.variables());
+        List<ValidationError> invalid = validator.validateDocument(served, document, Locale.ENGLISH);
+        if (!invalid.isEmpty()) {
+            throw GraphQLRefusal.invalidDocument(invalid);
+        }
+        intLiteralsFit(document);
+        coerceVariables(served, operation, envelope.variables());
+    }
+
+    private static void release(CallerLimiter.Permit permit) {
+        if (permit != null) {
+            permit.close();
+        }
+    }
+
+    /** Hands the request to SmallRye, under the deadline, and frees the caller's slot when it is answered. */
+    private void run(RoutingContext ctx, CallerLimiter.Permit permit, boolean graphqlResponse) {
+        // SmallRye takes the response's end and close handlers for itself, so the slot is freed when
+        // the answer's head is written, and for a client that went away, at the deadline at the latest.
         long deadline = ctx.vertx().setTimer(limits.deadline().toMillis(), id -> {
-            running.close();
+            permit.close();
             if (!ctx.response().ended() && !ctx.response().headWritten() && !ctx.response().closed()) {
                 LOG.warnf("A GraphQL operation ran past the %s deadline and was answered with DEADLINE_EXCEEDED",
                         limits.deadline());
                 respond(ctx, GraphQLRefusal.request(504, ErrorCode.DEADLINE_EXCEEDED,
-                        "The operation did not finish within " + limits.deadline().toSeconds() + " s."), graphqlResponse);
+                        "The operation did not finish within " + limits.deadline().toMillis() + " ms."),
+                        graphqlResponse);
             }
         });
         // SmallRye answers with the media type of the Accept header, or its own default for */* and no
@@ -169,7 +187,7 @@ public class GraphQLGate {
         String contentType = (graphqlResponse ? GRAPHQL_RESPONSE_JSON : JSON) + "; charset=utf-8";
         ctx.addHeadersEndHandler(headers -> {
             ctx.vertx().cancelTimer(deadline);
-            running.close();
+            permit.close();
             if (ctx.response().getStatusCode() < 300) {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType);
             }
