@@ -19,6 +19,7 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.TypeUtil;
 import graphql.util.TraversalControl;
@@ -64,6 +65,7 @@ public class GraphQLGate {
 
     /** After authentication (-200) and authorization (-100), before SmallRye's route (default order). */
     static final int ORDER = -50;
+    private static final String PERMIT = GraphQLGate.class.getName() + ".permit";
     static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
     private static final String JSON = "application/json";
 
@@ -82,15 +84,47 @@ public class GraphQLGate {
         this.envelopeJson = GraphQLEnvelope.reader(limits.maxJsonDepth());
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
                 .maxCharacters(limits.maxRequestBytes())
+                // Parsing stops at the limit instead of building a bomb's syntax tree first.
+                .maxTokens(limits.maxTokens())
                 // Parser messages would quote the offending token: the input is not echoed back.
                 .redactTokenParserErrorMessages(true));
     }
 
     void install(@Observes Router router) {
-        router.route("/graphql").order(ORDER)
+        // Admission first, so that a caller over their share is refused before their body is read.
+        router.route("/graphql").order(ORDER).handler(this::admit);
+        router.route("/graphql").order(ORDER + 1)
                 .handler(BodyHandler.create(false).setBodyLimit(limits.maxRequestBytes()))
                 .handler(this::check)
                 .failureHandler(this::failed);
+    }
+
+    /** The media type, the method, the token and the caller's share; the permit holds a running slot. */
+    private void admit(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (method == HttpMethod.OPTIONS) {
+            ctx.next();
+            return;
+        }
+        try {
+            if (!acceptable(ctx)) {
+                throw GraphQLRefusal.request(406, ErrorCode.INVALID_REQUEST,
+                        "Accept application/graphql-response+json or application/json.");
+            }
+            if (method != HttpMethod.POST && method != HttpMethod.GET) {
+                throw GraphQLRefusal.request(405, ErrorCode.INVALID_REQUEST, "Send GraphQL requests with POST.");
+            }
+            String caller = caller(ctx);
+            if (caller == null) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                throw GraphQLRefusal.request(401, ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
+            }
+            ctx.put(PERMIT, callers.acquire(caller));
+        } catch (GraphQLRefusal refusal) {
+            refuse(ctx, refusal);
+            return;
+        }
+        ctx.next();
     }
 
     private void check(RoutingContext ctx) {
@@ -98,44 +132,27 @@ public class GraphQLGate {
             ctx.next();
             return;
         }
-        boolean graphqlResponse = acceptsGraphQLResponse(ctx);
-        CallerLimiter.Permit permit = null;
+        CallerLimiter.Permit permit = ctx.get(PERMIT);
         try {
-            permit = admit(ctx);
             inspect(ctx);
         } catch (GraphQLRefusal refusal) {
-            release(permit);
-            if (refusal.status(true) == 405) {
-                ctx.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
-            }
-            respond(ctx, refusal, graphqlResponse);
+            permit.close();
+            refuse(ctx, refusal);
             return;
         } catch (RuntimeException unexpected) {
-            release(permit);
+            permit.close();
             LOG.error("GraphQL request check failed unexpectedly", unexpected);
-            respond(ctx, GraphQLRefusal.request(500, ErrorCode.INTERNAL,
-                    "Internal error; the server log has the details."), graphqlResponse);
+            refuse(ctx, GraphQLRefusal.request(500, ErrorCode.INTERNAL, "Internal error; the server log has the details."));
             return;
         }
-        run(ctx, permit, graphqlResponse);
+        run(ctx, permit, acceptsGraphQLResponse(ctx));
     }
 
-    /** The media type, the method, the token and the caller's share; the permit holds a running slot. */
-    private CallerLimiter.Permit admit(RoutingContext ctx) {
-        if (!acceptable(ctx)) {
-            throw GraphQLRefusal.request(406, ErrorCode.INVALID_REQUEST,
-                    "Accept application/graphql-response+json or application/json.");
+    private static void refuse(RoutingContext ctx, GraphQLRefusal refusal) {
+        if (refusal.status(true) == 405) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
         }
-        HttpMethod method = ctx.request().method();
-        if (method != HttpMethod.POST && method != HttpMethod.GET) {
-            throw GraphQLRefusal.request(405, ErrorCode.INVALID_REQUEST, "Send GraphQL requests with POST.");
-        }
-        String caller = caller(ctx);
-        if (caller == null) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            throw GraphQLRefusal.request(401, ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
-        }
-        return callers.acquire(caller);
+        respond(ctx, refusal, acceptsGraphQLResponse(ctx));
     }
 
     /** The envelope, then the document: parse, limits, validation, variables. */
@@ -160,12 +177,6 @@ public class GraphQLGate {
         }
         intLiteralsFit(document);
         coerceVariables(served, operation, envelope.variables());
-    }
-
-    private static void release(CallerLimiter.Permit permit) {
-        if (permit != null) {
-            permit.close();
-        }
     }
 
     /** Hands the request to SmallRye, under the deadline, and frees the caller's slot when it is answered. */
@@ -201,6 +212,9 @@ public class GraphQLGate {
         if (ctx.response().ended()) {
             return;
         }
+        if (ctx.get(PERMIT) instanceof CallerLimiter.Permit permit) {
+            permit.close();
+        }
         if (ctx.statusCode() == 413) {
             respond(ctx, GraphQLRefusal.request(413, ErrorCode.REQUEST_TOO_LARGE,
                     "The request is larger than " + limits.maxRequestBytes() + " bytes."), acceptsGraphQLResponse(ctx));
@@ -213,13 +227,14 @@ public class GraphQLGate {
         try {
             return Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(parserOptions).build());
+        } catch (ParseCancelledException tooLarge) {
+            throw GraphQLRefusal.document(ErrorCode.QUERY_TOO_COMPLEX,
+                    "The document exceeds the parser's limits (" + limits.maxTokens() + " tokens).",
+                    Map.of("limit", "tokens", "allowed", limits.maxTokens()));
         } catch (InvalidSyntaxException syntax) {
             String where = syntax.getLocation() == null ? ""
                     : " at line " + syntax.getLocation().getLine() + ", column " + syntax.getLocation().getColumn();
             throw GraphQLRefusal.document(ErrorCode.GRAPHQL_PARSE_FAILED, "The document does not parse" + where + ".");
-        } catch (RuntimeException tooLarge) {
-            // The parser's own limits (tokens, characters, rule depth) end parsing with a cancellation.
-            throw GraphQLRefusal.document(ErrorCode.QUERY_TOO_COMPLEX, "The document is too large to parse.");
         }
     }
 

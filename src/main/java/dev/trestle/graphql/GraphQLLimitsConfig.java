@@ -17,6 +17,14 @@ public interface GraphQLLimitsConfig {
     @WithDefault("65536")
     int maxRequestBytes();
 
+    /**
+     * Most tokens in a document (names, punctuation, values): parsing stops there. The largest
+     * document the other limits allow has about 30 tokens per alias; the GraphQL UI's
+     * introspection query about 300.
+     */
+    @WithDefault("3000")
+    int maxTokens();
+
     /** Deepest selection, counted in nested fields (the GraphQL UI's introspection query needs 13). */
     @WithDefault("15")
     int maxDepth();
