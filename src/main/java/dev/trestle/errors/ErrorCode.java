@@ -67,6 +67,8 @@ public enum ErrorCode {
     QUERY_TOO_COMPLEX,
     /** The caller sent more operations than their per-caller limit allows; retry after {@code retryAfterSeconds}. */
     RATE_LIMITED,
+    /** The operations running on this replica hold as many results as it takes at once; retry in a moment. */
+    OVERLOADED,
     /** The operation did not finish within the hub's execution deadline. */
     DEADLINE_EXCEEDED,
     /** Anything unexpected; details are in the server log, never in the response. */

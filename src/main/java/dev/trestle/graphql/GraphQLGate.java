@@ -72,6 +72,7 @@ public class GraphQLGate {
     private final GraphQLLimitsConfig limits;
     private final Instance<GraphQLSchema> schema;
     private final CallerLimiter callers;
+    private final ResultBudget results;
     private final ObjectMapper envelopeJson;
     private final ParserOptions parserOptions;
     private final Validator validator = new Validator();
@@ -81,6 +82,7 @@ public class GraphQLGate {
         this.schema = schema;
         this.callers = new CallerLimiter(limits.callers().operationsPerSecond(), limits.callers().burst(),
                 limits.callers().concurrent(), System::nanoTime);
+        this.results = new ResultBudget(limits.maxNodesInFlight());
         this.envelopeJson = GraphQLEnvelope.reader(limits.maxJsonDepth());
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
                 .maxCharacters(limits.maxRequestBytes())
@@ -133,8 +135,15 @@ public class GraphQLGate {
             return;
         }
         CallerLimiter.Permit permit = ctx.get(PERMIT);
+        ResultBudget.Reservation reservation;
         try {
-            inspect(ctx);
+            long nodes = inspect(ctx);
+            reservation = results.reserve(nodes);
+            if (reservation == null) {
+                throw GraphQLRefusal.request(503, ErrorCode.OVERLOADED,
+                        "The hub is answering as much as it can hold at once; retry in a moment.",
+                        Map.of("retryAfterSeconds", 1L));
+            }
         } catch (GraphQLRefusal refusal) {
             permit.close();
             refuse(ctx, refusal);
@@ -145,7 +154,10 @@ public class GraphQLGate {
             refuse(ctx, GraphQLRefusal.request(500, ErrorCode.INTERNAL, "Internal error; the server log has the details."));
             return;
         }
-        run(ctx, permit, acceptsGraphQLResponse(ctx));
+        run(ctx, () -> {
+            permit.close();
+            reservation.close();
+        }, acceptsGraphQLResponse(ctx));
     }
 
     private static void refuse(RoutingContext ctx, GraphQLRefusal refusal) {
@@ -155,8 +167,8 @@ public class GraphQLGate {
         respond(ctx, refusal, acceptsGraphQLResponse(ctx));
     }
 
-    /** The envelope, then the document: parse, limits, validation, variables. */
-    private void inspect(RoutingContext ctx) {
+    /** The envelope, then the document: parse, limits, validation, variables; the result objects it would produce. */
+    private long inspect(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         GraphQLEnvelope envelope = method == HttpMethod.POST
                 ? GraphQLEnvelope.fromBody(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
@@ -170,21 +182,25 @@ public class GraphQLGate {
             throw GraphQLRefusal.request(405, ErrorCode.INVALID_REQUEST, "Mutations must be sent with POST.");
         }
         // Limits before validation: validating a fragment bomb is what is exponential.
-        withinLimits(document, served, envelope.variables());
+        long nodes = withinLimits(document, served, envelope.variables());
         List<ValidationError> invalid = validator.validateDocument(served, document, Locale.ENGLISH);
         if (!invalid.isEmpty()) {
             throw GraphQLRefusal.invalidDocument(invalid);
         }
         intLiteralsFit(document);
         coerceVariables(served, operation, envelope.variables());
+        return nodes;
     }
 
-    /** Hands the request to SmallRye, under the deadline, and frees the caller's slot when it is answered. */
-    private void run(RoutingContext ctx, CallerLimiter.Permit permit, boolean graphqlResponse) {
+    /**
+     * Hands the request to SmallRye, under the deadline; {@code release} (idempotent) gives back the
+     * caller's slot and the result budget when the request is answered.
+     */
+    private void run(RoutingContext ctx, Runnable release, boolean graphqlResponse) {
         // SmallRye takes the response's end and close handlers for itself, so the slot is freed when
         // the answer's head is written, and for a client that went away, at the deadline at the latest.
         long deadline = ctx.vertx().setTimer(limits.deadline().toMillis(), id -> {
-            permit.close();
+            release.run();
             if (!ctx.response().ended() && !ctx.response().headWritten() && !ctx.response().closed()) {
                 LOG.warnf("A GraphQL operation ran past the %s deadline and was answered with DEADLINE_EXCEEDED",
                         limits.deadline());
@@ -198,7 +214,7 @@ public class GraphQLGate {
         String contentType = (graphqlResponse ? GRAPHQL_RESPONSE_JSON : JSON) + "; charset=utf-8";
         ctx.addHeadersEndHandler(headers -> {
             ctx.vertx().cancelTimer(deadline);
-            permit.close();
+            release.run();
             if (ctx.response().getStatusCode() < 300) {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType);
             }
@@ -259,7 +275,7 @@ public class GraphQLGate {
                         Map.of("classification", "ValidationError")));
     }
 
-    private void withinLimits(Document document, GraphQLSchema served, ObjectNode variables) {
+    private long withinLimits(Document document, GraphQLSchema served, ObjectNode variables) {
         QueryCost.Cost cost;
         try {
             cost = QueryCost.of(document, served, variables, limits.assumedListSize(), Cursors.MAX_PAGE_SIZE);
@@ -271,6 +287,7 @@ public class GraphQLGate {
         limit("aliases", cost.aliases(), limits.maxAliases());
         limit("fields", cost.fields(), limits.maxFields());
         limit("nodes", cost.nodes(), limits.maxNodes());
+        return cost.nodes();
     }
 
     private static void limit(String what, long value, int allowed) {
@@ -383,7 +400,7 @@ public class GraphQLGate {
 
     /** Answers a refusal: a GraphQL response without {@code data}, in the negotiated media type. */
     static void respond(RoutingContext ctx, GraphQLRefusal refusal, boolean graphqlResponse) {
-        if (refusal.code() == ErrorCode.RATE_LIMITED) {
+        if (refusal.code() == ErrorCode.RATE_LIMITED || refusal.code() == ErrorCode.OVERLOADED) {
             Object retry = refusal.errors().get(0).get("extensions") instanceof Map<?, ?> extensions
                     ? extensions.get("retryAfterSeconds") : null;
             if (retry != null) {

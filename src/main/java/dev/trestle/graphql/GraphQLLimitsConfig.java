@@ -53,6 +53,14 @@ public interface GraphQLLimitsConfig {
     @WithDefault("10")
     int assumedListSize();
 
+    /**
+     * Result objects (as for {@link #maxNodes()}) that the operations running on one replica may
+     * produce together; an operation that would exceed it is refused with OVERLOADED (HTTP 503) until
+     * others have answered. Five of the largest queries allowed at once, or a hundred dashboard pages.
+     */
+    @WithDefault("100000")
+    long maxNodesInFlight();
+
     /** Most JSON nesting in a request (variables are shallow; deep nesting is an attack). */
     @WithDefault("32")
     int maxJsonDepth();

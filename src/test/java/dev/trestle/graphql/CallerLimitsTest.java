@@ -18,12 +18,13 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Per-caller rate and the execution deadline, at small limits, over HTTP. (The cap on a caller's
+ * Per-caller rate, the replica's result budget and the execution deadline, at small limits, over HTTP. (The cap on a caller's
  * operations running at once is proven on {@link CallerLimiter} itself, on a clock the test moves.)
  */
 @QuarkusTest
@@ -39,6 +40,7 @@ class CallerLimitsTest {
                     "trestle.graphql.callers.burst", "3",
                     "trestle.graphql.callers.concurrent", "2",
                     "trestle.graphql.deadline", "PT1.5S",
+                    "trestle.graphql.max-nodes-in-flight", "500",
                     // A hung NetSuite read stays hung past the deadline instead of timing out first.
                     "trestle.netsuite.read-timeout", "10s");
         }
@@ -92,5 +94,27 @@ class CallerLimitsTest {
                 .body("errors[0].extensions.code", equalTo("DEADLINE_EXCEEDED"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(Duration.ofMillis(2500)) < 0, "answered after " + took);
+    }
+
+    @Test
+    void operationsRunningTogetherShareTheReplicasResultBudget() throws Exception {
+        sandbox.netsuite().knobs().hangRate(1.0).hangDuration(Duration.ofSeconds(20));
+        sandbox.netsuite().requests().clear();
+        String page = "{ vendors(first: 100) { edges { node { id } } } }";  // 301 of the 500
+        CompletableFuture<Integer> hanging = CompletableFuture.supplyAsync(
+                () -> query(GraphQL.token("hana", "viewer"), page).statusCode());
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sandbox.netsuite().requests().count() == 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertEquals(1, sandbox.netsuite().requests().count(), "the first page is under way");
+        String ivan = GraphQL.token("ivan", "viewer");
+        query(ivan, page).then().statusCode(503)
+                .header("Retry-After", notNullValue())
+                .body("errors[0].extensions.code", equalTo("OVERLOADED"));
+        query(ivan, SUMMARY).then().statusCode(200).body("data.employeeMappingSummary.total", notNullValue());
+        assertEquals(504, hanging.get(), "the first page ends at the deadline");
+        sandbox.netsuite().knobs().reset();
+        query(ivan, "{ vendors(first: 100) { totalCount } }").then().statusCode(200);
     }
 }
