@@ -391,6 +391,37 @@ public class BenchClient {
         System.out.printf("  p50 %.1f ms over 20 runs; peak heap %.0f MB (heap capped at 256 MB)%n",
                 percentile(largestMillis, 50), heap.peak.get() / 1024.0 / 1024.0);
 
+        // The same query by twelve callers at once, three times each: the replica's result budget
+        // lets five run together and refuses the rest with OVERLOADED until they have answered.
+        HeapSampler crowdHeap = new HeapSampler();
+        Thread crowdSampler = new Thread(crowdHeap, "heap-sampler");
+        crowdSampler.setDaemon(true);
+        crowdSampler.start();
+        Map<String, AtomicLong> crowd = new ConcurrentHashMap<>();
+        ExecutorService callers = Executors.newFixedThreadPool(12);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int c = 0; c < 12; c++) {
+            String caller = sign("crowd-" + c, List.of("viewer"));
+            sent.add(callers.submit(() -> {
+                for (int round = 0; round < 3; round++) {
+                    HttpResponse<String> reply = post(caller, largestQuery);
+                    String code = JSON.readTree(reply.body()).at("/errors/0/extensions/code").asText();
+                    crowd.computeIfAbsent("HTTP " + reply.statusCode() + (code.isEmpty() ? "" : " " + code),
+                            key -> new AtomicLong()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> one : sent) {
+            one.get();
+        }
+        callers.shutdown();
+        crowdHeap.stop = true;
+        crowdSampler.join();
+        System.out.printf("  the same query by 12 callers at once, 3 each: peak heap %.0f MB;", crowdHeap.peak.get() / 1024.0 / 1024.0);
+        crowd.forEach((outcome, count) -> System.out.printf(" %s: %d;", outcome, count.get()));
+        System.out.println();
+
         StringBuilder quota = new StringBuilder("{");
         for (int i = 0; i < 1300; i++) {
             quota.append(" v").append(i).append(": vendors { totalCount }");

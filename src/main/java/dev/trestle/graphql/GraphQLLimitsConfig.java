@@ -56,9 +56,10 @@ public interface GraphQLLimitsConfig {
     /**
      * Result objects (as for {@link #maxNodes()}) that the operations running on one replica may
      * produce together; an operation that would exceed it is refused with OVERLOADED (HTTP 503) until
-     * others have answered. Five of the largest queries allowed at once, or a hundred dashboard pages.
+     * others have answered: two of the largest queries allowed at once, or fifty full dashboard pages.
+     * (bench/api-limits.sh: five of the largest at once took the 256 MB heap to 250 MB used.)
      */
-    @WithDefault("100000")
+    @WithDefault("50000")
     long maxNodesInFlight();
 
     /** Most JSON nesting in a request (variables are shallow; deep nesting is an attack). */
