@@ -400,12 +400,8 @@ public class GraphQLGate {
 
     /** Answers a refusal: a GraphQL response without {@code data}, in the negotiated media type. */
     static void respond(RoutingContext ctx, GraphQLRefusal refusal, boolean graphqlResponse) {
-        if (refusal.code() == ErrorCode.RATE_LIMITED || refusal.code() == ErrorCode.OVERLOADED) {
-            Object retry = refusal.errors().get(0).get("extensions") instanceof Map<?, ?> extensions
-                    ? extensions.get("retryAfterSeconds") : null;
-            if (retry != null) {
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retry));
-            }
+        if (refusal.retryAfterSeconds() != null) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
         }
         ctx.response()
                 .setStatusCode(refusal.status(graphqlResponse))

@@ -70,6 +70,11 @@ public final class GraphQLRefusal extends RuntimeException {
         return code;
     }
 
+    /** When to come back, for refusals of load (RATE_LIMITED, OVERLOADED): the {@code Retry-After} header. */
+    public Long retryAfterSeconds() {
+        return extensions.get("retryAfterSeconds") instanceof Long seconds ? seconds : null;
+    }
+
     /** The status for a client that accepts {@code application/graphql-response+json} (or not). */
     public int status(boolean graphqlResponseJson) {
         return stage == Stage.DOCUMENT && !graphqlResponseJson ? 200 : status;

@@ -55,8 +55,7 @@ class GraphQLEnvelopeTest {
         String deep = "{\"query\":\"{ a }\",\"variables\":{\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}}";
         GraphQLRefusal refusal = refused(deep);
         assertEquals(ErrorCode.INVALID_REQUEST, refusal.code());
-        assertEquals("\"The request body\" is nested deeper than 32 levels.".replace("\"The request body\"", "The request body"),
-                refusal.getMessage());
+        assertEquals("The request body is nested deeper than 32 levels.", refusal.getMessage());
     }
 
     @Test
