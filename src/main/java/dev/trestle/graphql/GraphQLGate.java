@@ -66,6 +66,8 @@ public class GraphQLGate {
     /** After authentication (-200) and authorization (-100), before SmallRye's route (default order). */
     static final int ORDER = -50;
     private static final String PERMIT = GraphQLGate.class.getName() + ".permit";
+    private static final GraphQLRefusal UNAUTHENTICATED = GraphQLRefusal.request(401, ErrorCode.UNAUTHENTICATED,
+            "A valid bearer token is required.");
     static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
     private static final String JSON = "application/json";
 
@@ -95,6 +97,8 @@ public class GraphQLGate {
     void install(@Observes Router router) {
         // Admission first, so that a caller over their share is refused before their body is read.
         router.route("/graphql").order(ORDER).handler(this::admit);
+        // The schema document (and anything else SmallRye serves below /graphql) needs a token too.
+        router.route("/graphql/*").order(ORDER).handler(this::authenticated);
         router.route("/graphql").order(ORDER + 1)
                 .handler(BodyHandler.create(false).setBodyLimit(limits.maxRequestBytes()))
                 .handler(this::check)
@@ -119,11 +123,20 @@ public class GraphQLGate {
             String caller = caller(ctx);
             if (caller == null) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer");
-                throw GraphQLRefusal.request(401, ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
+                throw UNAUTHENTICATED;
             }
             ctx.put(PERMIT, callers.acquire(caller));
         } catch (GraphQLRefusal refusal) {
             refuse(ctx, refusal);
+            return;
+        }
+        ctx.next();
+    }
+
+    private void authenticated(RoutingContext ctx) {
+        if (caller(ctx) == null) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            refuse(ctx, UNAUTHENTICATED);
             return;
         }
         ctx.next();

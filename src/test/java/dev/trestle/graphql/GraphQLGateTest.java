@@ -75,6 +75,17 @@ class GraphQLGateTest {
     }
 
     @Test
+    void theSchemaDocumentNeedsATokenToo() {
+        given().get("/graphql/schema.graphql")
+                .then().statusCode(401)
+                .contentType(containsString("application/json"))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2(token).get("/graphql/schema.graphql")
+                .then().statusCode(200)
+                .body(containsString("type Query"));
+    }
+
+    @Test
     void malformedEnvelopesGet400WithACode() {
         for (String body : new String[] {
             "{\"query\":\"{ __typename }\",\"variables\":\"{}\"}",
