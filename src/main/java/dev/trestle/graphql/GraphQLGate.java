@@ -97,8 +97,9 @@ public class GraphQLGate {
     void install(@Observes Router router) {
         // Admission first, so that a caller over their share is refused before their body is read.
         router.route("/graphql").order(ORDER).handler(this::admit);
-        // The schema document (and anything else SmallRye serves below /graphql) needs a token too.
-        router.route("/graphql/*").order(ORDER).handler(this::authenticated);
+        // The schema document SmallRye serves needs a token too. An exact path: a wildcard route would
+        // label every made-up path below /graphql as a metrics series of its own.
+        router.route("/graphql/schema.graphql").order(ORDER).handler(this::authenticated);
         router.route("/graphql").order(ORDER + 1)
                 .handler(BodyHandler.create(false).setBodyLimit(limits.maxRequestBytes()))
                 .handler(this::check)
