@@ -28,11 +28,12 @@ import java.util.Random;
 
 /**
  * Deterministic demo data for the Procore connector: the Procore company's vendors, projects,
- * cost codes, cost types and WBS, and the NetSuite vendors and jobs they are matched against.
+ * cost codes, cost types and WBS, commitments and subcontractor invoices, and the NetSuite vendors, jobs and
+ * items they are matched against.
  * Which record is which case is fixed by position (see {@link ProcoreDemoCases}); the seed only
  * varies addresses, unmatched phones and timestamps.
  *
- * @param netsuiteRecords NetSuite vendor and job records by record type
+ * @param netsuiteRecords NetSuite vendor, job and otherChargePurchaseItem records by record type
  */
 public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteRecord>> netsuiteRecords,
         ProcoreDemoCases cases) {
