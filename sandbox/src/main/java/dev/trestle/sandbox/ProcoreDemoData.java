@@ -2,16 +2,20 @@ package dev.trestle.sandbox;
 
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
 import dev.trestle.sandbox.netsuite.NetSuiteReferenceData;
+import dev.trestle.sandbox.procore.ProcoreCommitment;
 import dev.trestle.sandbox.procore.ProcoreCostCode;
 import dev.trestle.sandbox.procore.ProcoreCostType;
 import dev.trestle.sandbox.procore.ProcoreData;
 import dev.trestle.sandbox.procore.ProcoreProject;
+import dev.trestle.sandbox.procore.ProcoreRequisition;
 import dev.trestle.sandbox.procore.ProcoreSandbox;
 import dev.trestle.sandbox.procore.ProcoreVendor;
 import dev.trestle.sandbox.procore.ProjectStages;
 import dev.trestle.sandbox.procore.WbsCode;
 import dev.trestle.sandbox.procore.WbsSegment;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,11 +28,12 @@ import java.util.Random;
 
 /**
  * Deterministic demo data for the Procore connector: the Procore company's vendors, projects,
- * cost codes, cost types and WBS, and the NetSuite vendors and jobs they are matched against.
+ * cost codes, cost types and WBS, commitments and subcontractor invoices, and the NetSuite vendors, jobs and
+ * items they are matched against.
  * Which record is which case is fixed by position (see {@link ProcoreDemoCases}); the seed only
  * varies addresses, unmatched phones and timestamps.
  *
- * @param netsuiteRecords NetSuite vendor and job records by record type
+ * @param netsuiteRecords NetSuite vendor, job and otherChargePurchaseItem records by record type
  */
 public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteRecord>> netsuiteRecords,
         ProcoreDemoCases cases) {
@@ -96,6 +101,10 @@ public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteReco
     private static final long FIRST_COST_CODE_ID = 5_200_000_001L;
     private static final long FIRST_SEGMENT_ID = 5_400_000_001L;
     private static final long FIRST_WBS_CODE_ID = 5_500_000_001L;
+    private static final long FIRST_COMMITMENT_ID = ProcoreSandbox.FIRST_COMMITMENT_ID;
+    private static final long FIRST_COMMITMENT_LINE_ID = 5_610_000_001L;
+    private static final long FIRST_CONTRACT_ITEM_ID = 5_710_000_001L;
+    private static final long FIRST_PERIOD_ID = 5_800_000_000L;
 
     public static ProcoreDemoData generate(long seed) {
         return generate(seed, 0);
@@ -106,7 +115,16 @@ public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteReco
      * 00001" and so on, after the demo ones: many records to export, none matching NetSuite.
      */
     public static ProcoreDemoData generate(long seed, int generatedVendors) {
-        return new Generator(new Random(seed), generatedVendors).run();
+        return generate(seed, generatedVendors, 0, 0);
+    }
+
+    /**
+     * As {@link #generate(long, int)}, plus {@code generatedInvoices} approved subcontractor invoices of
+     * {@code linesPerInvoice} contract items each, every one on a commitment of its own on the linked project with
+     * a linked vendor, billing WBS codes that are exported as items: many invoices to export, all exportable.
+     */
+    public static ProcoreDemoData generate(long seed, int generatedVendors, int generatedInvoices, int linesPerInvoice) {
+        return new Generator(new Random(seed), generatedVendors, generatedInvoices, linesPerInvoice).run();
     }
 
     private static final class Generator {
@@ -114,11 +132,15 @@ public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteReco
         private final List<ProcoreVendor> vendors = new ArrayList<>();
         private final List<NetSuiteRecord> netsuiteVendors = new ArrayList<>();
         private final int generatedVendors;
+        private final int generatedInvoices;
+        private final int linesPerInvoice;
         private int phones;
 
-        Generator(Random random, int generatedVendors) {
+        Generator(Random random, int generatedVendors, int generatedInvoices, int linesPerInvoice) {
             this.random = random;
             this.generatedVendors = generatedVendors;
+            this.generatedInvoices = generatedInvoices;
+            this.linesPerInvoice = linesPerInvoice;
         }
 
         ProcoreDemoData run() {
@@ -195,9 +217,14 @@ public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteReco
             for (ProcoreProject project : projects) {
                 structure(project, costTypes, costCodes, segments, wbsCodes);
             }
+            Invoices invoices = new Invoices(projects, costCodes, wbsCodes);
+            invoices.demo();
+            invoices.generated(generatedInvoices, linesPerInvoice);
             ProcoreData procore = new ProcoreData(List.copyOf(vendors), projects, List.copyOf(costTypes),
-                    List.copyOf(costCodes), List.copyOf(segments), List.copyOf(wbsCodes));
-            return new ProcoreDemoData(procore, Map.of("vendor", List.copyOf(netsuiteVendors), "job", jobs()), cases);
+                    List.copyOf(costCodes), List.copyOf(segments), List.copyOf(wbsCodes),
+                    List.copyOf(invoices.commitments), List.copyOf(invoices.requisitions));
+            return new ProcoreDemoData(procore, Map.of("vendor", List.copyOf(netsuiteVendors), "job", jobs(),
+                    "otherChargePurchaseItem", invoices.exportedItems()), cases);
         }
 
         private long procoreVendor(String name, String email, String phone, boolean active, String originId) {
@@ -307,6 +334,185 @@ public record ProcoreDemoData(ProcoreData procore, Map<String, List<NetSuiteReco
                                 List.copyOf(items)));
                     }
                 }
+            }
+        }
+
+        /**
+         * The commitments and subcontractor invoices of {@link ProcoreDemoCases} (see there for which is which),
+         * and the NetSuite items the linked project's WBS codes were exported as (all but
+         * {@link ProcoreDemoCases#WBS_CODE_NOT_EXPORTED}), with the hub's external ids.
+         */
+        private final class Invoices {
+            private final List<ProcoreProject> projects;
+            private final List<ProcoreCostCode> costCodes;
+            private final List<WbsCode> wbsCodes;
+            final List<ProcoreCommitment> commitments = new ArrayList<>();
+            final List<ProcoreRequisition> requisitions = new ArrayList<>();
+            private long lineIds = FIRST_COMMITMENT_LINE_ID;
+            private long itemIds = FIRST_CONTRACT_ITEM_ID;
+
+            Invoices(List<ProcoreProject> projects, List<ProcoreCostCode> costCodes, List<WbsCode> wbsCodes) {
+                this.projects = projects;
+                this.costCodes = costCodes;
+                this.wbsCodes = wbsCodes;
+            }
+
+            void demo() {
+                long linked = ProcoreDemoCases.LINKED_PROJECT;
+                long vendorA = ProcoreDemoCases.LINKED_VENDOR_A;
+                long vendorB = ProcoreDemoCases.LINKED_VENDOR_B;
+                ProcoreCommitment concrete = commitment(linked, ProcoreCommitment.WORK_ORDER, "SC-101",
+                        "Concrete & Foundations", vendorA, "10", new Object[][] {
+                            {"03-300.S", "Foundations and slabs", "150000.00"},
+                            {"03-300.M", "Concrete supply", "42000.00"},
+                            {"01-100.S", "Mobilization", "8000.00"}});
+                ProcoreCommitment electrical = commitment(linked, ProcoreCommitment.WORK_ORDER, "SC-102", "Electrical",
+                        vendorB, "5", new Object[][] {
+                            {"26-100.S", "Electrical rough-in and trim", "98000.00"},
+                            {"26-100.M", "Switchgear and fixtures", "15500.50"}});
+                ProcoreCommitment steel = commitment(linked, ProcoreCommitment.PURCHASE_ORDER, "PO-103",
+                        "Structural steel supply", vendorB, "0", new Object[][] {
+                            {"05-120.M", "Wide-flange beams and columns", "64000.00"}});
+                ProcoreCommitment plumbing = commitment(linked, ProcoreCommitment.WORK_ORDER, "SC-104", "Plumbing",
+                        ProcoreDemoCases.INVOICE_VENDOR_NOT_LINKED, "10", new Object[][] {
+                            {"22-100.S", "Plumbing rough-in", "45000.00"}});
+                ProcoreCommitment siteConcrete = commitment(ProcoreDemoCases.INVOICE_PROJECT_NOT_EXPORTED,
+                        ProcoreCommitment.WORK_ORDER, "SC-201", "Site concrete", vendorA, "10", new Object[][] {
+                            {"03-300.S", "Site paving and curbs", "30000.00"}});
+                List<Object[]> many = new ArrayList<>();
+                for (WbsCode w : wbsCodes) {
+                    if (w.projectId() == linked && !w.flatCode().equals(ProcoreDemoCases.WBS_CODE_NOT_EXPORTED)) {
+                        many.add(new Object[] {w.flatCode(), "Finishes package " + w.flatCode(),
+                            String.format(Locale.ROOT, "%d.%02d", 5000 + 250 * many.size(), (many.size() * 37) % 100)});
+                    }
+                }
+                ProcoreCommitment finishes = commitment(linked, ProcoreCommitment.WORK_ORDER, "SC-105",
+                        "General finishes package", vendorA, "10", many.toArray(Object[][]::new));
+                ProcoreCommitment drywall = commitment(linked, ProcoreCommitment.PURCHASE_ORDER, "PO-106",
+                        "Gypsum board materials", vendorA, "5", new Object[][] {
+                            {ProcoreDemoCases.WBS_CODE_NOT_EXPORTED, "Gypsum board and studs", "22750.75"}});
+
+                // Commitment, status, invoice number, per line: work completed this period and materials stored
+                // as fractions (percent) of the scheduled value.
+                invoice(concrete, "approved", "INV-1001", 30, 5);
+                invoice(concrete, "under_review", "INV-1002", 20, 0);
+                invoice(concrete, "draft", "INV-1003", 10, 0);
+                invoice(electrical, "approved_as_noted", "INV-2001", 25, 10);
+                invoice(electrical, "revise_and_resubmit", "INV-2002", 15, 0);
+                invoice(steel, "pending_owner_approval", "INV-3001", 40, 0);
+                invoice(steel, "approved", "INV-3002", 0, 30);
+                invoice(plumbing, "approved", "INV-4001", 35, 0);
+                invoice(siteConcrete, "approved", "INV-5001", 50, 0);
+                invoice(finishes, "approved", "INV-6001", 33, 7);
+                invoice(drywall, "approved", "INV-7001", 45, 0);
+                invoice(drywall, "draft", "INV-7002", 20, 0);
+            }
+
+            void generated(int count, int lines) {
+                List<WbsCode> exported = wbsCodes.stream().filter(w -> w.projectId() == ProcoreDemoCases.LINKED_PROJECT
+                        && !w.flatCode().equals(ProcoreDemoCases.WBS_CODE_NOT_EXPORTED)).toList();
+                for (int n = 1; n <= count; n++) {
+                    Object[][] sov = new Object[lines][];
+                    for (int m = 0; m < lines; m++) {
+                        WbsCode w = exported.get(m % exported.size());
+                        sov[m] = new Object[] {w.flatCode(), "Generated line " + (m + 1),
+                            String.format(Locale.ROOT, "%d.%02d", 1000 + 10 * m + n % 10, (n + m) % 100)};
+                    }
+                    ProcoreCommitment c = commitment(ProcoreDemoCases.LINKED_PROJECT, ProcoreCommitment.WORK_ORDER,
+                            String.format(Locale.ROOT, "GEN-%05d", n), "Generated subcontract " + n,
+                            ProcoreDemoCases.LINKED_VENDOR_A, "10", sov);
+                    invoice(c, "approved", String.format(Locale.ROOT, "GEN-INV-%05d", n), 40, 0);
+                }
+            }
+
+            private ProcoreCommitment commitment(long projectId, String kind, String number, String title, long vendor,
+                    String retainage, Object[][] sov) {
+                List<ProcoreCommitment.Line> lines = new ArrayList<>();
+                for (Object[] spec : sov) {
+                    WbsCode w = wbs(projectId, (String) spec[0]);
+                    lines.add(new ProcoreCommitment.Line(lineIds++, (String) spec[1], costCode(projectId, w).id(),
+                            w.id(), new BigDecimal((String) spec[2])));
+                }
+                Instant created = ProcoreDemoCases.CONNECTION_INSTANT.plus(Duration.ofDays(3 + commitments.size()));
+                ProcoreCommitment c = new ProcoreCommitment(FIRST_COMMITMENT_ID + commitments.size(), projectId, kind,
+                        number, title, "Approved", true, vendor, new BigDecimal(retainage).setScale(2),
+                        LocalDate.ofInstant(created, ZoneOffset.UTC), null, null, null, List.copyOf(lines), created,
+                        created);
+                commitments.add(c);
+                return c;
+            }
+
+            private void invoice(ProcoreCommitment c, String status, String invoiceNumber, int workPercent,
+                    int storedPercent) {
+                List<ProcoreRequisition> earlier = requisitions.stream()
+                        .filter(r -> r.commitmentId() == c.id()).toList();
+                int number = earlier.size() + 1;
+                List<ProcoreRequisition.Item> items = new ArrayList<>();
+                for (ProcoreCommitment.Line line : c.lines()) {
+                    BigDecimal previous = BigDecimal.ZERO;
+                    BigDecimal previousRetainage = BigDecimal.ZERO;
+                    for (ProcoreRequisition r : earlier) {
+                        for (ProcoreRequisition.Item i : r.items()) {
+                            if (i.lineItemId() == line.id()) {
+                                previous = previous.add(i.workCompletedThisPeriod()).add(i.materialsPresentlyStored());
+                                previousRetainage = previousRetainage.add(i.retainageThisPeriod());
+                            }
+                        }
+                    }
+                    BigDecimal work = percent(line.amount(), workPercent);
+                    BigDecimal stored = percent(line.amount(), storedPercent);
+                    BigDecimal retainage = percent(work.add(stored), c.retainagePercent());
+                    items.add(new ProcoreRequisition.Item(itemIds++, line.id(), line.costCodeId(), line.wbsCodeId(),
+                            line.description(), line.amount(), previous, work, stored, previousRetainage, retainage,
+                            null));
+                }
+                LocalDate start = LocalDate.of(2025, 9, 1).plusMonths(number - 1);
+                LocalDate end = start.plusMonths(1).minusDays(1);
+                Instant submitted = end.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+                long periodId = FIRST_PERIOD_ID + (c.projectId() - ProcoreSandbox.FIRST_PROJECT_ID) * 100 + number;
+                requisitions.add(new ProcoreRequisition(ProcoreSandbox.FIRST_REQUISITION_ID + requisitions.size(),
+                        c.projectId(), c.id(), number, invoiceNumber, status, end, start, end, periodId, null, null,
+                        List.copyOf(items), status.equals("draft") ? null : submitted, submitted.minusSeconds(3600),
+                        submitted));
+            }
+
+            /** The items the linked project's WBS codes became in NetSuite (the hub's external id and item name). */
+            List<NetSuiteRecord> exportedItems() {
+                List<NetSuiteRecord> items = new ArrayList<>();
+                ProcoreProject project = projects.stream().filter(p -> p.id() == ProcoreDemoCases.LINKED_PROJECT)
+                        .findFirst().orElseThrow();
+                for (WbsCode w : wbsCodes) {
+                    if (w.projectId() != project.id() || w.flatCode().equals(ProcoreDemoCases.WBS_CODE_NOT_EXPORTED)) {
+                        continue;
+                    }
+                    Instant created = ProcoreDemoCases.CONNECTION_INSTANT.plus(Duration.ofDays(1));
+                    items.add(new NetSuiteRecord("otherChargePurchaseItem", NetSuiteReferenceData.FIRST_ITEM_ID
+                            + items.size(), ProcoreDemoCases.itemExternalId(project.id(), w.id()), new JsonObject()
+                            .put("itemId", project.projectNumber() + "-" + w.flatCode())
+                            .put("displayName", w.description())
+                            .put("subsidiary", new JsonObject().put("items", new io.vertx.core.json.JsonArray()
+                                    .add(new JsonObject().put("id", NetSuiteReferenceData.SUBSIDIARY_ID))))
+                            .put("expenseAccount", new JsonObject().put("id", NetSuiteReferenceData.EXPENSE_ACCOUNT_ID)),
+                            created, created));
+                }
+                return List.copyOf(items);
+            }
+
+            private WbsCode wbs(long projectId, String flatCode) {
+                return wbsCodes.stream().filter(w -> w.projectId() == projectId && w.flatCode().equals(flatCode))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("no WBS code " + flatCode + " on "
+                                + projectId));
+            }
+
+            private ProcoreCostCode costCode(long projectId, WbsCode w) {
+                String fullCode = w.segmentItems().get(0).code();
+                return costCodes.stream().filter(c -> c.projectId() == projectId && c.fullCode().equals(fullCode))
+                        .findFirst().orElseThrow();
+            }
+
+            private static BigDecimal percent(BigDecimal amount, Number percent) {
+                return amount.multiply(new BigDecimal(percent.toString())).divide(BigDecimal.valueOf(100), 2,
+                        RoundingMode.HALF_UP);
             }
         }
 

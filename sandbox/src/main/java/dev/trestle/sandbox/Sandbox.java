@@ -74,7 +74,8 @@ public final class Sandbox {
         netsuite.restore(data.netsuiteEmployees());
         precoro.restore(data.precoroUsers());
         demoCases = data.cases();
-        ProcoreDemoData procoreData = ProcoreDemoData.generate(settings.seed(), settings.procoreGeneratedVendors());
+        ProcoreDemoData procoreData = ProcoreDemoData.generate(settings.seed(), settings.procoreGeneratedVendors(),
+                settings.procoreGeneratedInvoices(), settings.procoreGeneratedInvoiceLines());
         netsuite.loadRecords(procoreData.netsuiteRecords());
         procore.restore(procoreData.procore());
         procoreDemoCases = procoreData.cases();

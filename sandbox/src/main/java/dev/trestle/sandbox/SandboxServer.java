@@ -59,6 +59,8 @@ public final class SandboxServer {
                     case "--precoro-latency-ms" -> settings.precoroLatency(Duration.ofMillis(Long.parseLong(value)));
                     case "--procore-latency-ms" -> settings.procoreLatency(Duration.ofMillis(Long.parseLong(value)));
                     case "--procore-vendors" -> settings.procoreGeneratedVendors(Integer.parseInt(value));
+                    case "--procore-invoices" -> settings.procoreGeneratedInvoices(Integer.parseInt(value));
+                    case "--procore-invoice-lines" -> settings.procoreGeneratedInvoiceLines(Integer.parseInt(value));
                     case "--procore-hourly" -> settings.procoreRequestsPerWindow(Integer.parseInt(value))
                             .procoreRateWindow(Duration.ofHours(1));
                     case "--netsuite-concurrency" -> settings.netsuiteConcurrencyLimit(Integer.parseInt(value));
@@ -119,6 +121,7 @@ public final class SandboxServer {
                   [--precoro-users 300] [--netsuite-employees 300]
                   [--latency-ms 0 | --netsuite-latency-ms N --precoro-latency-ms N --procore-latency-ms N]
                   [--procore-vendors 0 (generated, beyond the demo ones)] [--procore-hourly 3600]
+                  [--procore-invoices 0 (generated approved invoices) --procore-invoice-lines 10 (lines each)]
                   [--netsuite-concurrency 5] [--precoro-rps 20] [--precoro-hourly N] [--precoro-daily N]
                   [--error-rate 0] [--throttle-rate 0] [--drop-rate 0] [--malformed-rate 0] [--hang-rate 0]""");
     }

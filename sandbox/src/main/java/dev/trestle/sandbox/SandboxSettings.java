@@ -32,6 +32,8 @@ public record SandboxSettings(
         Duration procoreRateWindow,
         Duration procoreLatency,
         int procoreGeneratedVendors,
+        int procoreGeneratedInvoices,
+        int procoreGeneratedInvoiceLines,
         Clock clock) {
 
     public static SandboxSettings defaults() {
@@ -39,7 +41,7 @@ public record SandboxSettings(
                 "sandbox-token-id", "sandbox-token-secret", 5, Duration.ZERO, "sandbox-precoro-token",
                 "integration@trestle.dev", 20, 1_000_000, 1_000_000, Duration.ZERO, "sandbox-procore-client-id",
                 "sandbox-procore-client-secret", ProcoreDemoCases.COMPANY_ID, Duration.ofSeconds(5400), 3600,
-                Duration.ofHours(1), Duration.ZERO, 0, Clock.systemUTC());
+                Duration.ofHours(1), Duration.ZERO, 0, 0, 10, Clock.systemUTC());
     }
 
     public Builder toBuilder() {
@@ -72,6 +74,8 @@ public record SandboxSettings(
         private Duration procoreRateWindow;
         private Duration procoreLatency;
         private int procoreGeneratedVendors;
+        private int procoreGeneratedInvoices;
+        private int procoreGeneratedInvoiceLines;
         private Clock clock;
 
         private Builder(SandboxSettings s) {
@@ -99,6 +103,8 @@ public record SandboxSettings(
             procoreRateWindow = s.procoreRateWindow;
             procoreLatency = s.procoreLatency;
             procoreGeneratedVendors = s.procoreGeneratedVendors;
+            procoreGeneratedInvoices = s.procoreGeneratedInvoices;
+            procoreGeneratedInvoiceLines = s.procoreGeneratedInvoiceLines;
             clock = s.clock;
         }
 
@@ -127,6 +133,10 @@ public record SandboxSettings(
         public Builder procoreLatency(Duration value) { procoreLatency = value; return this; }
         /** Procore-only vendors added after the demo cases, for benchmarks that export many. */
         public Builder procoreGeneratedVendors(int value) { procoreGeneratedVendors = value; return this; }
+        /** Approved subcontractor invoices added after the demo ones, each on a commitment of its own, for benchmarks. */
+        public Builder procoreGeneratedInvoices(int value) { procoreGeneratedInvoices = value; return this; }
+        /** Contract items of each generated invoice. */
+        public Builder procoreGeneratedInvoiceLines(int value) { procoreGeneratedInvoiceLines = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
 
         public SandboxSettings build() {
@@ -134,7 +144,8 @@ public record SandboxSettings(
                     netsuiteConsumerSecret, netsuiteTokenId, netsuiteTokenSecret, netsuiteConcurrencyLimit,
                     netsuiteLatency, precoroApiToken, precoroEmail, precoroRequestsPerSecond, precoroHourlyBudget,
                     precoroDailyBudget, precoroLatency, procoreClientId, procoreClientSecret, procoreCompanyId,
-                    procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreLatency, procoreGeneratedVendors, clock);
+                    procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreLatency, procoreGeneratedVendors,
+                    procoreGeneratedInvoices, procoreGeneratedInvoiceLines, clock);
         }
     }
 }

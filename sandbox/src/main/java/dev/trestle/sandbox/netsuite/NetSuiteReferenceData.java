@@ -13,6 +13,12 @@ public final class NetSuiteReferenceData {
     /** The expense account other-charge purchase items post to. */
     public static final String EXPENSE_ACCOUNT_ID = "58";
     public static final String EXPENSE_ACCOUNT_NAME = "5800 Job Costs : Project Costs";
+    /** The accounts payable account vendor bills post to (the header {@code account} of a bill). */
+    public static final String AP_ACCOUNT_ID = "25";
+    public static final String AP_ACCOUNT_NAME = "2000 Accounts Payable";
+    /** The liability account retainage withheld from a subcontractor's bill is credited to (an expense line). */
+    public static final String RETAINAGE_ACCOUNT_ID = "27";
+    public static final String RETAINAGE_ACCOUNT_NAME = "2150 Retainage Payable";
     /** The customer every project (job) hangs under. */
     public static final String PARENT_CUSTOMER_ID = "1500";
     public static final String PARENT_CUSTOMER_NAME = "Trestle Builders Projects";
@@ -20,6 +26,8 @@ public final class NetSuiteReferenceData {
     public static final long FIRST_VENDOR_ID = 2001;
     public static final long FIRST_JOB_ID = 3001;
     public static final long FIRST_ITEM_ID = 4001;
+    /** Transactions (vendor bills) share one range of internal ids, as NetSuite's transaction table does. */
+    public static final long FIRST_TRANSACTION_ID = 7001;
 
     private NetSuiteReferenceData() {
     }

@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
 
 /**
  * A simulated NetSuite account: the REST record API for {@code employee} (and, through
- * {@link RecordApi}, {@code vendor}, {@code job} and {@code otherChargePurchaseItem}) and the SuiteQL query
+ * {@link RecordApi}, {@code vendor}, {@code job}, {@code otherChargePurchaseItem} and {@code vendorBill}) and the SuiteQL query
  * service, behind token-based authentication and the account-wide concurrency pool. Paths are
  * relative to where the router is mounted ({@code /sandbox/netsuite} in the hub).
  */
@@ -69,7 +69,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         return employees;
     }
 
-    /** The vendor, job or otherChargePurchaseItem records, with counts of the creates and updates that landed. */
+    /** The vendor, job, otherChargePurchaseItem or vendorBill records, with counts of the creates and updates that landed. */
     public RecordStore records(String type) {
         return records.store(type);
     }

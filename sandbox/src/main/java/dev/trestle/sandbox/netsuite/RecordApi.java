@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,8 +31,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The REST record API for {@code vendor}, {@code job} and {@code otherChargePurchaseItem}, and
- * SuiteQL on the vendor and job tables. Runs inside the NetSuite simulation's pipeline (token
+ * The REST record API for {@code vendor}, {@code job}, {@code otherChargePurchaseItem} and
+ * {@code vendorBill}, and SuiteQL on the vendor, job, transaction and transactionline tables. Runs inside the NetSuite simulation's pipeline (token
  * authentication, concurrency pool, knobs), which hands its {@code serve} in.
  * <ul>
  *   <li>{@code POST /services/rest/record/v1/<type>}: 204, {@code Location: <base>/services/rest/record/v1/<type>/<id>}.</li>
@@ -45,6 +47,12 @@ import java.util.regex.Pattern;
  * value of the wrong kind, an unknown reference or a bad external id, and {@code NONEXISTENT_FIELD}
  * for an unknown field when the client asks for {@code X-NetSuite-PropertyNameValidation: Error}
  * (by default NetSuite only warns: the field is ignored and {@code X-NetSuite-Warning} names it).
+ * <p>
+ * Sublists (the vendor bill's {@code item} and {@code expense}) are written as {@code {"items":[...]}} and keyed
+ * by {@code line}: a write without {@code ?replace=<sublist>} updates the lines whose {@code line} it names and
+ * adds the others (so a PUT upsert that resends a bill's lines must say {@code replace=item,expense}, or they
+ * are added twice); with it the sent lines replace the stored ones. GET shows a sublist as a link unless
+ * {@code expandSubResources=true}; {@code GET .../<type>/<id>/<sublist>} gives its lines.
  */
 final class RecordApi {
 
@@ -90,6 +98,9 @@ final class RecordApi {
             router.get(collection + "/:id").handler(ctx -> serve.accept(ctx, c -> get(c, type)));
             router.patch(collection + "/:id").handler(body).handler(ctx -> serve.accept(ctx, c -> patch(c, type)));
             router.put(collection + "/:id").handler(body).handler(ctx -> serve.accept(ctx, c -> upsert(c, type)));
+            if (!type.sublists().isEmpty()) {
+                router.get(collection + "/:id/:sublist").handler(ctx -> serve.accept(ctx, c -> sublist(c, type)));
+            }
         }
         router.post(NetSuiteSandbox.SUITEQL).handler(body).handler(ctx -> {
             String table = RecordSuiteQl.recordTable(queryText(ctx));
@@ -104,8 +115,22 @@ final class RecordApi {
     // ---- reads -----------------------------------------------------------------------------------------------
 
     private SandboxResponse get(RoutingContext ctx, RecordType type) {
+        boolean expand = "true".equalsIgnoreCase(ctx.request().getParam("expandSubResources"));
         return find(type, ctx.pathParam("id"))
-                .map(r -> SandboxResponse.json(200, NetSuiteSandbox.SINGULAR, recordJson(r, serviceRoot(ctx))))
+                .map(r -> SandboxResponse.json(200, NetSuiteSandbox.SINGULAR, recordJson(r, serviceRoot(ctx), type, expand)))
+                .orElseGet(RecordApi::notFound);
+    }
+
+    /** {@code GET .../<type>/<id>/<sublist>}: the sublist's lines, expanded, as a collection. */
+    private SandboxResponse sublist(RoutingContext ctx, RecordType type) {
+        String name = ctx.pathParam("sublist");
+        if (!type.sublists().containsKey(name)) {
+            return NetSuiteErrors.error(404, "NONEXISTENT_ID", "The record instance does not exist. Provide a valid "
+                    + "record instance ID.");
+        }
+        return find(type, ctx.pathParam("id"))
+                .map(r -> SandboxResponse.json(200, NetSuiteSandbox.COLLECTION, sublistJson(r, name,
+                        serviceRoot(ctx) + RECORD_ROOT, true)))
                 .orElseGet(RecordApi::notFound);
     }
 
@@ -136,7 +161,7 @@ final class RecordApi {
         } catch (InvalidQueryException e) {
             return NetSuiteErrors.invalidParameter(e.getMessage());
         }
-        RecordStore store = store(query.table());
+        RecordStore store = store(RecordSuiteQl.SOURCE.get(query.table()));
         List<NetSuiteRecord> rows;
         if (query.idIn() != null) {
             rows = new ArrayList<>();
@@ -144,7 +169,19 @@ final class RecordApi {
         } else {
             rows = store.after(query.idAbove() == null ? Long.MIN_VALUE : query.idAbove());
         }
-        return page(rows, paging, serviceRoot(ctx) + NetSuiteSandbox.SUITEQL, "", query::row);
+        String url = serviceRoot(ctx) + NetSuiteSandbox.SUITEQL;
+        return switch (query.table()) {
+            case "transaction" -> page(rows, paging, url, "", query::transactionRow);
+            case "transactionline" -> {
+                RecordStore items = store(RecordType.OTHER_CHARGE_PURCHASE_ITEM.name());
+                Function<String, String> itemAccount = item -> items.get(Long.parseLong(item))
+                        .map(i -> i.text("expenseAccount")).orElse(null);
+                List<JsonObject> lines = new ArrayList<>();
+                rows.forEach(bill -> lines.addAll(query.lineRows(bill, itemAccount)));
+                yield page(lines, paging, url, "", Function.identity());
+            }
+            default -> page(rows, paging, url, "", query::row);
+        };
     }
 
     // ---- writes ----------------------------------------------------------------------------------------------
@@ -192,6 +229,8 @@ final class RecordApi {
         String validation = Optional.ofNullable(ctx.request().getHeader("X-NetSuite-PropertyNameValidation"))
                 .orElse("Warning").trim().toLowerCase(Locale.ROOT);
         JsonObject changes = new JsonObject();
+        Map<String, JsonArray> sentLines = new LinkedHashMap<>();
+        List<String> replace = replaced(ctx);
         List<String> unknown = new ArrayList<>();
         boolean externalIdSent = body.containsKey("externalId");
         String externalId = existing == null ? urlExternalId : existing.externalId();
@@ -213,8 +252,17 @@ final class RecordApi {
             if (RecordType.READ_ONLY.contains(field)) {
                 continue;  // echoed from a GET; NetSuite ignores read-only fields on write
             }
+            Map<String, RecordType.Kind> lineFields = type.sublists().get(field);
+            if (lineFields != null && value != null) {
+                Object lines = sublistLines(field, lineFields, value, unknown);
+                if (lines instanceof SandboxResponse refusal) {
+                    return refusal;
+                }
+                sentLines.put(field, (JsonArray) lines);
+                continue;
+            }
             RecordType.Kind kind = type.fields().get(field);
-            if (kind == null) {
+            if (kind == null && lineFields == null) {
                 unknown.add(field);
                 continue;
             }
@@ -254,7 +302,19 @@ final class RecordApi {
                     merged.put(e.getKey(), e.getValue());
                 }
             });
-            List<RecordType.Violation> violations = type.rules().check(merged);
+            // A sublist named in replace but not sent loses all its lines.
+            replace.stream().filter(type.sublists()::containsKey).forEach(name -> sentLines.putIfAbsent(name,
+                    new JsonArray()));
+            sentLines.forEach((name, lines) -> merged.put(name, new JsonObject().put("items",
+                    mergeLines(RecordType.lines(merged, name), lines, replace.contains(name)))));
+            if (!type.sublists().isEmpty()) {
+                merged.put("total", total(merged, type));
+                if (merged.getValue("tranDate") == null) {
+                    // NetSuite dates a transaction entered without a date today (in the account's time zone).
+                    merged.put("tranDate", LocalDate.now(clock).toString());
+                }
+            }
+            List<RecordType.Violation> violations = type.rules().check(merged, this::exists);
             if (!violations.isEmpty()) {
                 RecordType.Violation first = violations.get(0);
                 return NetSuiteErrors.errorAt(400, first.code(), first.detail(), first.path());
@@ -286,6 +346,122 @@ final class RecordApi {
                     + String.join(", ", unknown));
         }
         return new SandboxResponse(204, null, headers, null);
+    }
+
+    /** Whether a record of a simulated type exists; what the rules check a reference against. */
+    private boolean exists(String type, String id) {
+        try {
+            return store(type).get(Long.parseLong(id)).isPresent();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The sublists named by {@code ?replace=item,expense}: their lines are replaced rather than merged. */
+    private static List<String> replaced(RoutingContext ctx) {
+        String replace = ctx.request().getParam("replace");
+        return replace == null ? List.of() : List.of(replace.trim().split("\\s*,\\s*"));
+    }
+
+    /**
+     * The lines of a sublist as sent ({@code {"items":[...]}}), each normalized; or the refusal of the first bad
+     * value, with its path ({@code item.items[2].amount}). Unknown line fields are collected as
+     * {@code item.<field>}. An item line with a rate but no amount gets rate × quantity (1 when left out), as
+     * NetSuite computes it.
+     */
+    private static Object sublistLines(String sublist, Map<String, RecordType.Kind> lineFields, Object value,
+            List<String> unknown) {
+        if (!(value instanceof JsonObject obj) || !(obj.getValue("items") instanceof JsonArray items)) {
+            return NetSuiteErrors.errorAt(400, "INVALID_CONTENT", "Invalid value for the resource or sub-resource field '"
+                    + sublist + "'. Provide a valid value.", sublist);
+        }
+        JsonArray lines = new JsonArray();
+        for (int i = 0; i < items.size(); i++) {
+            String path = sublist + ".items[" + i + "]";
+            if (!(items.getValue(i) instanceof JsonObject line)) {
+                return NetSuiteErrors.errorAt(400, "INVALID_CONTENT", "Invalid value for the resource or sub-resource "
+                        + "field '" + sublist + "'. Provide a valid value.", path);
+            }
+            JsonObject normalized = new JsonObject();
+            for (Map.Entry<String, Object> entry : line) {
+                String field = entry.getKey();
+                if (RecordType.READ_ONLY.contains(field)) {
+                    continue;
+                }
+                RecordType.Kind kind = lineFields.get(field);
+                if (kind == null) {
+                    if (!unknown.contains(sublist + "." + field)) {
+                        unknown.add(sublist + "." + field);
+                    }
+                    continue;
+                }
+                if (entry.getValue() == null) {
+                    continue;
+                }
+                // References on lines are checked against the records by the type's rules, not the fixed lists.
+                Object v = kind == RecordType.Kind.REFERENCE ? reference(null, entry.getValue())
+                        : normalize(field, kind, entry.getValue());
+                if (v == null) {
+                    return NetSuiteErrors.errorAt(400, "INVALID_CONTENT", "Invalid value for the resource or "
+                            + "sub-resource field '" + field + "'. Provide a valid value.", path + "." + field);
+                }
+                normalized.put(field, v);
+            }
+            if (!normalized.containsKey("amount") && normalized.getValue("rate") instanceof Number rate) {
+                BigDecimal quantity = normalized.getValue("quantity") instanceof Number q ? decimal(q) : BigDecimal.ONE;
+                normalized.put("amount", decimal(rate).multiply(quantity).setScale(2, RoundingMode.HALF_UP).doubleValue());
+            }
+            lines.add(normalized);
+        }
+        return lines;
+    }
+
+    /**
+     * The lines a write leaves: with {@code replace} the sent ones; otherwise a sent line whose {@code line}
+     * matches a stored one updates it (the sublists are keyed by line), and the others are added. Lines are
+     * numbered from 1 in the order they are added.
+     */
+    private static JsonArray mergeLines(JsonArray stored, JsonArray sent, boolean replace) {
+        JsonArray result = replace ? new JsonArray() : stored.copy();
+        long next = 1;
+        for (Object o : result) {
+            next = Math.max(next, ((JsonObject) o).getLong("line") + 1);
+        }
+        for (Object o : sent) {
+            JsonObject line = ((JsonObject) o).copy();
+            JsonObject match = null;
+            if (!replace && line.getValue("line") instanceof Number key) {
+                for (Object r : result) {
+                    if (((JsonObject) r).getLong("line") == key.longValue()) {
+                        match = (JsonObject) r;
+                    }
+                }
+            }
+            if (match != null) {
+                match.mergeIn(line);
+            } else {
+                line.put("line", next++);
+                result.add(line);
+            }
+        }
+        return result;
+    }
+
+    /** A transaction's total: the sum of its line amounts, to the cent. */
+    private static double total(JsonObject fields, RecordType type) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (String sublist : type.sublists().keySet()) {
+            for (Object line : RecordType.lines(fields, sublist)) {
+                if (((JsonObject) line).getValue("amount") instanceof Number amount) {
+                    total = total.add(decimal(amount));
+                }
+            }
+        }
+        return total.setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    static BigDecimal decimal(Number n) {
+        return new BigDecimal(n.toString());
     }
 
     /** The value as stored, or {@code null} when it is not of the field's kind or points at an unknown record. */
@@ -322,7 +498,7 @@ final class RecordApi {
             return null;
         }
         String refId = id.toString();
-        Map<String, String> known = RecordType.KNOWN_REFERENCES.get(field);
+        Map<String, String> known = field == null ? null : RecordType.KNOWN_REFERENCES.get(field);
         if (known != null && !known.containsKey(refId)) {
             return null;
         }
@@ -342,6 +518,14 @@ final class RecordApi {
 
     /** A record as GET returns it: links, id, externalId, body fields; references carry links and refName. */
     static JsonObject recordJson(NetSuiteRecord r, String serviceRoot) {
+        return recordJson(r, serviceRoot, null, false);
+    }
+
+    /**
+     * As {@link #recordJson(NetSuiteRecord, String)}; the type's sublists are links (NetSuite does not expand
+     * them by default) or, with {@code expandSubResources}, their lines.
+     */
+    static JsonObject recordJson(NetSuiteRecord r, String serviceRoot, RecordType type, boolean expandSubResources) {
         String recordRoot = serviceRoot + RECORD_ROOT;
         JsonObject json = new JsonObject()
                 .put("links", selfLink(recordRoot + "/" + r.type() + "/" + r.id()))
@@ -352,7 +536,9 @@ final class RecordApi {
         JsonObject fields = r.fields();
         for (Map.Entry<String, Object> e : fields) {
             Object value = e.getValue();
-            if (value instanceof JsonObject ref && ref.containsKey("id")) {
+            if (type != null && type.sublists().containsKey(e.getKey())) {
+                json.put(e.getKey(), sublistJson(r, e.getKey(), recordRoot, expandSubResources));
+            } else if (value instanceof JsonObject ref && ref.containsKey("id")) {
                 json.put(e.getKey(), expandReference(e.getKey(), ref, recordRoot));
             } else if (value instanceof JsonObject collection && collection.getValue("items") instanceof JsonArray items) {
                 JsonArray expanded = new JsonArray();
@@ -368,18 +554,40 @@ final class RecordApi {
         return json;
     }
 
+    /** A sublist: its link, and when expanded its lines with their references expanded. */
+    private static JsonObject sublistJson(NetSuiteRecord r, String sublist, String recordRoot, boolean expand) {
+        String url = recordRoot + "/" + r.type() + "/" + r.id() + "/" + sublist;
+        JsonObject json = new JsonObject().put("links", selfLink(url));
+        if (!expand) {
+            return json;
+        }
+        JsonArray lines = new JsonArray();
+        for (Object o : RecordType.lines(r.fields(), sublist)) {
+            JsonObject line = new JsonObject();
+            ((JsonObject) o).forEach(f -> line.put(f.getKey(), f.getValue() instanceof JsonObject ref
+                    ? expandReference(f.getKey(), ref, recordRoot) : f.getValue()));
+            lines.add(line);
+        }
+        return json.put("items", lines).put("count", lines.size()).put("hasMore", false).put("offset", 0)
+                .put("totalResults", lines.size());
+    }
+
     private static JsonObject expandReference(String field, JsonObject ref, String recordRoot) {
         String id = String.valueOf(ref.getValue("id"));
-        JsonObject expanded = new JsonObject().put("links", selfLink(recordRoot + "/" + field + "/" + id)).put("id", id);
+        String linkType = RecordType.RECORD_REFERENCES.getOrDefault(field, field);
+        JsonObject expanded = new JsonObject().put("links", selfLink(recordRoot + "/" + linkType + "/" + id)).put("id", id);
         String name = RecordType.KNOWN_REFERENCES.getOrDefault(field, Map.of()).get(id);
+        if (name == null && field.equals("account")) {
+            name = RecordType.ACCOUNTS.get(id);
+        }
         if (name != null) {
             expanded.put("refName", name);
         }
         return expanded;
     }
 
-    private static SandboxResponse page(List<NetSuiteRecord> all, int[] paging, String url, String extraQuery,
-            Function<NetSuiteRecord, JsonObject> item) {
+    private static <T> SandboxResponse page(List<T> all, int[] paging, String url, String extraQuery,
+            Function<T, JsonObject> item) {
         int limit = paging[0];
         int offset = paging[1];
         int total = all.size();

@@ -1,12 +1,17 @@
 package dev.trestle.sandbox.netsuite;
 
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.AP_ACCOUNT_ID;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.AP_ACCOUNT_NAME;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.EXPENSE_ACCOUNT_ID;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.EXPENSE_ACCOUNT_NAME;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.PARENT_CUSTOMER_ID;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.PARENT_CUSTOMER_NAME;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.RETAINAGE_ACCOUNT_ID;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.RETAINAGE_ACCOUNT_NAME;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.SUBSIDIARY_ID;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.SUBSIDIARY_NAME;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +27,19 @@ import java.util.Set;
  * @param fields      body fields and their kinds
  * @param uniqueField a field whose value no two records of the type may share (compared ignoring
  *                    case), or {@code null}
+ * @param sublists    the sublists of the type ({@code item}, {@code expense}) and the fields of their lines; a
+ *                    sublist is written as {@code {"items":[{...line...}]}}
  */
 record RecordType(String name, long firstId, Map<String, Kind> fields, String uniqueField, String uniqueMessage,
-        Rules rules) {
+        Rules rules, Map<String, Map<String, Kind>> sublists) {
 
     /** How a body field is written. */
     enum Kind { TEXT, BOOLEAN, NUMBER, DATE, REFERENCE, REFERENCE_OR_COLLECTION }
+
+    RecordType(String name, long firstId, Map<String, Kind> fields, String uniqueField, String uniqueMessage,
+            Rules rules) {
+        this(name, firstId, fields, uniqueField, uniqueMessage, rules, Map.of());
+    }
 
     /** A rule broken by a record as it would be stored. */
     record Violation(String code, String detail, String path) {
@@ -35,18 +47,37 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
 
     @FunctionalInterface
     interface Rules {
-        List<Violation> check(JsonObject fields);
+        /** {@code records} answers whether a record a reference points at exists (by type and internal id). */
+        List<Violation> check(JsonObject fields, Records records);
+    }
+
+    /** The account's records as the rules see them. */
+    @FunctionalInterface
+    interface Records {
+        boolean exists(String type, String id);
     }
 
     /** Read-only fields a client may echo back from a GET; they are ignored on write. */
     static final Set<String> READ_ONLY = Set.of("id", "links", "refName", "lastModifiedDate", "dateCreated",
-            "createdDate");
+            "createdDate", "total");
+
+    /** The accounts of the simulated chart of accounts, any of which an expense line may post to. */
+    static final Map<String, String> ACCOUNTS = Map.of(AP_ACCOUNT_ID, AP_ACCOUNT_NAME,
+            RETAINAGE_ACCOUNT_ID, RETAINAGE_ACCOUNT_NAME, EXPENSE_ACCOUNT_ID, EXPENSE_ACCOUNT_NAME);
+
+    /** The longest {@code tranId} (Reference No.) NetSuite stores. */
+    static final int MAX_TRAN_ID = 45;
 
     /** Known ids of reference fields, with their display names. */
     static final Map<String, Map<String, String>> KNOWN_REFERENCES = Map.of(
             "subsidiary", Map.of(SUBSIDIARY_ID, SUBSIDIARY_NAME),
             "expenseAccount", Map.of(EXPENSE_ACCOUNT_ID, EXPENSE_ACCOUNT_NAME),
-            "parent", Map.of(PARENT_CUSTOMER_ID, PARENT_CUSTOMER_NAME));
+            "parent", Map.of(PARENT_CUSTOMER_ID, PARENT_CUSTOMER_NAME),
+            "account", Map.of(AP_ACCOUNT_ID, AP_ACCOUNT_NAME));
+
+    /** Reference fields that point at records of a simulated type, and that type. */
+    static final Map<String, String> RECORD_REFERENCES = Map.of("entity", "vendor", "item", "otherChargePurchaseItem",
+            "customer", "job");
 
     static final RecordType VENDOR = new RecordType("vendor", NetSuiteReferenceData.FIRST_VENDOR_ID, Map.ofEntries(
             Map.entry("entityId", Kind.TEXT), Map.entry("companyName", Kind.TEXT), Map.entry("isPerson", Kind.BOOLEAN),
@@ -57,7 +88,7 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
             Map.entry("currency", Kind.REFERENCE), Map.entry("payablesAccount", Kind.REFERENCE),
             Map.entry("expenseAccount", Kind.REFERENCE), Map.entry("category", Kind.REFERENCE)),
             "entityId", "This entity ID is already used by another record. Enter a unique ID.",
-            fields -> {
+            (fields, records) -> {
                 List<Violation> violations = new ArrayList<>();
                 if (Boolean.TRUE.equals(fields.getValue("isPerson"))) {
                     required(fields, violations, "firstName", "First Name");
@@ -78,7 +109,7 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
             Map.entry("projectManager", Kind.REFERENCE), Map.entry("isInactive", Kind.BOOLEAN),
             Map.entry("jobBillingType", Kind.REFERENCE), Map.entry("comments", Kind.TEXT)),
             "entityId", "This entity ID is already used by another record. Enter a unique ID.",
-            fields -> {
+            (fields, records) -> {
                 List<Violation> violations = new ArrayList<>();
                 required(fields, violations, "companyName", "Project Name");
                 required(fields, violations, "entityId", "Project ID");
@@ -96,7 +127,7 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
             Map.entry("department", Kind.REFERENCE), Map.entry("class", Kind.REFERENCE),
             Map.entry("location", Kind.REFERENCE), Map.entry("vendor", Kind.REFERENCE)),
             "itemId", "A record with this name already exists. Enter a unique Item Name/Number.",
-            fields -> {
+            (fields, records) -> {
                 List<Violation> violations = new ArrayList<>();
                 required(fields, violations, "itemId", "Item Name/Number");
                 required(fields, violations, "subsidiary", "Subsidiary");
@@ -104,7 +135,102 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
                 return violations;
             });
 
-    static final List<RecordType> ALL = List.of(VENDOR, JOB, OTHER_CHARGE_PURCHASE_ITEM);
+    /**
+     * A vendor bill: the header, an {@code item} sublist (lines on other-charge items, the way Procore's
+     * connector books subcontractor invoices) and an {@code expense} sublist (lines on accounts).
+     * {@code total} is read-only: the sum of the line amounts.
+     */
+    static final RecordType VENDOR_BILL = new RecordType("vendorBill", NetSuiteReferenceData.FIRST_TRANSACTION_ID,
+            Map.ofEntries(
+            Map.entry("entity", Kind.REFERENCE), Map.entry("tranDate", Kind.DATE), Map.entry("dueDate", Kind.DATE),
+            Map.entry("tranId", Kind.TEXT), Map.entry("memo", Kind.TEXT), Map.entry("approvalStatus", Kind.REFERENCE),
+            Map.entry("nextApprover", Kind.REFERENCE), Map.entry("subsidiary", Kind.REFERENCE),
+            Map.entry("location", Kind.REFERENCE), Map.entry("department", Kind.REFERENCE),
+            Map.entry("class", Kind.REFERENCE), Map.entry("account", Kind.REFERENCE),
+            Map.entry("currency", Kind.REFERENCE), Map.entry("exchangeRate", Kind.NUMBER),
+            Map.entry("terms", Kind.REFERENCE), Map.entry("postingPeriod", Kind.REFERENCE),
+            Map.entry("userTotal", Kind.NUMBER), Map.entry("paymentHold", Kind.BOOLEAN)),
+            null, null, RecordType::vendorBillRules, Map.of(
+            "item", Map.ofEntries(Map.entry("line", Kind.NUMBER), Map.entry("item", Kind.REFERENCE),
+                    Map.entry("description", Kind.TEXT), Map.entry("quantity", Kind.NUMBER),
+                    Map.entry("rate", Kind.NUMBER), Map.entry("amount", Kind.NUMBER), Map.entry("units", Kind.REFERENCE),
+                    Map.entry("location", Kind.REFERENCE), Map.entry("department", Kind.REFERENCE),
+                    Map.entry("class", Kind.REFERENCE), Map.entry("customer", Kind.REFERENCE),
+                    Map.entry("isBillable", Kind.BOOLEAN)),
+            "expense", Map.ofEntries(Map.entry("line", Kind.NUMBER), Map.entry("account", Kind.REFERENCE),
+                    Map.entry("category", Kind.REFERENCE), Map.entry("amount", Kind.NUMBER),
+                    Map.entry("memo", Kind.TEXT), Map.entry("location", Kind.REFERENCE),
+                    Map.entry("department", Kind.REFERENCE), Map.entry("class", Kind.REFERENCE),
+                    Map.entry("customer", Kind.REFERENCE), Map.entry("isBillable", Kind.BOOLEAN))));
+
+    static final List<RecordType> ALL = List.of(VENDOR, JOB, OTHER_CHARGE_PURCHASE_ITEM, VENDOR_BILL);
+
+    private static List<Violation> vendorBillRules(JsonObject fields, Records records) {
+        List<Violation> violations = new ArrayList<>();
+        required(fields, violations, "entity", "Vendor");
+        reference(fields, "entity", "entity", "vendor", records, violations);
+        Object tranId = fields.getValue("tranId");
+        if (tranId instanceof String s && s.length() > MAX_TRAN_ID) {
+            violations.add(new Violation("INVALID_CONTENT", "The field tranId contained more than the maximum number ( "
+                    + MAX_TRAN_ID + " ) of characters allowed.", "tranId"));
+        }
+        JsonArray items = lines(fields, "item");
+        JsonArray expenses = lines(fields, "expense");
+        if (items.isEmpty() && expenses.isEmpty()) {
+            violations.add(new Violation("USER_ERROR", "You must enter at least one line item for this transaction.",
+                    "item"));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject line = items.getJsonObject(i);
+            String path = "item.items[" + i + "].";
+            required(line, violations, "item", "Item", path);
+            reference(line, "item", path + "item", "otherChargePurchaseItem", records, violations);
+            reference(line, "customer", path + "customer", "job", records, violations);
+            required(line, violations, "amount", "Amount", path);
+        }
+        for (int i = 0; i < expenses.size(); i++) {
+            JsonObject line = expenses.getJsonObject(i);
+            String path = "expense.items[" + i + "].";
+            required(line, violations, "account", "Account", path);
+            if (line.getValue("account") instanceof JsonObject ref && !ACCOUNTS.containsKey(String.valueOf(
+                    ref.getValue("id")))) {
+                violations.add(invalidReference(path + "account"));
+            }
+            reference(line, "customer", path + "customer", "job", records, violations);
+            required(line, violations, "amount", "Amount", path);
+        }
+        return violations;
+    }
+
+    /** The lines of a sublist as stored ({@code {"items":[...]}}), empty when it has none. */
+    static JsonArray lines(JsonObject fields, String sublist) {
+        return fields.getValue(sublist) instanceof JsonObject s && s.getValue("items") instanceof JsonArray items
+                ? items : new JsonArray();
+    }
+
+    /** NetSuite's answer to a reference to a record that does not exist (the same as for a wrong kind of value). */
+    static Violation invalidReference(String path) {
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        return new Violation("INVALID_CONTENT", "Invalid value for the resource or sub-resource field '" + field
+                + "'. Provide a valid value.", path);
+    }
+
+    private static void reference(JsonObject fields, String field, String path, String type, Records records,
+            List<Violation> violations) {
+        if (fields.getValue(field) instanceof JsonObject ref && !records.exists(type, String.valueOf(ref.getValue("id")))) {
+            violations.add(invalidReference(path));
+        }
+    }
+
+    private static void required(JsonObject fields, List<Violation> violations, String field, String label,
+            String pathPrefix) {
+        int before = violations.size();
+        required(fields, violations, field, label);
+        if (violations.size() > before) {
+            Violation v = violations.remove(before);
+            violations.add(new Violation(v.code(), v.detail(), pathPrefix + v.path()));
+        }
+    }
 
     private static void required(JsonObject fields, List<Violation> violations, String field, String label) {
         Object value = fields.getValue(field);

@@ -42,6 +42,11 @@ final class SuiteQl {
 
         /** Checks the table after FROM, with all selected columns; returns the table to keep. */
         String table(String table, List<String> columns);
+
+        /** The one column of the table WHERE and ORDER BY may name (besides a trailing {@code , id} in ORDER BY). */
+        default String keyColumn(String table) {
+            return "id";
+        }
     }
 
     static Statement parse(String q, Schema schema) {
@@ -59,8 +64,8 @@ final class SuiteQl {
         Long idAbove = null;
         if (p.accept("WHERE")) {
             String column = p.next("a column");
-            if (!column.equalsIgnoreCase("id")) {
-                throw invalid("the sandbox filters only on id, not on '" + column + "'");
+            if (!column.equalsIgnoreCase(schema.keyColumn(table))) {
+                throw invalid("the sandbox filters only on " + schema.keyColumn(table) + ", not on '" + column + "'");
             }
             if (p.accept("IN")) {
                 p.expect("(");
@@ -78,10 +83,14 @@ final class SuiteQl {
         if (p.accept("ORDER")) {
             p.expect("BY");
             String column = p.next("a column");
-            if (!column.equalsIgnoreCase("id")) {
-                throw invalid("the sandbox orders only by id, not by '" + column + "'");
+            if (!column.equalsIgnoreCase(schema.keyColumn(table))) {
+                throw invalid("the sandbox orders only by " + schema.keyColumn(table) + ", not by '" + column + "'");
             }
             p.accept("ASC");
+            if (!schema.keyColumn(table).equals("id") && p.accept(",")) {
+                p.expect("id");
+                p.accept("ASC");
+            }
         }
         if (p.hasMore()) {
             throw invalid("unexpected '" + p.next("") + "'");

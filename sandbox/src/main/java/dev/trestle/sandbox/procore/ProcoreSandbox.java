@@ -47,6 +47,19 @@ import java.util.function.Predicate;
  *       {@code PATCH /rest/v1.0/projects/sync}.</li>
  *   <li>{@code GET /rest/v1.0/cost_codes?project_id=}, {@code GET /rest/v1.0/line_item_types?project_id=|company_id=},
  *       {@code GET /rest/v1.0/projects/{project_id}/work_breakdown_structure/segments} and {@code .../wbs_codes}.</li>
+ *   <li>commitments {@code GET /rest/v1.0/work_order_contracts?project_id=} and {@code .../purchase_order_contracts}
+ *       ({@code filters[status]}, {@code filters[origin_id]}), {@code GET .../{id}?project_id=} (with
+ *       {@code line_items}), {@code GET .../{id}/line_items?project_id=}, {@code GET /rest/v1.0/commitments?project_id=}.</li>
+ *   <li>subcontractor invoices {@code GET /rest/v1.0/requisitions?project_id=} and {@code /rest/v1.1/requisitions}
+ *       ({@code filters[commitment_id]}, {@code filters[period_id]}, {@code filters[status]}, {@code filters[origin_id]}),
+ *       {@code GET .../requisitions/{id}?project_id=} (v1.0 and v1.1; v1.1 adds {@code vendor_id}, {@code items},
+ *       {@code item_packages}), {@code GET /rest/v1.0/requisitions/{id}/contract_items?project_id=};
+ *       {@code PATCH /rest/v1.0/requisitions/{id}?project_id=} with {@code {"requisition":{invoice_number, status,
+ *       billing_date, requisition_start, requisition_end}}}, refused with 403 once the invoice is synced.</li>
+ *   <li>ERP close-out {@code PATCH /rest/v1.0/companies/{company_id}/external_data/sync} with
+ *       {@code {"updates":[{"item_type","item_id","origin_id"}]}} for {@code requisition},
+ *       {@code requisition_contract_item}, {@code work_order_contract} and {@code purchase_order_contract}
+ *       (see {@link ExternalDataSync}).</li>
  * </ul>
  * Collections are JSON arrays paged with {@code page}/{@code per_page} (see {@link ProcorePage}).
  * JSON shapes are documented on {@link ProcoreJson}.
@@ -62,6 +75,10 @@ public final class ProcoreSandbox extends SimulatedSystem {
     public static final String COST_TYPES = REST + "/line_item_types";
     public static final long FIRST_VENDOR_ID = 5_000_000_001L;
     public static final long FIRST_PROJECT_ID = 5_100_000_001L;
+    public static final long FIRST_COMMITMENT_ID = 5_600_000_001L;
+    public static final long FIRST_REQUISITION_ID = 5_700_000_001L;
+    public static final String REQUISITIONS = REST + "/requisitions";
+    public static final String REQUISITIONS_V11 = "/rest/v1.1/requisitions";
     static final String JSON = "application/json; charset=utf-8";
     private static final String RATE_KEY = "procore.rateLimit";
 
@@ -75,6 +92,9 @@ public final class ProcoreSandbox extends SimulatedSystem {
     private final OriginIndexedStore<ProcoreVendor> vendors = new OriginIndexedStore<>(FIRST_VENDOR_ID);
     private final OriginIndexedStore<ProcoreProject> projects = new OriginIndexedStore<>(FIRST_PROJECT_ID);
     private final ProjectCostStructure costStructure = new ProjectCostStructure();
+    private final OriginIndexedStore<ProcoreCommitment> commitments = new OriginIndexedStore<>(FIRST_COMMITMENT_ID);
+    private final OriginIndexedStore<ProcoreRequisition> requisitions = new OriginIndexedStore<>(FIRST_REQUISITION_ID);
+    private final ExternalDataSync externalData = new ExternalDataSync(commitments, requisitions);
     private final SyncAction<ProcoreVendor> vendorSync;
     private final SyncAction<ProcoreProject> projectSync;
 
@@ -115,6 +135,16 @@ public final class ProcoreSandbox extends SimulatedSystem {
         return costStructure;
     }
 
+    /** Work order and purchase order contracts of every project. */
+    public OriginIndexedStore<ProcoreCommitment> commitments() {
+        return commitments;
+    }
+
+    /** Subcontractor invoices of every project. */
+    public OriginIndexedStore<ProcoreRequisition> requisitions() {
+        return requisitions;
+    }
+
     /** Restores the given data and the default behaviour (knobs, limit, token lifetime; issued tokens are forgotten). */
     public void restore(ProcoreData data) {
         resetBehaviour();
@@ -123,6 +153,8 @@ public final class ProcoreSandbox extends SimulatedSystem {
         vendors.load(data.vendors());
         projects.load(data.projects());
         costStructure.load(data.costTypes(), data.costCodes(), data.segments(), data.wbsCodes());
+        commitments.load(data.commitments());
+        requisitions.load(data.requisitions());
     }
 
     public Router router(Vertx vertx) {
@@ -142,6 +174,21 @@ public final class ProcoreSandbox extends SimulatedSystem {
         router.get(PROJECTS + "/:project_id/work_breakdown_structure/wbs_codes").handler(ctx -> serve(ctx, this::listWbsCodes));
         router.get(COST_CODES).handler(ctx -> serve(ctx, this::listCostCodes));
         router.get(COST_TYPES).handler(ctx -> serve(ctx, this::listCostTypes));
+        for (String kind : List.of(ProcoreCommitment.WORK_ORDER, ProcoreCommitment.PURCHASE_ORDER)) {
+            String path = REST + "/" + kind + "s";
+            router.get(path).handler(ctx -> serve(ctx, c -> listCommitments(c, kind)));
+            router.get(path + "/:id").handler(ctx -> serve(ctx, c -> getCommitment(c, kind, false)));
+            router.get(path + "/:id/line_items").handler(ctx -> serve(ctx, c -> getCommitment(c, kind, true)));
+        }
+        router.get(REST + "/commitments").handler(ctx -> serve(ctx, c -> listCommitments(c, null)));
+        router.get(REQUISITIONS).handler(ctx -> serve(ctx, c -> listRequisitions(c, false)));
+        router.get(REQUISITIONS_V11).handler(ctx -> serve(ctx, c -> listRequisitions(c, true)));
+        router.get(REQUISITIONS + "/:id").handler(ctx -> serve(ctx, c -> getRequisition(c, false)));
+        router.get(REQUISITIONS_V11 + "/:id").handler(ctx -> serve(ctx, c -> getRequisition(c, true)));
+        router.get(REQUISITIONS + "/:id/contract_items").handler(ctx -> serve(ctx, this::listContractItems));
+        router.patch(REQUISITIONS + "/:id").handler(body).handler(ctx -> serve(ctx, this::editRequisition));
+        router.patch(REST + "/companies/:company_id/external_data/sync").handler(body)
+                .handler(ctx -> serve(ctx, this::syncExternalData));
         router.route().handler(ctx -> serve(ctx, c -> error(404, "Not Found")));
         return router;
     }
@@ -376,6 +423,164 @@ public final class ProcoreSandbox extends SimulatedSystem {
         Optional<ProcoreProject> project = id(ctx.pathParam("project_id")).flatMap(projects::get);
         return project.map(p -> paged(ctx, costStructure.wbsCodes(p.id()), ProcoreJson::wbsCode))
                 .orElseGet(() -> error(404, "Not Found"));
+    }
+
+    private SandboxResponse listCommitments(RoutingContext ctx, String kind) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        String status = ctx.request().getParam("filters[status]");
+        String origin = ctx.request().getParam("filters[origin_id]");
+        List<ProcoreCommitment> matching = commitments.matching(c -> c.projectId() == project.get().id()
+                && (kind == null || kind.equals(c.kind())) && (status == null || status.equals(c.status()))
+                && (origin == null || origin.equals(c.originId())));
+        return paged(ctx, matching, c -> commitmentJson(c, project.get(), false));
+    }
+
+    private SandboxResponse getCommitment(RoutingContext ctx, String kind, boolean linesOnly) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        Optional<ProcoreCommitment> commitment = id(ctx.pathParam("id")).flatMap(commitments::get)
+                .filter(c -> c.kind().equals(kind) && c.projectId() == project.get().id());
+        if (commitment.isEmpty()) {
+            return error(404, "Not Found");
+        }
+        if (linesOnly) {
+            return paged(ctx, commitment.get().lines(), l -> ProcoreJson.commitmentLine(l, project.get().id(),
+                    costStructure));
+        }
+        return SandboxResponse.json(200, JSON, commitmentJson(commitment.get(), project.get(), true));
+    }
+
+    private JsonObject commitmentJson(ProcoreCommitment c, ProcoreProject project, boolean withLines) {
+        return ProcoreJson.commitment(c, vendors.get(c.vendorId()).orElse(null), project, withLines, costStructure);
+    }
+
+    private SandboxResponse listRequisitions(RoutingContext ctx, boolean v11) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        String status = ctx.request().getParam("filters[status]");
+        if (status != null && !ProcoreRequisition.STATUSES.contains(status)) {
+            return error(400, "filters[status] must be one of " + String.join(", ", ProcoreRequisition.STATUSES));
+        }
+        String origin = ctx.request().getParam("filters[origin_id]");
+        Optional<Long> commitment = id(ctx.request().getParam("filters[commitment_id]"));
+        Optional<Long> period = id(ctx.request().getParam("filters[period_id]"));
+        List<ProcoreRequisition> matching = requisitions.matching(r -> r.projectId() == project.get().id()
+                && (status == null || status.equals(r.status())) && (origin == null || origin.equals(r.originId()))
+                && commitment.map(c -> c == r.commitmentId()).orElse(true)
+                && period.map(p -> p == r.periodId()).orElse(true));
+        return paged(ctx, matching, r -> requisitionJson(r, v11));
+    }
+
+    private Optional<ProcoreRequisition> requisitionOnProject(RoutingContext ctx, ProcoreProject project) {
+        return id(ctx.pathParam("id")).flatMap(requisitions::get).filter(r -> r.projectId() == project.id());
+    }
+
+    private SandboxResponse getRequisition(RoutingContext ctx, boolean v11) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        return requisitionOnProject(ctx, project.get())
+                .map(r -> SandboxResponse.json(200, JSON, requisitionJson(r, v11)))
+                .orElseGet(() -> error(404, "Not Found"));
+    }
+
+    private SandboxResponse listContractItems(RoutingContext ctx) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        return requisitionOnProject(ctx, project.get())
+                .map(r -> paged(ctx, r.items(), i -> ProcoreJson.contractItem(i, r.projectId(), costStructure)))
+                .orElseGet(() -> error(404, "Not Found"));
+    }
+
+    private JsonObject requisitionJson(ProcoreRequisition r, boolean v11) {
+        ProcoreCommitment c = commitments.get(r.commitmentId()).orElseThrow();
+        return ProcoreJson.requisition(r, c, vendors.get(c.vendorId()).orElse(null), v11, costStructure);
+    }
+
+    /**
+     * Edits an invoice's header. Procore locks an invoice once it is synced with the ERP (it has an
+     * {@code origin_id}): the edit is refused and nothing changes.
+     */
+    private SandboxResponse editRequisition(RoutingContext ctx) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            return error(400, "The request body is not valid JSON.");
+        }
+        if (body == null || !(body.getValue("requisition") instanceof JsonObject edit)) {
+            return error(400, "Missing required parameter: requisition");
+        }
+        synchronized (requisitions) {
+            Optional<ProcoreRequisition> found = requisitionOnProject(ctx, project.get());
+            if (found.isEmpty()) {
+                return error(404, "Not Found");
+            }
+            ProcoreRequisition r = found.get();
+            if (r.synced()) {
+                return error(403, "This subcontractor invoice is synced with the ERP and can no longer be edited.");
+            }
+            Map<String, List<String>> problems = new LinkedHashMap<>();
+            SyncAction.requireText(edit, problems, "invoice_number", "status", "billing_date", "requisition_start",
+                    "requisition_end");
+            String status = SyncAction.text(edit, "status", r.status());
+            if (!ProcoreRequisition.STATUSES.contains(status)) {
+                problems.put("status", List.of("is not included in the list"));
+            }
+            java.time.LocalDate[] dates = new java.time.LocalDate[3];
+            String[] keys = {"billing_date", "requisition_start", "requisition_end"};
+            java.time.LocalDate[] current = {r.billingDate(), r.periodStart(), r.periodEnd()};
+            for (int i = 0; i < keys.length; i++) {
+                dates[i] = current[i];
+                if (edit.getValue(keys[i]) instanceof String d) {
+                    try {
+                        dates[i] = java.time.LocalDate.parse(d);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        problems.put(keys[i], List.of("is not a date (YYYY-MM-DD)"));
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                return SandboxResponse.json(422, JSON, new JsonObject().put("errors", ProcoreJson.fieldErrors(problems)));
+            }
+            ProcoreRequisition edited = r.edited(SyncAction.text(edit, "invoice_number", r.invoiceNumber()), status,
+                    dates[0], dates[1], dates[2], clock.instant());
+            requisitions.put(edited);
+            return SandboxResponse.json(200, JSON, requisitionJson(edited, false));
+        }
+    }
+
+    private SandboxResponse syncExternalData(RoutingContext ctx) {
+        if (!isThisCompany(ctx.pathParam("company_id"))) {
+            return error(403, "You do not have access to this company.");
+        }
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            return error(400, "The request body is not valid JSON.");
+        }
+        if (body == null || !(body.getValue("updates") instanceof JsonArray updates)) {
+            return error(400, "Missing required parameter: updates");
+        }
+        if (updates.size() > SyncAction.MAX_UPDATES) {
+            return error(400, "A sync accepts at most " + SyncAction.MAX_UPDATES + " updates, got " + updates.size());
+        }
+        return SandboxResponse.json(200, JSON, externalData.run(updates, clock.instant()).body());
     }
 
     private <T extends OriginIndexedStore.Entry> SandboxResponse sync(RoutingContext ctx, SyncAction<T> action) {
