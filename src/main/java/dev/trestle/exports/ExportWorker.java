@@ -3,9 +3,9 @@ package dev.trestle.exports;
 import dev.trestle.connectors.UpstreamException;
 import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.connectors.netsuite.NetSuiteConfig;
+import dev.trestle.connectors.netsuite.NetSuiteRecords;
 import dev.trestle.connectors.procore.ProcoreConfig;
 import dev.trestle.connectors.procore.ProcoreConnector;
-import dev.trestle.connectors.netsuite.NetSuiteRecords;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import io.micrometer.core.instrument.Gauge;
@@ -180,7 +180,8 @@ public class ExportWorker {
                             }
                         },
                         failure -> {
-                            LOG.errorf(failure, "Recording Procore origin ids failed; their claims expire and the next poll tries again");
+                            LOG.errorf(failure,
+                                    "Recording Procore origin ids failed; their claims expire and a later poll tries again");
                             recordingOrigins.set(false);
                         }));
     }
