@@ -57,4 +57,32 @@ public class ExportDelivery {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    @Column(name = "next_attempt_at")
+    @Description("When a PENDING write is tried again (after a back-off, or when a NetSuite pause ends).")
+    public Instant nextRetryAt;
+
+    @Column(name = "origin_status")
+    @Description("The Procore record's origin_id (the NetSuite id) once the write landed: PENDING until Procore "
+            + "holds it (retried on its own, without writing to NetSuite again), RECORDED, or FAILED when Procore "
+            + "refused it. Empty before the write landed and for cost codes.")
+    public String originStatus;
+
+    @Column(name = "origin_attempts")
+    @Description("Origin id syncs that reached Procore.")
+    public int originAttempts;
+
+    @Column(name = "origin_next_attempt_at")
+    @Description("When a PENDING origin id is tried again.")
+    public Instant originNextRetryAt;
+
+    @Column(name = "origin_error_code")
+    @Description("Procore's code of the last failure to record the origin id.")
+    public String originErrorCode;
+
+    @Column(name = "origin_error_detail")
+    public String originErrorDetail;
+
+    @Column(name = "origin_recorded_at")
+    public Instant originRecordedAt;
 }

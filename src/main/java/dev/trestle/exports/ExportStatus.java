@@ -8,11 +8,14 @@ public enum ExportStatus {
     PENDING,
     @Description("Approved; delivery starts at once.")
     APPROVED,
-    @Description("Being written to NetSuite.")
+    @Description("Being written to NetSuite. Outages only delay it: a write that failed transiently is retried "
+            + "(see errorCode, errorDetail, attempts and nextRetryAt), never given up on.")
     EXPORTING,
-    @Description("Every write landed in NetSuite (see netsuiteIds).")
+    @Description("Every write landed in NetSuite (see netsuiteIds); the Procore origin ids follow on their own "
+            + "(see deliveries.originStatus).")
     EXPORTED,
-    @Description("A write failed (see errorCode, errorDetail, attempts and nextRetryAt). An approver may retry it.")
+    @Description("NetSuite refused a write, which a person must fix (see errorCode and errorDetail). "
+            + "An approver may retry it.")
     FAILED,
     @Description("An approver rejected it (see rejectionReason); the requester may change the record and resubmit.")
     REJECTED

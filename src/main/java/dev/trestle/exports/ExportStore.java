@@ -199,11 +199,17 @@ class ExportStore {
                 }));
     }
 
-    /** A write landed: record it, link the records, and finish the request when it was the last. */
+    /**
+     * A write landed: record it, link the records, and finish the request when it was the last.
+     * The Procore origin id (vendors, projects) becomes follow-up work of the row ({@link #claimOrigins}),
+     * so that nothing that happens in Procore can make a landed write look failed.
+     */
     Uni<Boolean> delivered(Claim claim, String netsuiteId, Instant now) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 UPDATE export_delivery SET status = 'DELIVERED', netsuite_id = $2, delivered_at = $3,
-                       claimed_until = NULL, last_error_code = NULL, last_error_detail = NULL
+                       claimed_until = NULL, last_error_code = NULL, last_error_detail = NULL,
+                       origin_status = CASE WHEN link_kind IN ('VENDOR', 'PROJECT') THEN 'PENDING' END,
+                       origin_next_attempt_at = $3
                  WHERE id = $1 AND status = 'PENDING'""").execute(Tuple.of(claim.id(), netsuiteId, utc(now)))
                 .chain(() -> connection.preparedQuery("""
                         INSERT INTO record_link (kind, procore_id, netsuite_id, method, linked_by, linked_at)
@@ -252,21 +258,98 @@ class ExportStore {
                 });
     }
 
-    /** A write failed: try again at {@code retryAt}, or give up (null) until an approver retries. */
-    Uni<Void> failed(Claim claim, String errorCode, String detail, Instant retryAt, Instant now) {
+    /**
+     * A write failed: try again at {@code retryAt}, or give up (null) until an approver retries.
+     * {@code reachedUpstream} false (an open breaker, a rate limit window) gives back the attempt
+     * the claim counted: attempts count only requests that reached NetSuite.
+     */
+    Uni<Void> failed(Claim claim, String errorCode, String detail, Instant retryAt, boolean reachedUpstream,
+            Instant now) {
         String status = retryAt == null ? "FAILED" : "PENDING";
+        int attempt = reachedUpstream ? claim.attempts() : claim.attempts() - 1;
+        String outcome = retryAt == null ? "; no automatic retry"
+                : reachedUpstream ? "; retry at " + retryAt : "; NetSuite paused, no attempt spent, due again at " + retryAt;
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 UPDATE export_delivery SET status = $2, next_attempt_at = COALESCE($3, next_attempt_at),
-                       claimed_until = NULL, last_error_code = $4, last_error_detail = $5
+                       claimed_until = NULL, last_error_code = $4, last_error_detail = $5, attempts = $6
                  WHERE id = $1 AND status = 'PENDING'""")
-                .execute(Tuple.of(claim.id(), status, utc(retryAt), errorCode, detail))
+                .execute(Tuple.tuple(Arrays.asList(claim.id(), status, utc(retryAt), errorCode, detail, attempt)))
+                // While a retry is planned the request stays EXPORTING (the claim set it); only a
+                // refusal makes it FAILED.
                 .chain(() -> connection.preparedQuery("""
-                        UPDATE export_request SET status = 'FAILED', next_attempt_at = $2, last_error_code = $3,
-                               last_error_detail = $4 WHERE id = $1 AND status <> 'EXPORTED'""")
+                        UPDATE export_request r SET status = CASE WHEN $2::timestamptz IS NULL THEN 'FAILED' ELSE r.status END,
+                               next_attempt_at = $2, last_error_code = $3, last_error_detail = $4,
+                               attempts = (SELECT sum(d.attempts) FROM export_delivery d WHERE d.export_request_id = r.id)
+                         WHERE r.id = $1 AND r.status <> 'EXPORTED'""")
                         .execute(Tuple.of(claim.requestId(), utc(retryAt), errorCode, detail)))
                 .chain(() -> audit(connection, now, WORKER, "EXPORT_WRITE_FAILED", claim.requestId(),
-                        claim.recordType() + " " + claim.externalId() + " attempt " + claim.attempts() + ": "
-                                + errorCode + " " + detail + (retryAt == null ? "; no automatic retry" : "; retry at " + retryAt))));
+                        claim.recordType() + " " + claim.externalId()
+                                + (reachedUpstream ? " attempt " + attempt : " paused") + ": "
+                                + errorCode + " " + detail + outcome)));
+    }
+
+    /** A delivered row whose Procore origin id is to be recorded now ({@code attempts} so far). */
+    record OriginClaim(long id, long requestId, LinkKind linkKind, String procoreId, String netsuiteId, int attempts) {
+    }
+
+    /**
+     * Claims up to {@code limit} due origin ids, as {@link #claim} does NetSuite writes. The
+     * attempt is counted with its outcome, and only when the sync reached Procore (not on a 429
+     * or an open breaker).
+     */
+    Uni<List<OriginClaim>> claimOrigins(int limit, Instant now, Instant claimedUntil) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                WITH due AS (
+                    SELECT d.id FROM export_delivery d
+                     WHERE d.origin_status = 'PENDING' AND d.origin_next_attempt_at <= $1
+                       AND (d.origin_claimed_until IS NULL OR d.origin_claimed_until < $1)
+                     ORDER BY d.origin_next_attempt_at, d.id
+                     LIMIT $2
+                       FOR UPDATE SKIP LOCKED)
+                UPDATE export_delivery d SET origin_claimed_until = $3
+                  FROM due WHERE d.id = due.id
+                RETURNING d.id, d.export_request_id, d.link_kind, d.procore_id, d.netsuite_id, d.origin_attempts""")
+                .execute(Tuple.of(utc(now), limit, utc(claimedUntil)))
+                .map(rows -> {
+                    List<OriginClaim> claims = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        claims.add(new OriginClaim(row.getLong("id"), row.getLong("export_request_id"),
+                                LinkKind.valueOf(row.getString("link_kind")), row.getString("procore_id"),
+                                row.getString("netsuite_id"), row.getInteger("origin_attempts")));
+                    }
+                    return claims;
+                }));
+    }
+
+    /** Procore holds these origin ids now. */
+    Uni<Void> originsRecorded(List<OriginClaim> claims, Instant now) {
+        if (claims.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("""
+                UPDATE export_delivery SET origin_status = 'RECORDED', origin_recorded_at = $2, origin_claimed_until = NULL,
+                       origin_attempts = origin_attempts + 1,
+                       origin_next_attempt_at = NULL, origin_error_code = NULL, origin_error_detail = NULL
+                 WHERE id = ANY($1) AND origin_status = 'PENDING'""")
+                .execute(Tuple.of(claims.stream().map(OriginClaim::id).toArray(Long[]::new), utc(now)))
+                .replaceWithVoid();
+    }
+
+    /** How one origin id failed: retried at {@code retryAt}, or refused for good (null). */
+    record OriginFailure(OriginClaim claim, String errorCode, String detail, Instant retryAt, boolean reachedUpstream) {
+    }
+
+    Uni<Void> originsFailed(List<OriginFailure> failures) {
+        if (failures.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = failures.stream().map(f -> Tuple.tuple(Arrays.asList(f.claim().id(),
+                f.retryAt() == null ? "FAILED" : "PENDING", utc(f.retryAt()), f.errorCode(), f.detail(),
+                f.reachedUpstream() ? f.claim().attempts() + 1 : f.claim().attempts()))).toList();
+        return pool.preparedQuery("""
+                UPDATE export_delivery SET origin_status = $2, origin_next_attempt_at = $3, origin_claimed_until = NULL,
+                       origin_error_code = $4, origin_error_detail = $5, origin_attempts = $6
+                 WHERE id = $1 AND origin_status = 'PENDING'""").executeBatch(rows).replaceWithVoid();
     }
 
     /** The request's kind and source, for planning it again. */

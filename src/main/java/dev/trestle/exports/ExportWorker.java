@@ -1,7 +1,11 @@
 package dev.trestle.exports;
 
 import dev.trestle.connectors.UpstreamException;
+import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.connectors.netsuite.NetSuiteConfig;
 import dev.trestle.connectors.netsuite.NetSuiteRecords;
+import dev.trestle.connectors.procore.ProcoreConfig;
+import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import io.micrometer.core.instrument.Gauge;
@@ -15,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,8 +28,20 @@ import org.jboss.logging.Logger;
 
 /**
  * Delivers approved exports: claims due outbox rows, writes each to NetSuite as an upsert by
- * external id, then gives the Procore record the NetSuite id as its origin_id, and records the
- * outcome. Every replica runs one; the claims keep them from taking the same row.
+ * external id and records the outcome; then, as follow-up work of the same row, gives the Procore
+ * record the NetSuite id as its origin_id. Every replica runs one; the claims keep them from
+ * taking the same row.
+ *
+ * <p>Outages never fail an export. An open breaker or a rate limit window (429) pauses that
+ * system's work on this replica: nothing of it is claimed until the breaker's delay or the
+ * upstream's Retry-After/reset has passed, the rows it had are due again then, and no attempt is
+ * spent. Other transient failures (5xx, timeouts, dropped connections) count an attempt and are
+ * retried with capped exponential back-off, for as long as it takes. Only refusals a person must
+ * fix (a NetSuite validation error, a missing record) end FAILED, until an approver retries.
+ *
+ * <p>A landed write is never reported as failed: the export is EXPORTED once NetSuite took every
+ * write, and the origin ids follow on their own ({@link ExportStore#claimOrigins}), many per
+ * Procore sync action, without writing to NetSuite again.
  *
  * <p>Exactly once: the outbox row is committed with the approval, so nothing approved is lost;
  * each write is an upsert keyed on an id derived from the Procore record, so repeating it after
@@ -47,18 +65,23 @@ public class ExportWorker {
     private final Vertx vertx;
     private final MeterRegistry meters;
     private final int inFlightLimit;
-    private final int maxAttempts;
+    private final Duration netsuiteBreakerDelay;
+    private final Duration procoreBreakerDelay;
     private final Duration claimFor;
     private final Duration firstRetryAfter;
     private final Duration maxRetryAfter;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wokenWhileClaiming = new AtomicBoolean();
+    private final AtomicBoolean recordingOrigins = new AtomicBoolean();
+    private final AtomicBoolean originsWoken = new AtomicBoolean();
+    /** Until when this replica sends nothing to NetSuite, resp. Procore (an open breaker, a 429). */
+    private volatile Instant netsuitePausedUntil = Instant.MIN;
+    private volatile Instant procorePausedUntil = Instant.MIN;
 
     public ExportWorker(ExportStore store, NetSuiteRecords netsuite, ProcoreOrigins origins, Clock clock, Vertx vertx,
-            MeterRegistry meters,
+            MeterRegistry meters, NetSuiteConfig netsuiteConfig, ProcoreConfig procoreConfig,
             @ConfigProperty(name = "trestle.exports.in-flight") int inFlightLimit,
-            @ConfigProperty(name = "trestle.exports.max-attempts") int maxAttempts,
             @ConfigProperty(name = "trestle.exports.claim-for") Duration claimFor,
             @ConfigProperty(name = "trestle.exports.first-retry-after") Duration firstRetryAfter,
             @ConfigProperty(name = "trestle.exports.max-retry-after") Duration maxRetryAfter) {
@@ -69,7 +92,8 @@ public class ExportWorker {
         this.vertx = vertx;
         this.meters = meters;
         this.inFlightLimit = inFlightLimit;
-        this.maxAttempts = maxAttempts;
+        this.netsuiteBreakerDelay = netsuiteConfig.circuitBreaker().delay();
+        this.procoreBreakerDelay = procoreConfig.circuitBreaker().delay();
         this.claimFor = claimFor;
         this.firstRetryAfter = firstRetryAfter;
         this.maxRetryAfter = maxRetryAfter;
@@ -80,6 +104,10 @@ public class ExportWorker {
 
     /** Claims what is due now (after an approval), as far as free delivery slots allow. */
     public void wake() {
+        if (clock.instant().isBefore(netsuitePausedUntil)) {
+            // NetSuite is paused; the poll after the pause claims again.
+            return;
+        }
         if (!claiming.compareAndSet(false, true)) {
             // The claim under way may have been planned before this row was committed: claim again after it.
             wokenWhileClaiming.set(true);
@@ -125,6 +153,75 @@ public class ExportWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
+        wakeOrigins();
+    }
+
+    /** Records the due origin ids in Procore, up to one sync action's worth at a time. */
+    void wakeOrigins() {
+        if (!recordingOrigins.compareAndSet(false, true)) {
+            // Rows delivered meanwhile go in the next round, as they would queue for the next sync.
+            originsWoken.set(true);
+            return;
+        }
+        originsWoken.set(false);
+        Instant now = clock.instant();
+        if (now.isBefore(procorePausedUntil)) {
+            recordingOrigins.set(false);
+            return;
+        }
+        var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        context.runOnContext(ignored -> store.claimOrigins(ProcoreConnector.MAX_SYNC_ENTRIES, now, now.plus(claimFor))
+                .chain(claims -> recordOrigins(claims).replaceWith(claims.size()))
+                .subscribe().with(
+                        claimed -> {
+                            recordingOrigins.set(false);
+                            if (claimed == ProcoreConnector.MAX_SYNC_ENTRIES || originsWoken.get()) {
+                                wakeOrigins();
+                            }
+                        },
+                        failure -> {
+                            LOG.errorf(failure,
+                                    "Recording Procore origin ids failed; their claims expire and a later poll tries again");
+                            recordingOrigins.set(false);
+                        }));
+    }
+
+    private Uni<Void> recordOrigins(List<ExportStore.OriginClaim> claims) {
+        if (claims.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<ExportStore.OriginClaim> recorded = new ArrayList<>();
+        List<ExportStore.OriginFailure> failures = new ArrayList<>();
+        List<Uni<Void>> syncs = claims.stream().map(claim -> origins.record(claim.linkKind(), claim.procoreId(),
+                claim.netsuiteId())
+                .invoke(() -> {
+                    synchronized (recorded) {
+                        recorded.add(claim);
+                    }
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    ExportStore.OriginFailure outcome = originFailed(claim, failure);
+                    synchronized (recorded) {
+                        failures.add(outcome);
+                    }
+                    return null;
+                })).toList();
+        return Uni.join().all(syncs).andCollectFailures()
+                .chain(() -> {
+                    Instant now = clock.instant();
+                    meters.counter("trestle.exports.origins", "outcome", "recorded").increment(recorded.size());
+                    return store.originsRecorded(recorded, now).chain(() -> store.originsFailed(failures));
+                });
+    }
+
+    private ExportStore.OriginFailure originFailed(ExportStore.OriginClaim claim, Throwable failure) {
+        Outcome outcome = classify(failure, UpstreamSystem.PROCORE, claim.attempts());
+        if (outcome.paused()) {
+            procorePausedUntil = later(procorePausedUntil, outcome.retryAt());
+        }
+        meters.counter("trestle.exports.origins", "outcome", outcome.retryAt() == null ? "failed"
+                : outcome.paused() ? "paused" : "retrying").increment();
+        return new ExportStore.OriginFailure(claim, outcome.code(), outcome.detail(), outcome.retryAt(), !outcome.paused());
     }
 
     private void delivered() {
@@ -134,40 +231,66 @@ public class ExportWorker {
 
     private Uni<Void> deliver(ExportStore.Claim claim) {
         return netsuite.upsert(claim.recordType(), claim.externalId(), claim.body())
-                .call(netsuiteId -> origins.record(claim.linkKind(), claim.procoreId(), netsuiteId))
                 .chain(netsuiteId -> store.delivered(claim, netsuiteId, clock.instant()))
-                .invoke(completed -> meters.counter("trestle.exports.writes", "outcome", "delivered").increment())
+                .invoke(completed -> {
+                    meters.counter("trestle.exports.writes", "outcome", "delivered").increment();
+                    wakeOrigins();
+                })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> failed(claim, failure));
     }
 
     private Uni<Void> failed(ExportStore.Claim claim, Throwable failure) {
-        String code;
-        String detail;
-        boolean transientFailure;
-        if (failure instanceof UpstreamException upstream) {
-            code = upstream.upstreamCode().orElse(upstream.code().name());
-            detail = upstream.upstreamDetail().orElse(upstream.getMessage());
-            transientFailure = upstream.kind().isTransient() || upstream.code() == ErrorCode.UPSTREAM_UNAVAILABLE;
-        } else if (failure instanceof TrestleException known) {
-            code = known.code().name();
-            detail = known.getMessage();
-            transientFailure = false;
-        } else {
-            LOG.errorf(failure, "Export write %s %s failed unexpectedly", claim.recordType(), claim.externalId());
-            code = ErrorCode.INTERNAL.name();
-            detail = "Unexpected failure; the server log has the details.";
-            transientFailure = true;
+        // An approver's retry starts the back-off afresh.
+        Outcome outcome = classify(failure, UpstreamSystem.NETSUITE, claim.attemptsSinceRetry());
+        if (outcome.paused()) {
+            netsuitePausedUntil = later(netsuitePausedUntil, outcome.retryAt());
         }
-        // An approver's retry starts a fresh budget of automatic retries.
-        int attempts = claim.attemptsSinceRetry();
-        Instant retryAt = transientFailure && attempts < maxAttempts ? clock.instant().plus(backoff(attempts)) : null;
-        meters.counter("trestle.exports.writes", "outcome", retryAt == null ? "failed" : "retrying").increment();
-        return store.failed(claim, code, detail, retryAt, clock.instant());
+        meters.counter("trestle.exports.writes", "outcome", outcome.retryAt() == null ? "failed"
+                : outcome.paused() ? "paused" : "retrying").increment();
+        return store.failed(claim, outcome.code(), outcome.detail(), outcome.retryAt(), !outcome.paused(),
+                clock.instant());
     }
 
+    /**
+     * What a failed request to {@code system} means for its row: paused (no attempt spent) until
+     * the breaker's delay or the upstream's reset, retried after back-off, or refused for good
+     * ({@code retryAt} null).
+     */
+    private record Outcome(String code, String detail, Instant retryAt, boolean paused) {
+    }
+
+    private Outcome classify(Throwable failure, UpstreamSystem system, int attempts) {
+        Instant now = clock.instant();
+        if (failure instanceof UpstreamException upstream) {
+            String code = upstream.upstreamCode().orElse(upstream.code().name());
+            String detail = upstream.upstreamDetail().orElse(upstream.getMessage());
+            UpstreamException.Kind kind = upstream.kind();
+            if (kind == UpstreamException.Kind.CIRCUIT_OPEN || kind == UpstreamException.Kind.THROTTLED) {
+                // A rate limit says how long; an open breaker lets trial calls through after its delay.
+                Duration breakerDelay = upstream.system() == UpstreamSystem.PROCORE ? procoreBreakerDelay
+                        : netsuiteBreakerDelay;
+                Duration wait = upstream.retryAfter().orElse(kind == UpstreamException.Kind.CIRCUIT_OPEN
+                        ? breakerDelay : firstRetryAfter);
+                return new Outcome(code, detail, now.plus(wait), upstream.system() == system);
+            }
+            return new Outcome(code, detail, kind.isTransient() ? now.plus(backoff(attempts)) : null, false);
+        }
+        if (failure instanceof TrestleException known) {
+            return new Outcome(known.code().name(), known.getMessage(), null, false);
+        }
+        LOG.errorf(failure, "A %s request of an export failed unexpectedly", system.displayName());
+        return new Outcome(ErrorCode.INTERNAL.name(), "Unexpected failure; the server log has the details.",
+                now.plus(backoff(attempts)), false);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Capped exponential back-off; it only slows retries, it never ends them. */
     private Duration backoff(int attempts) {
-        Duration delay = firstRetryAfter.multipliedBy(1L << Math.min(attempts - 1, 20));
+        Duration delay = firstRetryAfter.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
         return delay.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : delay;
     }
 }

@@ -51,7 +51,7 @@ class ExportBatchTest {
         approvals.forEach(CompletableFuture::join);
 
         for (String id : requests) {
-            Exports.awaitStatus(id, "EXPORTED");
+            Exports.awaitOriginsRecorded(id);
         }
         assertEquals(vendors.size(), sandbox.netsuite().records("vendor").creates(), "one NetSuite vendor each");
         for (long vendor : vendors) {

@@ -55,9 +55,6 @@ class ExportFaultsTest {
     @ConfigProperty(name = "trestle.netsuite.retry.max-retries")
     int connectorRetries;
 
-    @ConfigProperty(name = "trestle.exports.max-attempts")
-    int maxAttempts;
-
     @ConfigProperty(name = "trestle.exports.poll-every")
     Duration pollEvery;
 
@@ -74,41 +71,72 @@ class ExportFaultsTest {
     }
 
     @Test
-    void aThrottledWriteIsRetriedLaterAndLandsOnce() {
+    void aThrottledWritePausesNetSuiteWithoutSpendingAnAttemptAndLandsOnce() {
         String id = requestVendorExport();
         // Enough 429s that the connector's own retries give up and the worker has to come back later.
         sandbox.netsuite().knobs().failNext(connectorRetries + 1, Fault.THROTTLE);
         Exports.approve(id);
 
-        Map<String, Object> exported = awaitStatus(id, "EXPORTED");
+        Map<String, Object> exported = Exports.awaitOriginsRecorded(id);
 
         assertLandedOnce("vendor", vendorExternalId, exported);
         assertEquals(connectorRetries + 2, puts("vendor", vendorExternalId), "one refused attempt, then one that landed");
-        assertAttempts(exported, 2);
-        assertAuditOfOneRetriedWrite(id, "CONCURRENCY_LIMIT_EXCEEDED");
+        assertAttempts(exported, 1);
+        List<Map<String, Object>> trail = auditTrail(id);
+        assertEquals(List.of("EXPORT_REQUESTED", "EXPORT_APPROVED", "EXPORT_WRITE_FAILED", "EXPORT_WRITE_DELIVERED",
+                "EXPORT_COMPLETED"), trail.stream().map(event -> event.get("action")).toList());
+        assertTrue(details(trail, 2).contains("paused: CONCURRENCY_LIMIT_EXCEEDED"), details(trail, 2));
+        assertTrue(details(trail, 2).contains("no attempt spent"), details(trail, 2));
+        assertTrue(details(trail, 3).contains("(attempt 1)"), details(trail, 3));
         assertEquals(String.valueOf(record("vendor", vendorExternalId).id()),
                 sandbox.procore().vendors().get(Long.parseLong(vendor)).orElseThrow().originId());
     }
 
     @Test
-    void whenProcoreCannotTakeTheOriginIdTheWholeDeliveryIsRetriedWithoutASecondNetSuiteVendor() {
-        String id = requestVendorExport();
-        sandbox.procore().knobs().errorRate(1.0);
-        Exports.approve(id);
+    void aLateProcore429LeavesTheExportExportedAndTheOriginIdFollowsWithoutASecondNetSuiteWrite() {
+        List<Long> vendors = sandbox.procoreDemoCases().procoreOnlyVendors().subList(0, 3);
+        List<String> ids = vendors.stream()
+                .map(v -> Exports.request("VENDOR", Long.toString(v)).getString("data.requestExport.id")).toList();
+        // Procore refuses every request with a 429 and a reset a second away, again and again.
+        sandbox.procore().rateLimit().window(Duration.ofSeconds(1));
+        sandbox.procore().knobs().throttleRate(1.0);
+        ids.forEach(Exports::approve);
 
-        Map<String, Object> failed = Exports.await(id, request -> "FAILED".equals(request.get("status"))
-                && request.get("nextRetryAt") != null, "FAILED with a retry planned");
-        assertEquals(1, sandbox.netsuite().records("vendor").creates(), "NetSuite took the write: " + failed);
-        assertNull(sandbox.procore().vendors().get(Long.parseLong(vendor)).orElseThrow().originId());
+        for (String id : ids) {
+            Map<String, Object> exported = awaitStatus(id, "EXPORTED");
+            Map<String, Object> delivery = deliveries(exported).get(0);
+            assertEquals("DELIVERED", delivery.get("status"), exported.toString());
+            assertEquals(String.valueOf(record("vendor", (String) delivery.get("externalId")).id()),
+                    delivery.get("netsuiteId"));
+            assertEquals("PENDING", delivery.get("originStatus"), exported.toString());
+        }
+        // Far longer than the six attempts the whole delivery used to get.
+        Exports.pause(10_000);
+        for (int i = 0; i < ids.size(); i++) {
+            Map<String, Object> exported = Exports.exportRequest(ids.get(i));
+            Map<String, Object> delivery = deliveries(exported).get(0);
+            assertEquals("EXPORTED", exported.get("status"), exported.toString());
+            assertEquals("PENDING", delivery.get("originStatus"), exported.toString());
+            assertEquals(0, delivery.get("originAttempts"), "a 429 or an open breaker spends no attempt: " + delivery);
+            assertTrue("UPSTREAM_RATE_LIMITED".equals(delivery.get("originErrorCode"))
+                    || "UPSTREAM_UNAVAILABLE".equals(delivery.get("originErrorCode")), delivery.toString());
+            assertNull(sandbox.procore().vendors().get(vendors.get(i)).orElseThrow().originId());
+        }
+        assertTrue(sandbox.procore().requests().count("PATCH", "/rest/v1.0/vendors/sync") >= 1, "Procore was asked");
 
-        sandbox.procore().knobs().errorRate(0);
-        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
-        Map<String, Object> exported = awaitStatus(id, "EXPORTED");
-
-        assertLandedOnce("vendor", vendorExternalId, exported);
-        assertTrue(puts("vendor", vendorExternalId) >= 2, "the NetSuite write was repeated, as an upsert");
-        assertEquals(String.valueOf(record("vendor", vendorExternalId).id()),
-                sandbox.procore().vendors().get(Long.parseLong(vendor)).orElseThrow().originId());
+        sandbox.procore().knobs().throttleRate(0);
+        for (int i = 0; i < ids.size(); i++) {
+            Map<String, Object> recorded = Exports.awaitOriginsRecorded(ids.get(i));
+            Map<String, Object> delivery = deliveries(recorded).get(0);
+            assertEquals("RECORDED", delivery.get("originStatus"));
+            assertNull(delivery.get("originErrorCode"));
+            String externalId = "procore-vendor-" + vendors.get(i);
+            assertEquals(String.valueOf(record("vendor", externalId).id()),
+                    sandbox.procore().vendors().get(vendors.get(i)).orElseThrow().originId());
+            assertEquals(1, puts("vendor", externalId), "NetSuite was written once");
+            assertEquals(1, delivery.get("attempts"));
+        }
+        assertEquals(vendors.size(), sandbox.netsuite().records("vendor").creates());
     }
 
     @Test
@@ -206,7 +234,7 @@ class ExportFaultsTest {
         // The NetSuite user gives their project another Job ID; the next retry lands.
         netsuite.upsert("job", "entered-by-hand", Map.of("entityId", "P-1008-HAND")).await().atMost(WAIT);
         Exports.retry(id);
-        Map<String, Object> exported = awaitStatus(id, "EXPORTED");
+        Map<String, Object> exported = Exports.awaitOriginsRecorded(id);
 
         assertLandedOnce("job", externalId, exported);
         NetSuiteRecord job = record("job", externalId);
@@ -269,41 +297,50 @@ class ExportFaultsTest {
     }
 
     @Test
-    void whenEveryAttemptFailsTheExportStaysFailedUntilAnApproverRetriesWithAFreshBudget() {
-        String id = requestVendorExport();
+    void aLongNetSuiteOutagePausesDeliveriesAndNoExportFails() {
+        List<Long> vendors = sandbox.procoreDemoCases().procoreOnlyVendors().subList(0, 12);
+        List<String> ids = vendors.stream()
+                .map(v -> Exports.request("VENDOR", Long.toString(v)).getString("data.requestExport.id")).toList();
         sandbox.netsuite().knobs().errorRate(1.0);
-        Exports.approve(id);
+        ids.forEach(Exports::approve);
 
-        Map<String, Object> failed = awaitFinalFailure(id);
-        assertEquals(maxAttempts, failed.get("attempts"), failed.toString());
-        assertEquals(maxAttempts, deliveries(failed).get(0).get("attempts"));
-        assertEquals("UNEXPECTED_ERROR", failed.get("errorCode"));
-        assertTrue(((String) failed.get("errorDetail")).startsWith("An unexpected error occurred."), failed.toString());
-        assertEquals(0, sandbox.netsuite().records("vendor").creates());
-        long sent = puts("vendor", vendorExternalId);
-        assertEquals((long) maxAttempts * (connectorRetries + 1), sent);
-        List<Map<String, Object>> trail = auditTrail(id);
-        List<Map<String, Object>> failures = trail.stream().filter(e -> "EXPORT_WRITE_FAILED".equals(e.get("action"))).toList();
-        assertEquals(maxAttempts, failures.size());
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            String details = (String) failures.get(attempt - 1).get("details");
-            assertTrue(details.contains("attempt " + attempt + ": UNEXPECTED_ERROR"), details);
-            assertTrue(details.contains(attempt < maxAttempts ? "; retry at " : "; no automatic retry"), details);
+        // Down for three times the breaker's delay (5 s in tests) and fifteen times the longest back-off (1 s):
+        // the breaker opens, half-opens and opens again; the old six attempts were spent within seconds.
+        Exports.pause(15_000);
+        for (String id : ids) {
+            Map<String, Object> waiting = Exports.exportRequest(id);
+            assertEquals("EXPORTING", waiting.get("status"), "retrying, not given up on: " + waiting);
+            assertTrue("UNEXPECTED_ERROR".equals(waiting.get("errorCode"))
+                    || "UPSTREAM_UNAVAILABLE".equals(waiting.get("errorCode")), waiting.toString());
+            assertTrue(waiting.get("nextRetryAt") != null, waiting.toString());
+            Map<String, Object> delivery = deliveries(waiting).get(0);
+            assertEquals("PENDING", delivery.get("status"));
+            assertTrue(delivery.get("nextRetryAt") != null && delivery.get("errorCode") != null, delivery.toString());
         }
-        Exports.pause(pollEvery.multipliedBy(3).toMillis());
-        assertEquals(sent, puts("vendor", vendorExternalId), "no attempt after the last one");
+        assertEquals(0, sandbox.netsuite().records("vendor").creates());
+        assertTrue(ids.stream().anyMatch(id -> auditTrail(id).stream()
+                .anyMatch(e -> String.valueOf(e.get("details")).contains("NetSuite paused, no attempt spent"))),
+                "the open breaker paused deliveries");
 
-        // The approver's retry gives a fresh budget: its first attempt failing again is retried automatically.
-        sandbox.netsuite().knobs().errorRate(0).failNext(connectorRetries + 1, Fault.SERVER_ERROR);
-        // The failures opened the NetSuite circuit; the test's back-off (1 s at most) is shorter than its 5 s delay.
-        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
-        Exports.retry(id);
-        Map<String, Object> exported = awaitStatus(id, "EXPORTED");
-
-        assertLandedOnce("vendor", vendorExternalId, exported);
-        assertAttempts(exported, maxAttempts + 2);
-        assertEquals(List.of("EXPORT_RETRY_REQUESTED", "EXPORT_WRITE_FAILED", "EXPORT_WRITE_DELIVERED", "EXPORT_COMPLETED"),
-                auditActions(id).subList(2 + maxAttempts, 6 + maxAttempts));
+        sandbox.netsuite().knobs().errorRate(0);
+        for (int i = 0; i < ids.size(); i++) {
+            Map<String, Object> exported = awaitStatus(ids.get(i), "EXPORTED");
+            String externalId = "procore-vendor-" + vendors.get(i);
+            Map<String, Object> delivery = deliveries(exported).get(0);
+            assertEquals("DELIVERED", delivery.get("status"));
+            assertEquals(String.valueOf(record("vendor", externalId).id()), delivery.get("netsuiteId"));
+            int attempts = (int) delivery.get("attempts");
+            // Each attempt counted sent at least one request; those refused by the open breaker sent none.
+            assertTrue(attempts >= 1 && attempts <= puts("vendor", externalId),
+                    attempts + " attempts, " + puts("vendor", externalId) + " PUTs: " + exported);
+            assertEquals(attempts, exported.get("attempts"));
+            assertNull(exported.get("errorCode"));
+        }
+        assertEquals(vendors.size(), sandbox.netsuite().records("vendor").creates(), "each NetSuite record exactly once");
+        for (long vendor : vendors) {
+            assertEquals(1, sandbox.netsuite().records("vendor").all().stream()
+                    .filter(r -> ("procore-vendor-" + vendor).equals(r.externalId())).count());
+        }
     }
 
     private String requestVendorExport() {

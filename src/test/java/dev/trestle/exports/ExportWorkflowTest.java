@@ -75,7 +75,7 @@ class ExportWorkflowTest {
         JsonPath approved = GraphQL.as("approver", "mutation($id: ID!) { approveExport(id: $id) { id status decidedBy } }",
                 Map.of("id", id));
         assertNull(approved.get("errors"), approved.prettify());
-        Map<String, Object> exported = awaitStatus(id, "EXPORTED");
+        Map<String, Object> exported = Exports.awaitOriginsRecorded(id);
 
         NetSuiteRecord record = sandbox.netsuite().records("vendor").byExternalId(externalId).orElseThrow();
         assertEquals(String.valueOf(record.id()), delivery(exported).get("netsuiteId"));
@@ -260,8 +260,10 @@ class ExportWorkflowTest {
         sandbox.netsuite().knobs().errorRate(1.0);
         String id = GraphQL.as("requester", REQUEST, Map.of("source", vendor)).getString("data.requestExport.id");
         GraphQL.as("approver", "mutation($id: ID!) { approveExport(id: $id) { status } }", Map.of("id", id));
-        Map<String, Object> failed = awaitStatus(id, "FAILED");
-        assertNotNull(failed.get("errorCode"), failed.toString());
+        // Retrying is EXPORTING with the last error, not FAILED: only a refusal a person must fix fails it.
+        Map<String, Object> failed = Exports.await(id, request -> request.get("errorCode") != null,
+                "a failure on record");
+        assertEquals("EXPORTING", failed.get("status"), failed.toString());
         assertNotNull(failed.get("nextRetryAt"), "a retry is planned: " + failed);
         assertTrue((int) failed.get("attempts") >= 1);
 

@@ -92,7 +92,7 @@ class MasterDataExportTest {
 
         String id = requested.getString("data.requestExport.id");
         Exports.approve(id);
-        Map<String, Object> exported = awaitStatus(id, "EXPORTED");
+        Map<String, Object> exported = Exports.awaitOriginsRecorded(id);
 
         RecordStore jobs = sandbox.netsuite().records("job");
         NetSuiteRecord job = jobs.byExternalId(WESTFIELD_JOB).orElseThrow();

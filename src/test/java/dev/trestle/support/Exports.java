@@ -16,7 +16,8 @@ public final class Exports {
     /** Every field of an export request that the export tests look at. */
     public static final String FIELDS = "id kind sourceId status requestedBy decidedBy rejectionReason attempts "
             + "nextRetryAt errorCode errorDetail finishedAt "
-            + "deliveries { status netsuiteId attempts externalId recordType procoreId errorCode errorDetail }";
+            + "deliveries { status netsuiteId attempts externalId recordType procoreId errorCode errorDetail nextRetryAt "
+            + "originStatus originAttempts originNextRetryAt originErrorCode originErrorDetail originRecordedAt }";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String REQUEST = """
@@ -96,6 +97,13 @@ public final class Exports {
     /** Polls until the request has the status; fails after 60 s with the request as it was last seen. */
     public static Map<String, Object> awaitStatus(String id, String status) {
         return await(id, request -> status.equals(request.get("status")), "status " + status);
+    }
+
+    /** Polls until the request is EXPORTED and Procore holds every origin id of its writes. */
+    public static Map<String, Object> awaitOriginsRecorded(String id) {
+        return await(id, request -> "EXPORTED".equals(request.get("status"))
+                && deliveries(request).stream().noneMatch(d -> "PENDING".equals(d.get("originStatus"))),
+                "EXPORTED with every origin id recorded");
     }
 
     /** Polls until a failure is final: FAILED with no retry planned. */
