@@ -9,5 +9,16 @@ public enum ExportKind {
     @Description("A Procore project becomes a NetSuite project (job).")
     PROJECT,
     @Description("Every WBS code of an exported Procore project becomes a NetSuite Other Charge item.")
-    COST_CODES
+    COST_CODES,
+    @Description("Not supported (the owner side of a project stays in Procore): refused with NOT_SUPPORTED.")
+    OWNER_INVOICE,
+    @Description("Not supported (the owner side of a project stays in Procore): refused with NOT_SUPPORTED.")
+    PRIME_CONTRACT,
+    @Description("Not supported (the owner side of a project stays in Procore): refused with NOT_SUPPORTED.")
+    OWNER_CHANGE_ORDER;
+
+    /** The seed's unsupported objects: asked for, they are refused with the reason, never attempted. */
+    public boolean ownerSide() {
+        return this == OWNER_INVOICE || this == PRIME_CONTRACT || this == OWNER_CHANGE_ORDER;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.trestle.exports;
 
 import dev.trestle.approvals.AccountingApprovers;
+import dev.trestle.capabilities.IntegrationCapabilities;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.security.UserRef;
@@ -71,8 +72,9 @@ public class ExportService {
     private Uni<List<NetSuiteWrite>> plan(ExportKind kind, String sourceId) {
         ExportPlanner planner = planners.get(kind);
         if (planner == null) {
-            return Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_SUPPORTED,
-                    "Exports of " + kind + " are not supported yet."));
+            return Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_SUPPORTED, kind.ownerSide()
+                    ? IntegrationCapabilities.OWNER_SIDE
+                    : "Exports of " + kind + " are not supported yet."));
         }
         if (sourceId == null || !sourceId.matches("[0-9]{1,19}")) {
             return Uni.createFrom().failure(TrestleException.invalidArgument(

@@ -1,5 +1,8 @@
 package dev.trestle.imports;
 
+import dev.trestle.capabilities.IntegrationCapabilities;
+import dev.trestle.errors.ErrorCode;
+import dev.trestle.errors.TrestleException;
 import dev.trestle.projects.ProjectImporter;
 import dev.trestle.security.CurrentUser;
 import dev.trestle.security.RequiresRole;
@@ -22,7 +25,9 @@ public class ImportsGraphQL {
         @Description("NetSuite vendors that are not linked become Procore directory companies.")
         VENDORS,
         @Description("NetSuite projects (jobs) that are not linked become Procore projects.")
-        PROJECTS
+        PROJECTS,
+        @Description("Not supported (the owner side of a project stays in Procore): refused with NOT_SUPPORTED.")
+        OWNER_INVOICE_PAYMENTS
     }
 
     @Input("RequestImportInput")
@@ -49,6 +54,8 @@ public class ImportsGraphQL {
         return switch (input.kind) {
             case VENDORS -> vendors.importVendors(currentUser.name());
             case PROJECTS -> projects.importProjects(currentUser.name());
+            case OWNER_INVOICE_PAYMENTS -> Uni.createFrom().failure(
+                    new TrestleException(ErrorCode.NOT_SUPPORTED, IntegrationCapabilities.OWNER_SIDE));
         };
     }
 }

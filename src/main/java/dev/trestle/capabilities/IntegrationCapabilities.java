@@ -1,0 +1,58 @@
+package dev.trestle.capabilities;
+
+import static dev.trestle.capabilities.IntegrationCapability.FlowDirection.EXPORT;
+import static dev.trestle.capabilities.IntegrationCapability.FlowDirection.IMPORT;
+import static dev.trestle.capabilities.IntegrationCapability.FlowDirection.LINK;
+import static dev.trestle.capabilities.IntegrationCapability.FlowDirection.MATCH;
+import static dev.trestle.capabilities.IntegrationCapability.ConnectedSystem.NETSUITE;
+import static dev.trestle.capabilities.IntegrationCapability.ConnectedSystem.PRECORO;
+import static dev.trestle.capabilities.IntegrationCapability.ConnectedSystem.PROCORE;
+import static dev.trestle.capabilities.IntegrationCapability.supported;
+import static dev.trestle.capabilities.IntegrationCapability.unsupported;
+
+import java.util.List;
+
+/**
+ * Every flow of the integration as the seeds name them, with what the hub does today. The flows the
+ * seed rules out (owner invoices and their payments, prime contracts, owner change orders) are
+ * listed too, so that a person asking finds the reason instead of a missing button; requests for
+ * them are refused with {@link #OWNER_SIDE} and its like.
+ */
+public final class IntegrationCapabilities {
+
+    /** Why the owner side of a project is not synced: the seed's own rule, in words for people. */
+    public static final String OWNER_SIDE = "The integration does not sync the owner side of a project: owner invoices "
+            + "and their payments, prime contracts and owner change orders stay in Procore.";
+    static final String NOT_YET = "Not available yet: this flow is planned but the hub does not carry it today.";
+
+    private static final List<IntegrationCapability> ALL = List.of(
+            supported("Precoro users and NetSuite employees", PRECORO, NETSUITE, MATCH,
+                    "Once Sync Employee is on: at once, on a schedule and on request; by email, never created"),
+            supported("Procore companies and NetSuite vendors", PROCORE, NETSUITE, LINK,
+                    "A person links them, helped by scored suggestions; never automatically"),
+            supported("Procore companies (directory vendors)", PROCORE, NETSUITE, EXPORT, "On approval"),
+            supported("NetSuite vendors", NETSUITE, PROCORE, IMPORT, "On request"),
+            supported("Procore projects", PROCORE, NETSUITE, EXPORT,
+                    "On approval; not projects in progress or created before the connection"),
+            supported("NetSuite projects (jobs)", NETSUITE, PROCORE, IMPORT, "On request"),
+            supported("Procore WBS codes (cost code, cost type, custom segments)", PROCORE, NETSUITE, EXPORT,
+                    "On approval, as Other Charge items"),
+            unsupported("Procore subcontractor invoices", PROCORE, NETSUITE, EXPORT, "On approval, as vendor bills",
+                    NOT_YET),
+            unsupported("NetSuite vendor bill payments", NETSUITE, PROCORE, IMPORT,
+                    "On request, as commitment payments (US companies only)", NOT_YET),
+            unsupported("NetSuite vendor bills and journals", NETSUITE, PROCORE, IMPORT, "On request, as direct costs",
+                    NOT_YET),
+            unsupported("Precoro purchase orders", PRECORO, NETSUITE, EXPORT,
+                    "When approved in Precoro, after an accounting approver approves", NOT_YET),
+            unsupported("Procore owner invoices and their payments", PROCORE, NETSUITE, EXPORT, "Never", OWNER_SIDE),
+            unsupported("Procore prime contracts", PROCORE, NETSUITE, EXPORT, "Never", OWNER_SIDE),
+            unsupported("Procore owner change orders", PROCORE, NETSUITE, EXPORT, "Never", OWNER_SIDE));
+
+    private IntegrationCapabilities() {
+    }
+
+    public static List<IntegrationCapability> all() {
+        return ALL;
+    }
+}
