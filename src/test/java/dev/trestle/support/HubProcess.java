@@ -15,6 +15,10 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,10 +64,10 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /** Empties the packaged hubs' database; the next hub to start migrates it afresh. */
-    public static void emptyDatabase() throws java.sql.SQLException {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+    public static void emptyDatabase() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://localhost:5432/" + DATABASE, "trestle", "trestle");
-                java.sql.Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
         }
     }

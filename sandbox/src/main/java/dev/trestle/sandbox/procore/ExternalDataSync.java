@@ -78,7 +78,7 @@ final class ExternalDataSync {
             problems.put("item_type", List.of("is not simulated by the sandbox"));
             return problems;
         }
-        Long id = asLong(update.getValue("item_id"));
+        Long id = SyncAction.asLong(update.getValue("item_id"));
         if (id == null) {
             problems.put("item_id", List.of(update.containsKey("item_id") ? "is not a valid id" : "can't be blank"));
             return problems;
@@ -135,19 +135,5 @@ final class ExternalDataSync {
             }
         }
         return problems;
-    }
-
-    private static Long asLong(Object raw) {
-        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.longValue();
-        }
-        if (raw instanceof String s) {
-            try {
-                return Long.parseLong(s.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }

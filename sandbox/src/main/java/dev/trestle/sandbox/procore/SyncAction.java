@@ -122,7 +122,8 @@ final class SyncAction<T extends OriginIndexedStore.Entry> {
         return update.copy().put("errors", ProcoreJson.fieldErrors(problems));
     }
 
-    private static Long asLong(Object raw) {
+    /** An id as Procore's sync bodies carry it (a whole number or its digits), or null. */
+    static Long asLong(Object raw) {
         if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
             return n.longValue();
         }
