@@ -4,9 +4,9 @@ import static dev.trestle.capabilities.IntegrationCapability.FlowDirection.EXPOR
 import static dev.trestle.capabilities.IntegrationCapability.FlowDirection.IMPORT;
 import static dev.trestle.capabilities.IntegrationCapability.FlowDirection.LINK;
 import static dev.trestle.capabilities.IntegrationCapability.FlowDirection.MATCH;
-import static dev.trestle.capabilities.IntegrationCapability.ConnectedSystem.NETSUITE;
-import static dev.trestle.capabilities.IntegrationCapability.ConnectedSystem.PRECORO;
-import static dev.trestle.capabilities.IntegrationCapability.ConnectedSystem.PROCORE;
+import static dev.trestle.connectors.UpstreamSystem.NETSUITE;
+import static dev.trestle.connectors.UpstreamSystem.PRECORO;
+import static dev.trestle.connectors.UpstreamSystem.PROCORE;
 import static dev.trestle.capabilities.IntegrationCapability.supported;
 import static dev.trestle.capabilities.IntegrationCapability.unsupported;
 

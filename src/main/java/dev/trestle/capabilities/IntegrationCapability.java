@@ -1,5 +1,6 @@
 package dev.trestle.capabilities;
 
+import dev.trestle.connectors.UpstreamSystem;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -7,15 +8,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("One flow of the integration: what moves between which systems, when, and whether it is supported.")
 public record IntegrationCapability(
         @NonNull @Description("The records, in the words of the systems (e.g. \"Procore subcontractor invoices\").") String object,
-        @NonNull ConnectedSystem from,
-        @NonNull ConnectedSystem to,
+        @NonNull UpstreamSystem from,
+        @NonNull UpstreamSystem to,
         @NonNull FlowDirection direction,
         @NonNull @Description("What starts it.") String trigger,
         @Description("Whether the hub does it today.") boolean supported,
         @Description("Why not, when it is not supported; in words for people.") String reason) {
-
-    @Description("A connected system.")
-    public enum ConnectedSystem { NETSUITE, PROCORE, PRECORO }
 
     @Description("How records move.")
     public enum FlowDirection {
@@ -29,11 +27,11 @@ public record IntegrationCapability(
         IMPORT
     }
 
-    static IntegrationCapability supported(String object, ConnectedSystem from, ConnectedSystem to, FlowDirection direction, String trigger) {
+    static IntegrationCapability supported(String object, UpstreamSystem from, UpstreamSystem to, FlowDirection direction, String trigger) {
         return new IntegrationCapability(object, from, to, direction, trigger, true, null);
     }
 
-    static IntegrationCapability unsupported(String object, ConnectedSystem from, ConnectedSystem to, FlowDirection direction, String trigger,
+    static IntegrationCapability unsupported(String object, UpstreamSystem from, UpstreamSystem to, FlowDirection direction, String trigger,
             String reason) {
         return new IntegrationCapability(object, from, to, direction, trigger, false, reason);
     }

@@ -1,8 +1,12 @@
 package dev.trestle.connectors;
 
 import java.util.Locale;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
 
 /** The systems the hub talks to. */
+@Name("ConnectedSystem")
+@Description("A connected system.")
 public enum UpstreamSystem {
     NETSUITE("NetSuite"), PRECORO("Precoro"), PROCORE("Procore");
 

@@ -55,7 +55,7 @@ public class CostCodeCatalog {
                 .chain(read -> {
                     List<ProcoreWbsCode> codes = read.getItem2();
                     List<String> ids = codes.stream().map(code -> String.valueOf(code.id())).toList();
-                    return links.byProcoreIds(LinkKind.COST_CODE, ids)
+                    return links.byLeftIds(LinkKind.COST_CODE, ids)
                             .map(linked -> connection(read.getItem1(), codes, linked, filter, size, afterKey));
                 });
     }
@@ -80,7 +80,7 @@ public class CostCodeCatalog {
         return new CostCode(String.valueOf(code.id()), code.flatCode(), code.description(), code.costCode(),
                 code.costType(), code.customSegments(), ItemNames.itemName(project.projectNumber(), code),
                 link == null ? CostCodeLinkStatus.NOT_LINKED : CostCodeLinkStatus.LINKED,
-                link == null ? null : link.netsuiteId, link);
+                link == null ? null : link.rightId, link);
     }
 
     private static boolean matches(CostCode code, CostCodeFilter filter) {

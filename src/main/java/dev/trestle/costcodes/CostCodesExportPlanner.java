@@ -7,7 +7,7 @@ import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.exports.ExportKind;
 import dev.trestle.exports.ExportPlanner;
-import dev.trestle.exports.NetSuiteWrite;
+import dev.trestle.exports.OutboxWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;
 import dev.trestle.links.RecordLink;
@@ -59,7 +59,7 @@ public class CostCodesExportPlanner implements ExportPlanner {
     }
 
     @Override
-    public Uni<List<NetSuiteWrite>> plan(String sourceId) {
+    public Uni<List<OutboxWrite>> plan(String sourceId) {
         return ProjectExportSource.read(sourceId, procore, settings, links, procore::wbsCodes)
                 .chain(source -> {
                     ProcoreProject project = source.project();
@@ -77,13 +77,13 @@ public class CostCodesExportPlanner implements ExportPlanner {
                     }
                     List<ProcoreWbsCode> codes = source.extra();
                     List<String> ids = codes.stream().map(code -> String.valueOf(code.id())).toList();
-                    return links.byProcoreIds(LinkKind.COST_CODE, ids).map(linked -> writes(project, codes, linked));
+                    return links.byLeftIds(LinkKind.COST_CODE, ids).map(linked -> writes(project, codes, linked));
                 });
     }
 
-    private List<NetSuiteWrite> writes(ProcoreProject project, List<ProcoreWbsCode> codes,
+    private List<OutboxWrite> writes(ProcoreProject project, List<ProcoreWbsCode> codes,
             Map<String, RecordLink> linked) {
-        List<NetSuiteWrite> writes = codes.stream()
+        List<OutboxWrite> writes = codes.stream()
                 .filter(code -> !linked.containsKey(String.valueOf(code.id())))
                 .map(code -> write(project, code))
                 .toList();
@@ -95,7 +95,7 @@ public class CostCodesExportPlanner implements ExportPlanner {
         return writes;
     }
 
-    private NetSuiteWrite write(ProcoreProject project, ProcoreWbsCode code) {
+    private OutboxWrite write(ProcoreProject project, ProcoreWbsCode code) {
         String externalId = externalId(project.id(), code.id());
         String itemName = ItemNames.itemName(project.projectNumber(), code);
         String title = code.description() == null || code.description().isBlank() ? code.flatCode() : code.description();
@@ -107,7 +107,7 @@ public class CostCodesExportPlanner implements ExportPlanner {
                 + ", WBS code " + code.flatCode() + " " + title);
         body.put("subsidiary", Map.of("items", List.of(Map.of("id", subsidiaryId))));
         body.put("expenseAccount", Map.of("id", expenseAccountId));
-        return new NetSuiteWrite(RECORD_TYPE, externalId, body, LinkKind.COST_CODE, String.valueOf(code.id()));
+        return OutboxWrite.intoNetSuite(RECORD_TYPE, externalId, body, LinkKind.COST_CODE, String.valueOf(code.id()));
     }
 
     /** The NetSuite external id of an exported WBS code. */

@@ -1,7 +1,11 @@
 package dev.trestle.exports;
 
 import jakarta.persistence.Column;
+import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.links.RecordRef;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -9,10 +13,11 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** One NetSuite write of an export and how its delivery went. Written by {@link ExportStore}. */
+/** One write of the outbox and how its delivery went. Written by {@link ExportStore}. */
 @Entity
 @Table(name = "export_delivery")
-@Description("One NetSuite write of an export: an upsert by external id.")
+@Description("One write of a request into another system: an upsert by its idempotency key (the NetSuite external id, "
+        + "or the Procore origin_id).")
 public class ExportDelivery {
 
     @Id
@@ -26,18 +31,33 @@ public class ExportDelivery {
     @Ignore
     public int position;
 
+    @Enumerated(EnumType.STRING)
+    @NonNull
+    @Description("The system written to.")
+    public UpstreamSystem destination;
+
     @Column(name = "record_type")
     @NonNull
+    @Description("The destination's record type.")
     public String recordType;
 
-    @Column(name = "external_id")
+    @Column(name = "idempotency_key")
     @NonNull
-    public String externalId;
+    @Description("What makes repeating the write harmless: the NetSuite external id, or the Procore origin_id.")
+    public String idempotencyKey;
 
-    @Column(name = "procore_id")
-    @NonNull
-    @Description("The Procore record this write stands for.")
-    public String procoreId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source_system")
+    @Ignore
+    public UpstreamSystem sourceSystem;
+
+    @Column(name = "source_type")
+    @Ignore
+    public String sourceType;
+
+    @Column(name = "source_id")
+    @Ignore
+    public String sourceId;
 
     @NonNull
     @Description("PENDING, DELIVERED or FAILED.")
@@ -45,9 +65,9 @@ public class ExportDelivery {
 
     public int attempts;
 
-    @Column(name = "netsuite_id")
-    @Description("The NetSuite internal id once delivered.")
-    public String netsuiteId;
+    @Column(name = "destination_id")
+    @Description("The record's id in the destination once delivered.")
+    public String destinationId;
 
     @Column(name = "last_error_code")
     public String errorCode;
@@ -85,4 +105,28 @@ public class ExportDelivery {
 
     @Column(name = "origin_recorded_at")
     public Instant originRecordedAt;
+
+    @NonNull
+    @Description("The record this write stands for.")
+    public RecordRef getSource() {
+        return new RecordRef(sourceSystem, sourceType, sourceId);
+    }
+
+    @Deprecated
+    @Description("The NetSuite external id of a write into NetSuite. Use idempotencyKey.")
+    public String getExternalId() {
+        return destination == UpstreamSystem.NETSUITE ? idempotencyKey : null;
+    }
+
+    @Deprecated
+    @Description("The NetSuite internal id once a write into NetSuite landed. Use destinationId.")
+    public String getNetsuiteId() {
+        return destination == UpstreamSystem.NETSUITE ? destinationId : null;
+    }
+
+    @Deprecated
+    @Description("The Procore record a write into NetSuite stands for. Use source.")
+    public String getProcoreId() {
+        return sourceSystem == UpstreamSystem.PROCORE ? sourceId : null;
+    }
 }

@@ -15,5 +15,5 @@ public interface ExportPlanner {
      * Reads the source record live and returns the exact writes its export makes, or fails
      * with a clear code when it cannot be exported (not found, not eligible, already linked).
      */
-    Uni<List<NetSuiteWrite>> plan(String sourceId);
+    Uni<List<OutboxWrite>> plan(String sourceId);
 }

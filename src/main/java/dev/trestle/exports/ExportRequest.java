@@ -1,6 +1,7 @@
 package dev.trestle.exports;
 
 import jakarta.persistence.Column;
+import dev.trestle.connectors.UpstreamSystem;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,6 +26,10 @@ public class ExportRequest {
     @Enumerated(EnumType.STRING)
     @NonNull
     public ExportKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Ignore
+    public UpstreamSystem destination;
 
     @Column(name = "source_id")
     @NonNull

@@ -9,6 +9,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,12 @@ public class ExportService {
     private final ExportWorker worker;
     private final AccountingApprovers approvers;
     private final Clock clock;
+    /** How long requestImport waits for its writes: well inside the API's 30 s deadline. */
+    static final Duration IMPORT_WAIT = Duration.ofSeconds(20);
+    private static final Duration IMPORT_POLL = Duration.ofMillis(100);
+    /** An import brings over every record of its kind that is not linked, so its source is "all". */
+    private static final String IMPORT_SOURCE = "all";
+
     private final Map<ExportKind, ExportPlanner> planners = new EnumMap<>(ExportKind.class);
 
     public ExportService(ExportStore store, ExportWorker worker, AccountingApprovers approvers, Clock clock,
@@ -69,7 +77,35 @@ public class ExportService {
                 .invoke(worker::wake);
     }
 
-    private Uni<List<NetSuiteWrite>> plan(ExportKind kind, String sourceId) {
+    /**
+     * Runs an import into Procore through the outbox: no approval step (the seed: imports happen
+     * on request), the same retries, error detail, audit and exactly-once rules as exports. Waits
+     * up to {@link #IMPORT_WAIT} for its writes to land; an import still under way then (Procore
+     * paused by a rate limit, say) goes on by itself and the outcome says what is pending. Asked
+     * for while the same import runs, it answers with that one.
+     */
+    public Uni<ImportOutcome> runImport(String kind, Uni<ImportPlan> plan, UserRef requester) {
+        return store.openImport(kind, IMPORT_SOURCE).chain(running -> running != null
+                ? awaitImport(running, 0, clock.instant().plus(IMPORT_WAIT))
+                : plan.chain(planned -> store.requestImport(kind, IMPORT_SOURCE, requester, planned.writes(),
+                                clock.instant())
+                        .invoke(worker::wake)
+                        .chain(id -> awaitImport(id, planned.skipped(), clock.instant().plus(IMPORT_WAIT)))));
+    }
+
+    private Uni<ImportOutcome> awaitImport(long id, int skipped, Instant until) {
+        return store.importOutcome(id).chain(outcome -> {
+            boolean settled = outcome.pending() == 0;
+            if (settled || !clock.instant().isBefore(until)) {
+                int delivered = outcome.delivered();
+                return Uni.createFrom().item(new ImportOutcome(id, ExportStatus.valueOf(outcome.status()),
+                        outcome.linked(), skipped + delivered - outcome.linked(), outcome.failed(), outcome.pending()));
+            }
+            return Uni.createFrom().voidItem().onItem().delayIt().by(IMPORT_POLL).chain(() -> awaitImport(id, skipped, until));
+        });
+    }
+
+    private Uni<List<OutboxWrite>> plan(ExportKind kind, String sourceId) {
         ExportPlanner planner = planners.get(kind);
         if (planner == null) {
             return Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_SUPPORTED, kind.ownerSide()

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trestle.common.UniqueViolation;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
+import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.links.LinkKind;
+import dev.trestle.links.LinkMethod;
+import dev.trestle.links.RecordRef;
 import dev.trestle.security.UserRef;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,7 +41,7 @@ class ExportStore {
     static final String WORKER = "export-worker";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<NetSuiteWrite>> WRITES = new TypeReference<>() {
+    private static final TypeReference<List<OutboxWrite>> WRITES = new TypeReference<>() {
     };
     private static final String ONE_OPEN_REQUEST = "export_request_open";
 
@@ -49,13 +52,24 @@ class ExportStore {
     }
 
     /**
-     * A claimed delivery: one NetSuite write to make now.
+     * A claimed delivery: one write to make now.
      *
      * @param attempts            every attempt so far, this one included
      * @param attemptsBeforeRetry attempts made before an approver last retried it
      */
-    record Claim(long id, long requestId, String recordType, String externalId, Map<String, Object> body,
-            LinkKind linkKind, String procoreId, int attempts, int attemptsBeforeRetry) {
+    record Claim(long id, long requestId, OutboxWrite write, int attempts, int attemptsBeforeRetry) {
+
+        UpstreamSystem destination() {
+            return write.destination();
+        }
+
+        String recordType() {
+            return write.recordType();
+        }
+
+        String idempotencyKey() {
+            return write.idempotencyKey();
+        }
 
         /** Attempts that count against the automatic retry budget. */
         int attemptsSinceRetry() {
@@ -63,11 +77,12 @@ class ExportStore {
         }
     }
 
-    Uni<Long> request(ExportKind kind, String sourceId, UserRef requester, List<NetSuiteWrite> writes, Instant now) {
+    /** An export into NetSuite: PENDING with its exact writes until an accounting approver decides. */
+    Uni<Long> request(ExportKind kind, String sourceId, UserRef requester, List<OutboxWrite> writes, Instant now) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
-                INSERT INTO export_request (kind, source_id, status, requested_by, requested_by_subject, requested_at,
-                                            payload)
-                VALUES ($1, $2, 'PENDING', $3, $4, $5, $6) RETURNING id""")
+                INSERT INTO export_request (kind, source_id, destination, status, requested_by, requested_by_subject,
+                                            requested_at, payload)
+                VALUES ($1, $2, 'NETSUITE', 'PENDING', $3, $4, $5, $6) RETURNING id""")
                 .execute(Tuple.tuple(List.of(kind.name(), sourceId, requester.name(), requester.subject(), utc(now),
                         json(writes))))
                 .map(rows -> rows.iterator().next().getLong("id"))
@@ -78,29 +93,95 @@ class ExportStore {
                         "An export of " + kind + " " + sourceId + " is already pending or under way."));
     }
 
+    /**
+     * An import into Procore: no approval step (the seed: imports happen on request), so it is
+     * APPROVED and its writes queued in the same transaction; with nothing to write it is done
+     * at once. {@code kind} is an import kind; {@code sourceId} names what is imported.
+     * EXPORT_ALREADY_REQUESTED while the same import is under way.
+     */
+    Uni<Long> requestImport(String kind, String sourceId, UserRef requester, List<OutboxWrite> writes, Instant now) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                INSERT INTO export_request (kind, source_id, destination, status, requested_by, requested_by_subject,
+                                            requested_at, payload, finished_at)
+                VALUES ($1, $2, 'PROCORE', $3, $4, $5, $6, $7, $8) RETURNING id""")
+                .execute(Tuple.tuple(Arrays.asList(kind, sourceId, writes.isEmpty() ? "EXPORTED" : "APPROVED",
+                        requester.name(), requester.subject(), utc(now), json(writes),
+                        writes.isEmpty() ? utc(now) : null)))
+                .map(rows -> rows.iterator().next().getLong("id"))
+                .call(id -> queue(connection, id, writes, now))
+                .call(id -> audit(connection, now, requester, "IMPORT_REQUESTED", id,
+                        kind + ", " + writes.size() + " Procore write(s) queued")))
+                .onFailure(e -> UniqueViolation.of(e, ONE_OPEN_REQUEST)).transform(e -> new TrestleException(
+                        ErrorCode.EXPORT_ALREADY_REQUESTED, "An import of " + kind + " is already under way."));
+    }
+
+    /** The open request of an import kind, if one is under way. */
+    Uni<Long> openImport(String kind, String sourceId) {
+        return pool.preparedQuery("""
+                SELECT id FROM export_request WHERE destination = 'PROCORE' AND kind = $1 AND source_id = $2
+                   AND status IN ('PENDING', 'APPROVED', 'EXPORTING')""").execute(Tuple.of(kind, sourceId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
+    }
+
+    /** How an import request's writes went. */
+    record ImportCounts(String status, int delivered, int failed, int pending, int linked) {
+    }
+
+    Uni<ImportCounts> importOutcome(long id) {
+        return pool.preparedQuery("""
+                SELECT r.status,
+                       count(d.id) FILTER (WHERE d.status = 'DELIVERED') AS delivered,
+                       count(d.id) FILTER (WHERE d.status = 'FAILED') AS failed,
+                       count(d.id) FILTER (WHERE d.status = 'PENDING') AS pending,
+                       count(l.id) AS linked
+                  FROM export_request r
+                  LEFT JOIN export_delivery d ON d.export_request_id = r.id
+                  LEFT JOIN record_link l ON d.status = 'DELIVERED' AND l.kind = d.link_kind AND l.unlinked_at IS NULL
+                                         AND l.right_system = d.source_system AND l.right_id = d.source_id
+                                         AND l.left_id = d.destination_id
+                 WHERE r.id = $1 AND r.destination = 'PROCORE'
+                 GROUP BY r.status""").execute(Tuple.of(id))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new ImportCounts(row.getString("status"), row.getLong("delivered").intValue(),
+                            row.getLong("failed").intValue(), row.getLong("pending").intValue(),
+                            row.getLong("linked").intValue());
+                });
+    }
+
     /** Approves a pending request and queues its writes, atomically. Returns the number of writes. */
     Uni<Integer> approve(long id, UserRef approver, Instant now) {
         return pool.withTransaction(connection -> lockForDecision(connection, id, approver)
                 .chain(payload -> {
-                    List<NetSuiteWrite> writes = writes(payload);
-                    List<Tuple> rows = new ArrayList<>(writes.size());
-                    for (int i = 0; i < writes.size(); i++) {
-                        NetSuiteWrite write = writes.get(i);
-                        rows.add(Tuple.tuple(List.of(id, i, write.recordType(), write.externalId(), json(write.body()),
-                                write.linkKind().name(), write.procoreId(), utc(now))));
-                    }
+                    List<OutboxWrite> writes = writes(payload);
                     return connection.preparedQuery("""
                             UPDATE export_request SET status = 'APPROVED', decided_by = $2, decided_by_subject = $3,
                                    decided_at = $4
                              WHERE id = $1""").execute(Tuple.of(id, approver.name(), approver.subject(), utc(now)))
-                            .chain(() -> connection.preparedQuery("""
-                                    INSERT INTO export_delivery (export_request_id, position, record_type, external_id,
-                                                                 body, link_kind, procore_id, status, next_attempt_at)
-                                    VALUES ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8)""").executeBatch(rows))
+                            .chain(() -> queue(connection, id, writes, now))
                             .chain(() -> audit(connection, now, approver, "EXPORT_APPROVED", id,
                                     writes.size() + " NetSuite write(s) queued"))
                             .replaceWith(writes.size());
                 }));
+    }
+
+    /** The outbox rows of a request's writes, due now. */
+    private static Uni<Void> queue(SqlConnection connection, long requestId, List<OutboxWrite> writes, Instant now) {
+        if (writes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(writes.size());
+        for (int i = 0; i < writes.size(); i++) {
+            OutboxWrite write = writes.get(i);
+            rows.add(Tuple.tuple(List.of(requestId, i, write.destination().name(), write.recordType(),
+                    write.idempotencyKey(), json(write.body()), write.linkKind().name(), write.source().system().name(),
+                    write.source().type(), write.source().id(), utc(now))));
+        }
+        return connection.preparedQuery("""
+                INSERT INTO export_delivery (export_request_id, position, destination, record_type, idempotency_key,
+                                             body, link_kind, source_system, source_type, source_id, status,
+                                             next_attempt_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'PENDING', $11)""").executeBatch(rows).replaceWithVoid();
     }
 
     Uni<Void> reject(long id, UserRef approver, String reason, Instant now) {
@@ -113,7 +194,7 @@ class ExportStore {
     }
 
     /** The requester sends a rejected request again, with writes planned anew from the changed record. */
-    Uni<Void> resubmit(long id, UserRef requester, List<NetSuiteWrite> writes, Instant now) {
+    Uni<Void> resubmit(long id, UserRef requester, List<OutboxWrite> writes, Instant now) {
         return pool.withTransaction(connection -> lock(connection, id).chain(row -> {
             if (!isRequester(row, requester)) {
                 return Uni.createFrom().failure(new TrestleException(ErrorCode.FORBIDDEN,
@@ -162,27 +243,30 @@ class ExportStore {
      * SKIP LOCKED: replicas claiming at the same moment take different rows. A claim that runs
      * out (its replica died) makes the row due again.
      */
-    Uni<List<Claim>> claim(int limit, Instant now, Instant claimedUntil) {
+    Uni<List<Claim>> claim(List<UpstreamSystem> destinations, int limit, Instant now, Instant claimedUntil) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 WITH due AS (
                     SELECT d.id FROM export_delivery d
-                     WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1
+                     WHERE d.status = 'PENDING' AND d.destination = ANY($4) AND d.next_attempt_at <= $1
                        AND (d.claimed_until IS NULL OR d.claimed_until < $1)
                      ORDER BY d.next_attempt_at, d.id
                      LIMIT $2
                        FOR UPDATE SKIP LOCKED)
                 UPDATE export_delivery d SET claimed_until = $3, attempts = d.attempts + 1
                   FROM due WHERE d.id = due.id
-                RETURNING d.id, d.export_request_id, d.record_type, d.external_id, d.body, d.link_kind,
-                          d.procore_id, d.attempts, d.attempts_before_retry""")
-                .execute(Tuple.of(utc(now), limit, utc(claimedUntil)))
+                RETURNING d.id, d.export_request_id, d.destination, d.record_type, d.idempotency_key, d.body,
+                          d.link_kind, d.source_system, d.source_type, d.source_id, d.attempts, d.attempts_before_retry""")
+                .execute(Tuple.of(utc(now), limit, utc(claimedUntil),
+                        destinations.stream().map(Enum::name).toArray(String[]::new)))
                 .chain(rows -> {
                     List<Claim> claims = new ArrayList<>(rows.size());
                     List<Long> requestIds = new ArrayList<>();
                     for (Row row : rows) {
-                        claims.add(new Claim(row.getLong("id"), row.getLong("export_request_id"),
-                                row.getString("record_type"), row.getString("external_id"), body(row.getString("body")),
-                                LinkKind.valueOf(row.getString("link_kind")), row.getString("procore_id"),
+                        OutboxWrite write = new OutboxWrite(UpstreamSystem.valueOf(row.getString("destination")),
+                                row.getString("record_type"), row.getString("idempotency_key"),
+                                body(row.getString("body")), LinkKind.valueOf(row.getString("link_kind")),
+                                source(row));
+                        claims.add(new Claim(row.getLong("id"), row.getLong("export_request_id"), write,
                                 row.getInteger("attempts"), row.getInteger("attempts_before_retry")));
                         requestIds.add(row.getLong("export_request_id"));
                     }
@@ -204,21 +288,32 @@ class ExportStore {
      * The Procore origin id (vendors, projects) becomes follow-up work of the row ({@link #claimOrigins}),
      * so that nothing that happens in Procore can make a landed write look failed.
      */
-    Uni<Boolean> delivered(Claim claim, String netsuiteId, Instant now) {
+    Uni<Boolean> delivered(Claim claim, String destinationId, boolean originFollowUp, Instant now) {
+        OutboxWrite write = claim.write();
+        String[] ids = write.linkIds(destinationId);
+        RecordRef left = write.linkKind().left(ids[0]);
+        RecordRef right = write.linkKind().right(ids[1]);
+        LinkMethod method = write.destination() == UpstreamSystem.NETSUITE ? LinkMethod.EXPORT : LinkMethod.IMPORT;
         return pool.withTransaction(connection -> connection.preparedQuery("""
-                UPDATE export_delivery SET status = 'DELIVERED', netsuite_id = $2, delivered_at = $3,
+                UPDATE export_delivery SET status = 'DELIVERED', destination_id = $2, delivered_at = $3,
                        claimed_until = NULL, last_error_code = NULL, last_error_detail = NULL,
-                       origin_status = CASE WHEN link_kind IN ('VENDOR', 'PROJECT') THEN 'PENDING' END,
-                       origin_next_attempt_at = $3
-                 WHERE id = $1 AND status = 'PENDING'""").execute(Tuple.of(claim.id(), netsuiteId, utc(now)))
+                       origin_status = CASE WHEN $4 THEN 'PENDING' END, origin_next_attempt_at = $3
+                 WHERE id = $1 AND status = 'PENDING'""")
+                .execute(Tuple.of(claim.id(), destinationId, utc(now), originFollowUp))
+                // Either record may be linked to another already (a person linked it meanwhile): their
+                // link stands, and the audit entry says this one was not made.
                 .chain(() -> connection.preparedQuery("""
-                        INSERT INTO record_link (kind, procore_id, netsuite_id, method, linked_by, linked_at)
-                        VALUES ($1, $2, $3, 'EXPORT', $4, $5)
-                        ON CONFLICT (kind, procore_id) WHERE unlinked_at IS NULL DO NOTHING""")
-                        .execute(Tuple.of(claim.linkKind().name(), claim.procoreId(), netsuiteId, WORKER, utc(now))))
-                .chain(() -> audit(connection, now, WORKER, "EXPORT_WRITE_DELIVERED", claim.requestId(),
-                        claim.recordType() + " " + claim.externalId() + " -> NetSuite " + netsuiteId
-                                + " (attempt " + claim.attempts() + ")"))
+                        INSERT INTO record_link (kind, left_system, left_type, left_id, right_system, right_type, right_id,
+                                                 method, linked_by, linked_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                        ON CONFLICT DO NOTHING""")
+                        .execute(Tuple.tuple(List.of(write.linkKind().name(), left.system().name(), left.type(), left.id(),
+                                right.system().name(), right.type(), right.id(), method.name(), WORKER, utc(now)))))
+                .chain(linked -> audit(connection, now, WORKER, "EXPORT_WRITE_DELIVERED", claim.requestId(),
+                        write.recordType() + " " + write.idempotencyKey() + " -> "
+                                + write.destination().displayName() + " " + destinationId
+                                + " (attempt " + claim.attempts() + ")"
+                                + (linked.rowCount() == 0 ? "; not linked: one of the records is linked to another" : "")))
                 .chain(() -> settle(connection, claim.requestId(), now)));
     }
 
@@ -268,7 +363,8 @@ class ExportStore {
         String status = retryAt == null ? "FAILED" : "PENDING";
         int attempt = reachedUpstream ? claim.attempts() : claim.attempts() - 1;
         String outcome = retryAt == null ? "; no automatic retry"
-                : reachedUpstream ? "; retry at " + retryAt : "; NetSuite paused, no attempt spent, due again at " + retryAt;
+                : reachedUpstream ? "; retry at " + retryAt
+                : "; " + claim.destination().displayName() + " paused, no attempt spent, due again at " + retryAt;
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 UPDATE export_delivery SET status = $2, next_attempt_at = COALESCE($3, next_attempt_at),
                        claimed_until = NULL, last_error_code = $4, last_error_detail = $5, attempts = $6
@@ -283,13 +379,16 @@ class ExportStore {
                          WHERE r.id = $1 AND r.status <> 'EXPORTED'""")
                         .execute(Tuple.of(claim.requestId(), utc(retryAt), errorCode, detail)))
                 .chain(() -> audit(connection, now, WORKER, "EXPORT_WRITE_FAILED", claim.requestId(),
-                        claim.recordType() + " " + claim.externalId()
+                        claim.recordType() + " " + claim.idempotencyKey()
                                 + (reachedUpstream ? " attempt " + attempt : " paused") + ": "
                                 + errorCode + " " + detail + outcome)));
     }
 
-    /** A delivered row whose Procore origin id is to be recorded now ({@code attempts} so far). */
-    record OriginClaim(long id, long requestId, LinkKind linkKind, String procoreId, String netsuiteId, int attempts) {
+    /**
+     * A delivered row whose source record is to be given the destination's id now (Procore
+     * origin_id), {@code attempts} so far.
+     */
+    record OriginClaim(long id, long requestId, RecordRef source, String destinationId, int attempts) {
     }
 
     /**
@@ -308,14 +407,14 @@ class ExportStore {
                        FOR UPDATE SKIP LOCKED)
                 UPDATE export_delivery d SET origin_claimed_until = $3
                   FROM due WHERE d.id = due.id
-                RETURNING d.id, d.export_request_id, d.link_kind, d.procore_id, d.netsuite_id, d.origin_attempts""")
+                RETURNING d.id, d.export_request_id, d.source_system, d.source_type, d.source_id, d.destination_id,
+                          d.origin_attempts""")
                 .execute(Tuple.of(utc(now), limit, utc(claimedUntil)))
                 .map(rows -> {
                     List<OriginClaim> claims = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        claims.add(new OriginClaim(row.getLong("id"), row.getLong("export_request_id"),
-                                LinkKind.valueOf(row.getString("link_kind")), row.getString("procore_id"),
-                                row.getString("netsuite_id"), row.getInteger("origin_attempts")));
+                        claims.add(new OriginClaim(row.getLong("id"), row.getLong("export_request_id"), source(row),
+                                row.getString("destination_id"), row.getInteger("origin_attempts")));
                     }
                     return claims;
                 }));
@@ -354,7 +453,8 @@ class ExportStore {
 
     /** The request's kind and source, for planning it again. */
     Uni<ExportRequest> find(long id) {
-        return pool.preparedQuery("SELECT kind, source_id FROM export_request WHERE id = $1").execute(Tuple.of(id))
+        return pool.preparedQuery("SELECT kind, source_id FROM export_request WHERE id = $1 AND destination = 'NETSUITE'")
+                .execute(Tuple.of(id))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().failure(TrestleException.notFound("There is no export request " + id + "."));
@@ -399,7 +499,8 @@ class ExportStore {
 
     private static Uni<Row> lock(SqlConnection connection, long id) {
         return connection.preparedQuery("""
-                SELECT status, requested_by, requested_by_subject, payload FROM export_request WHERE id = $1 FOR UPDATE""")
+                SELECT status, requested_by, requested_by_subject, payload FROM export_request
+                 WHERE id = $1 AND destination = 'NETSUITE' FOR UPDATE""")
                 .execute(Tuple.of(id))
                 .chain(rows -> rows.size() == 0
                         ? Uni.createFrom().failure(TrestleException.notFound("There is no export request " + id + "."))
@@ -441,7 +542,7 @@ class ExportStore {
         }
     }
 
-    static List<NetSuiteWrite> writes(String payload) {
+    static List<OutboxWrite> writes(String payload) {
         try {
             return JSON.readValue(payload, WRITES);
         } catch (JsonProcessingException e) {
@@ -449,12 +550,17 @@ class ExportStore {
         }
     }
 
+    private static RecordRef source(Row row) {
+        return new RecordRef(UpstreamSystem.valueOf(row.getString("source_system")), row.getString("source_type"),
+                row.getString("source_id"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> body(String json) {
         try {
             return JSON.readValue(json, Map.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored NetSuite body is not valid JSON", e);
+            throw new IllegalStateException("stored write body is not valid JSON", e);
         }
     }
 

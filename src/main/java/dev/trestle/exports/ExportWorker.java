@@ -27,10 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers approved exports: claims due outbox rows, writes each to NetSuite as an upsert by
- * external id and records the outcome; then, as follow-up work of the same row, gives the Procore
- * record the NetSuite id as its origin_id. Every replica runs one; the claims keep them from
- * taking the same row.
+ * Delivers the outbox, both directions: claims due rows, writes each into its destination
+ * (NetSuite: an upsert by external id; Procore: a sync entry by origin id, many per request) and
+ * records the outcome and the link; then, as follow-up work of the same row, gives an exported
+ * Procore record the NetSuite id as its origin_id. Every replica runs one; the claims keep them
+ * from taking the same row.
  *
  * <p>Outages never fail an export. An open breaker or a rate limit window (429) pauses that
  * system's work on this replica: nothing of it is claimed until the breaker's delay or the
@@ -60,7 +61,7 @@ public class ExportWorker {
 
     private final ExportStore store;
     private final NetSuiteRecords netsuite;
-    private final ProcoreOrigins origins;
+    private final ProcoreSyncs procore;
     private final Clock clock;
     private final Vertx vertx;
     private final MeterRegistry meters;
@@ -79,7 +80,7 @@ public class ExportWorker {
     private volatile Instant netsuitePausedUntil = Instant.MIN;
     private volatile Instant procorePausedUntil = Instant.MIN;
 
-    public ExportWorker(ExportStore store, NetSuiteRecords netsuite, ProcoreOrigins origins, Clock clock, Vertx vertx,
+    public ExportWorker(ExportStore store, NetSuiteRecords netsuite, ProcoreSyncs procore, Clock clock, Vertx vertx,
             MeterRegistry meters, NetSuiteConfig netsuiteConfig, ProcoreConfig procoreConfig,
             @ConfigProperty(name = "trestle.exports.in-flight") int inFlightLimit,
             @ConfigProperty(name = "trestle.exports.claim-for") Duration claimFor,
@@ -87,7 +88,7 @@ public class ExportWorker {
             @ConfigProperty(name = "trestle.exports.max-retry-after") Duration maxRetryAfter) {
         this.store = store;
         this.netsuite = netsuite;
-        this.origins = origins;
+        this.procore = procore;
         this.clock = clock;
         this.vertx = vertx;
         this.meters = meters;
@@ -104,8 +105,9 @@ public class ExportWorker {
 
     /** Claims what is due now (after an approval), as far as free delivery slots allow. */
     public void wake() {
-        if (clock.instant().isBefore(netsuitePausedUntil)) {
-            // NetSuite is paused; the poll after the pause claims again.
+        List<UpstreamSystem> destinations = unpaused();
+        if (destinations.isEmpty()) {
+            // Both are paused; the poll after a pause claims again.
             return;
         }
         if (!claiming.compareAndSet(false, true)) {
@@ -128,13 +130,13 @@ public class ExportWorker {
         }
         Instant now = clock.instant();
         var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> store.claim(room, now, now.plus(claimFor)).subscribe().with(
+        context.runOnContext(ignored -> store.claim(destinations, room, now, now.plus(claimFor)).subscribe().with(
                 claims -> {
                     inFlight.addAndGet(claims.size());
                     claiming.set(false);
                     claims.forEach(claim -> deliver(claim).subscribe().with(done -> delivered(), failure -> {
                         LOG.errorf(failure, "Export write %s %s was not recorded; its claim expires and it is retried",
-                                claim.recordType(), claim.externalId());
+                                claim.recordType(), claim.idempotencyKey());
                         delivered();
                     }));
                     if (claims.size() == room || wokenWhileClaiming.get()) {
@@ -146,6 +148,19 @@ public class ExportWorker {
                     LOG.errorf(failure, "Claiming exports failed; the next poll tries again");
                     claiming.set(false);
                 }));
+    }
+
+    /** The destinations this replica sends to now: those not paused by an open breaker or a rate limit. */
+    private List<UpstreamSystem> unpaused() {
+        Instant now = clock.instant();
+        List<UpstreamSystem> destinations = new ArrayList<>(2);
+        if (!now.isBefore(netsuitePausedUntil)) {
+            destinations.add(UpstreamSystem.NETSUITE);
+        }
+        if (!now.isBefore(procorePausedUntil)) {
+            destinations.add(UpstreamSystem.PROCORE);
+        }
+        return destinations;
     }
 
     /** Picks up retries that came due, and rows whose replica died while holding them. */
@@ -192,8 +207,7 @@ public class ExportWorker {
         }
         List<ExportStore.OriginClaim> recorded = new ArrayList<>();
         List<ExportStore.OriginFailure> failures = new ArrayList<>();
-        List<Uni<Void>> syncs = claims.stream().map(claim -> origins.record(claim.linkKind(), claim.procoreId(),
-                claim.netsuiteId())
+        List<Uni<Void>> syncs = claims.stream().map(claim -> procore.recordOrigin(claim.source(), claim.destinationId())
                 .invoke(() -> {
                     synchronized (recorded) {
                         recorded.add(claim);
@@ -230,8 +244,15 @@ public class ExportWorker {
     }
 
     private Uni<Void> deliver(ExportStore.Claim claim) {
-        return netsuite.upsert(claim.recordType(), claim.externalId(), claim.body())
-                .chain(netsuiteId -> store.delivered(claim, netsuiteId, clock.instant()))
+        OutboxWrite write = claim.write();
+        Uni<String> written = switch (write.destination()) {
+            case NETSUITE -> netsuite.upsert(write.recordType(), write.idempotencyKey(), write.body());
+            case PROCORE -> procore.write(write);
+            case PRECORO -> Uni.createFrom().failure(new IllegalStateException("the outbox does not write to Precoro"));
+        };
+        boolean followUp = write.destination() == UpstreamSystem.NETSUITE && ProcoreSyncs.keepsOrigin(write.source());
+        return written
+                .chain(destinationId -> store.delivered(claim, destinationId, followUp, clock.instant()))
                 .invoke(completed -> {
                     meters.counter("trestle.exports.writes", "outcome", "delivered").increment();
                     wakeOrigins();
@@ -242,9 +263,14 @@ public class ExportWorker {
 
     private Uni<Void> failed(ExportStore.Claim claim, Throwable failure) {
         // An approver's retry starts the back-off afresh.
-        Outcome outcome = classify(failure, UpstreamSystem.NETSUITE, claim.attemptsSinceRetry());
+        UpstreamSystem destination = claim.destination();
+        Outcome outcome = classify(failure, destination, claim.attemptsSinceRetry());
         if (outcome.paused()) {
-            netsuitePausedUntil = later(netsuitePausedUntil, outcome.retryAt());
+            if (destination == UpstreamSystem.NETSUITE) {
+                netsuitePausedUntil = later(netsuitePausedUntil, outcome.retryAt());
+            } else {
+                procorePausedUntil = later(procorePausedUntil, outcome.retryAt());
+            }
         }
         meters.counter("trestle.exports.writes", "outcome", outcome.retryAt() == null ? "failed"
                 : outcome.paused() ? "paused" : "retrying").increment();

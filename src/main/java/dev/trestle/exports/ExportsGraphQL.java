@@ -1,6 +1,8 @@
 package dev.trestle.exports;
 
 import dev.trestle.audit.AuditEvent;
+import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.links.RecordRef;
 import dev.trestle.common.Db;
 import dev.trestle.graphql.Cursors;
 import dev.trestle.graphql.FreeText;
@@ -64,9 +66,11 @@ public class ExportsGraphQL {
             @NonNull int totalCount) {
     }
 
-    @Description("One NetSuite write an export makes, exactly as it is sent.")
-    public record NetSuiteWritePreview(@NonNull String recordType, @NonNull String externalId,
-            @NonNull @Description("The JSON body.") String body, @NonNull String procoreId) {
+    @Description("One write a request makes, exactly as it is sent.")
+    public record WritePreview(@NonNull UpstreamSystem destination, @NonNull String recordType,
+            @NonNull @Description("The NetSuite external id, or the Procore origin_id.") String idempotencyKey,
+            @NonNull @Description("The JSON body.") String body,
+            @NonNull @Description("The record the write stands for.") RecordRef source) {
     }
 
     @Mutation
@@ -120,7 +124,9 @@ public class ExportsGraphQL {
         int size = Cursors.pageSize(first);
         Long before = Cursors.decode(CURSOR_TYPE, after);
         Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder("1 = 1");
+        // Exports are the requests into NetSuite; imports into Procore are answered by requestImport.
+        StringBuilder where = new StringBuilder("r.destination = :netsuite");
+        parameters.put("netsuite", UpstreamSystem.NETSUITE);
         if (filter != null && filter.status != null && !filter.status.isEmpty()) {
             where.append(" and r.status in :statuses");
             parameters.put("statuses", filter.status);
@@ -164,11 +170,11 @@ public class ExportsGraphQL {
     }
 
     @Name("preview")
-    @Description("The exact NetSuite writes this export makes.")
-    public List<@NonNull NetSuiteWritePreview> preview(@Source ExportRequest request) {
+    @Description("The exact writes this request makes.")
+    public List<@NonNull WritePreview> preview(@Source ExportRequest request) {
         return ExportStore.writes(request.payload).stream()
-                .map(write -> new NetSuiteWritePreview(write.recordType(), write.externalId(), ExportStore.json(write.body()),
-                        write.procoreId()))
+                .map(write -> new WritePreview(write.destination(), write.recordType(), write.idempotencyKey(),
+                        ExportStore.json(write.body()), write.source()))
                 .toList();
     }
 
@@ -187,7 +193,11 @@ public class ExportsGraphQL {
     }
 
     private Uni<ExportRequest> load(long id) {
-        return db.read(session -> session.get(ExportRequest.class, id));
+        return db.read(session -> session.createSelectionQuery(
+                "from ExportRequest r where r.id = :id and r.destination = :netsuite", ExportRequest.class)
+                .setParameter("id", id)
+                .setParameter("netsuite", UpstreamSystem.NETSUITE)
+                .getSingleResult());
     }
 
     private static long id(String id) {

@@ -1,14 +1,29 @@
 package dev.trestle.imports;
 
+import dev.trestle.exports.ExportStatus;
+import dev.trestle.exports.ImportOutcome;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
 /**
- * What an import from NetSuite into Procore did.
+ * What an import from NetSuite into Procore did, written by the outbox.
  *
- * @param created Procore records created (or adopted) and linked
- * @param skipped NetSuite records left alone: already linked, inactive, or their Procore record is linked elsewhere
+ * @param requestId the import's request (its audit trail is under this id)
+ * @param status    EXPORTED when every write landed, FAILED when Procore refused one, EXPORTING
+ *                  while some are still to be written (they go on by themselves)
+ * @param created   Procore records created (or adopted) and linked
+ * @param skipped   NetSuite records left alone: already linked, inactive, or their Procore record is linked elsewhere
+ * @param failed    records Procore refused; the audit trail has Procore's reasons
+ * @param pending   records still to be written (Procore paused them, e.g. by a rate limit)
  */
-@Description("What an import from NetSuite into Procore did.")
-public record ImportResult(@NonNull int created, @NonNull int skipped) {
+@Description("What an import from NetSuite into Procore did. Its writes go through the same outbox as exports: "
+        + "retried on their own through outages, audited under requestId.")
+public record ImportResult(@NonNull @Id String requestId, @NonNull ExportStatus status, @NonNull int created,
+        @NonNull int skipped, @NonNull int failed, @NonNull int pending) {
+
+    static ImportResult of(ImportOutcome outcome) {
+        return new ImportResult(Long.toString(outcome.requestId()), outcome.status(), outcome.linked(),
+                outcome.skipped(), outcome.failed(), outcome.pending());
+    }
 }

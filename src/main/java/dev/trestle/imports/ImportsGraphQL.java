@@ -3,6 +3,7 @@ package dev.trestle.imports;
 import dev.trestle.capabilities.IntegrationCapabilities;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
+import dev.trestle.exports.ExportService;
 import dev.trestle.projects.ProjectImporter;
 import dev.trestle.security.CurrentUser;
 import dev.trestle.security.RequiresRole;
@@ -36,11 +37,14 @@ public class ImportsGraphQL {
         public ImportKind kind;
     }
 
+    private final ExportService outbox;
     private final VendorImporter vendors;
     private final ProjectImporter projects;
     private final CurrentUser currentUser;
 
-    public ImportsGraphQL(VendorImporter vendors, ProjectImporter projects, CurrentUser currentUser) {
+    public ImportsGraphQL(ExportService outbox, VendorImporter vendors, ProjectImporter projects,
+            CurrentUser currentUser) {
+        this.outbox = outbox;
         this.vendors = vendors;
         this.projects = projects;
         this.currentUser = currentUser;
@@ -48,12 +52,15 @@ public class ImportsGraphQL {
 
     @Mutation
     @NonNull
-    @Description("Imports now: every NetSuite record of the kind that is not linked yet gets a Procore record, "
-            + "linked to it (both sides keep the other's id). Running it again creates nothing twice.")
+    @Description("Imports now, without an approval step: every NetSuite record of the kind that is not linked yet "
+            + "gets a Procore record, linked to it (both sides keep the other's id). The writes go through the "
+            + "outbox; the answer comes when they landed, or after 20 s with what is still pending (it goes on by "
+            + "itself). Running it again creates nothing twice; asked for while it runs, it answers with that run.")
     public Uni<ImportResult> requestImport(@NonNull RequestImportInput input) {
         return switch (input.kind) {
-            case VENDORS -> vendors.importVendors(currentUser.name());
-            case PROJECTS -> projects.importProjects(currentUser.name());
+            case VENDORS -> outbox.runImport(input.kind.name(), vendors.plan(), currentUser.user()).map(ImportResult::of);
+            case PROJECTS -> outbox.runImport(input.kind.name(), projects.plan(), currentUser.user())
+                    .map(ImportResult::of);
             case OWNER_INVOICE_PAYMENTS -> Uni.createFrom().failure(
                     new TrestleException(ErrorCode.NOT_SUPPORTED, IntegrationCapabilities.OWNER_SIDE));
         };

@@ -16,14 +16,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The links between Procore and NetSuite records: one to one while linked, every link and
- * unlink audited, unlinked rows kept. (Exports link inside their own transaction, see
- * ExportStore; this is for people linking and unlinking, and for reading.)
+ * The links between records of two systems: one to one per kind while linked, every link and
+ * unlink audited, unlinked rows kept. A kind fixes each side's system and type
+ * ({@link LinkKind}); callers name records by their id on the left (Procore, Precoro) or the
+ * right (NetSuite). (Deliveries link inside their own transaction, see ExportStore; this is for
+ * people linking and unlinking, and for reading.)
  */
 @ApplicationScoped
 public class Links {
 
-    private static final String[] ONE_TO_ONE = {"record_link_procore", "record_link_netsuite"};
+    private static final String[] ONE_TO_ONE = {"record_link_left", "record_link_right"};
 
     private final Db db;
     private final Clock clock;
@@ -34,55 +36,49 @@ public class Links {
     }
 
     /** Links two records; ALREADY_LINKED if either is linked to something else. */
-    public Uni<RecordLink> link(LinkKind kind, String procoreId, String netsuiteId, LinkMethod method, String actor) {
+    public Uni<RecordLink> link(LinkKind kind, String leftId, String rightId, LinkMethod method, String actor) {
         Instant now = clock.instant();
-        return db.transaction(session -> {
-            RecordLink link = new RecordLink();
-            link.kind = kind;
-            link.procoreId = procoreId;
-            link.netsuiteId = netsuiteId;
-            link.method = method;
-            link.linkedBy = actor;
-            link.linkedAt = now;
-            return session.persist(link)
-                    .chain(() -> session.persist(AuditEvent.of(now, actor, kind + "_LINKED", subjectType(kind), procoreId,
-                            "NetSuite " + netsuiteId + " (" + method + ")")))
-                    .chain(session::flush)
-                    .replaceWith(link);
-        }).onFailure(e -> UniqueViolation.of(e, ONE_TO_ONE)).transform(e -> new TrestleException(ErrorCode.ALREADY_LINKED,
-                "Procore " + procoreId + " or NetSuite " + netsuiteId + " is already linked; unlink it first."));
+        RecordLink link = RecordLink.of(kind, leftId, rightId, method, actor, now);
+        return db.transaction(session -> session.persist(link)
+                .chain(() -> session.persist(AuditEvent.of(now, actor, kind + "_LINKED", kind.leftSubjectType(), leftId,
+                        link.getRight() + " (" + method + ")")))
+                .chain(session::flush)
+                .replaceWith(link))
+                .onFailure(e -> UniqueViolation.of(e, ONE_TO_ONE)).transform(e -> new TrestleException(
+                        ErrorCode.ALREADY_LINKED, link.getLeft() + " or " + link.getRight()
+                                + " is already linked; unlink it first."));
     }
 
-    /** Ends the link of a Procore record; NOT_LINKED if it has none. */
-    public Uni<RecordLink> unlink(LinkKind kind, String procoreId, String actor) {
+    /** Ends the link of a left record (Procore, Precoro); NOT_LINKED if it has none. */
+    public Uni<RecordLink> unlink(LinkKind kind, String leftId, String actor) {
         Instant now = clock.instant();
         return db.transaction(session -> session.createSelectionQuery(
-                "from RecordLink l where l.kind = :kind and l.procoreId = :id and l.unlinkedAt is null", RecordLink.class)
+                "from RecordLink l where l.kind = :kind and l.leftId = :id and l.unlinkedAt is null", RecordLink.class)
                 .setParameter("kind", kind)
-                .setParameter("id", procoreId)
+                .setParameter("id", leftId)
                 .getSingleResultOrNull()
                 .chain(link -> {
                     if (link == null) {
                         return Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_LINKED,
-                                "Procore " + procoreId + " is not linked."));
+                                kind.left(leftId) + " is not linked."));
                     }
                     link.unlinkedAt = now;
                     link.unlinkedBy = actor;
-                    return session.persist(AuditEvent.of(now, actor, kind + "_UNLINKED", subjectType(kind), procoreId,
-                            "was linked to NetSuite " + link.netsuiteId)).replaceWith(link);
+                    return session.persist(AuditEvent.of(now, actor, kind + "_UNLINKED", kind.leftSubjectType(), leftId,
+                            "was linked to " + link.getRight())).replaceWith(link);
                 }));
     }
 
-    /** The current links of these Procore records, by Procore id. */
-    public Uni<Map<String, RecordLink>> byProcoreIds(LinkKind kind, Collection<String> procoreIds) {
-        return active(kind, "procoreId", procoreIds).map(links -> links.stream()
-                .collect(Collectors.toMap(link -> link.procoreId, Function.identity())));
+    /** The current links of these left records (Procore, Precoro), by left id. */
+    public Uni<Map<String, RecordLink>> byLeftIds(LinkKind kind, Collection<String> leftIds) {
+        return active(kind, "leftId", leftIds).map(links -> links.stream()
+                .collect(Collectors.toMap(link -> link.leftId, Function.identity())));
     }
 
-    /** The current links of these NetSuite records, by NetSuite id. */
-    public Uni<Map<String, RecordLink>> byNetsuiteIds(LinkKind kind, Collection<String> netsuiteIds) {
-        return active(kind, "netsuiteId", netsuiteIds).map(links -> links.stream()
-                .collect(Collectors.toMap(link -> link.netsuiteId, Function.identity())));
+    /** The current links of these right records (NetSuite), by right id. */
+    public Uni<Map<String, RecordLink>> byRightIds(LinkKind kind, Collection<String> rightIds) {
+        return active(kind, "rightId", rightIds).map(links -> links.stream()
+                .collect(Collectors.toMap(link -> link.rightId, Function.identity())));
     }
 
     /** Every current link of a kind. */
@@ -105,12 +101,4 @@ public class Links {
                 .getResultList());
     }
 
-    /** The audit subject type of a kind's Procore records. */
-    public static String subjectType(LinkKind kind) {
-        return switch (kind) {
-            case VENDOR -> "ProcoreVendor";
-            case PROJECT -> "ProcoreProject";
-            case COST_CODE -> "ProcoreWbsCode";
-        };
-    }
 }

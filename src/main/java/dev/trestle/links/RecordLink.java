@@ -1,5 +1,6 @@
 package dev.trestle.links;
 
+import dev.trestle.connectors.UpstreamSystem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,10 +14,13 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** That a Procore record and a NetSuite record are the same thing, how that was decided and when. */
+/**
+ * That two records of different systems are the same thing, how that was decided and when. The
+ * kind says which system and type each side is ({@link LinkKind}).
+ */
 @Entity
 @Table(name = "record_link")
-@Description("A Procore record and the NetSuite record that is the same thing: how and when that was decided.")
+@Description("Two records of different systems that are the same thing: how and when that was decided.")
 public class RecordLink {
 
     @Id
@@ -28,13 +32,31 @@ public class RecordLink {
     @Ignore
     public LinkKind kind;
 
-    @Column(name = "procore_id")
-    @NonNull
-    public String procoreId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "left_system")
+    @Ignore
+    public UpstreamSystem leftSystem;
 
-    @Column(name = "netsuite_id")
-    @NonNull
-    public String netsuiteId;
+    @Column(name = "left_type")
+    @Ignore
+    public String leftType;
+
+    @Column(name = "left_id")
+    @Ignore
+    public String leftId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "right_system")
+    @Ignore
+    public UpstreamSystem rightSystem;
+
+    @Column(name = "right_type")
+    @Ignore
+    public String rightType;
+
+    @Column(name = "right_id")
+    @Ignore
+    public String rightId;
 
     @Enumerated(EnumType.STRING)
     @NonNull
@@ -53,4 +75,51 @@ public class RecordLink {
 
     @Column(name = "unlinked_at")
     public Instant unlinkedAt;
+
+    /** A new link of {@code kind} between its left record {@code leftId} and its right record {@code rightId}. */
+    public static RecordLink of(LinkKind kind, String leftId, String rightId, LinkMethod method, String actor,
+            Instant at) {
+        RecordLink link = new RecordLink();
+        link.kind = kind;
+        RecordRef left = kind.left(leftId);
+        RecordRef right = kind.right(rightId);
+        link.leftSystem = left.system();
+        link.leftType = left.type();
+        link.leftId = left.id();
+        link.rightSystem = right.system();
+        link.rightType = right.type();
+        link.rightId = right.id();
+        link.method = method;
+        link.linkedBy = actor;
+        link.linkedAt = at;
+        return link;
+    }
+
+    @NonNull
+    @Description("The record on the left of this kind of link (the Procore or Precoro record).")
+    public RecordRef getLeft() {
+        return new RecordRef(leftSystem, leftType, leftId);
+    }
+
+    @NonNull
+    @Description("The record on the right of this kind of link (the NetSuite record).")
+    public RecordRef getRight() {
+        return new RecordRef(rightSystem, rightType, rightId);
+    }
+
+    @Deprecated
+    @Description("The Procore record's id, when one side is in Procore. Use left/right.")
+    public String getProcoreId() {
+        return idIn(UpstreamSystem.PROCORE);
+    }
+
+    @Deprecated
+    @Description("The NetSuite record's id, when one side is in NetSuite. Use left/right.")
+    public String getNetsuiteId() {
+        return idIn(UpstreamSystem.NETSUITE);
+    }
+
+    private String idIn(UpstreamSystem system) {
+        return leftSystem == system ? leftId : rightSystem == system ? rightId : null;
+    }
 }

@@ -94,8 +94,8 @@ public class ProjectCatalog {
         Map<String, RecordLink> linkByProcore = new HashMap<>();
         Set<String> linkedJobs = new HashSet<>();
         projectLinks.forEach(link -> {
-            linkByProcore.put(link.procoreId, link);
-            linkedJobs.add(link.netsuiteId);
+            linkByProcore.put(link.leftId, link);
+            linkedJobs.add(link.rightId);
         });
         Set<String> pairedJobs = new HashSet<>(linkedJobs);
         List<Keyed> rows = new ArrayList<>();
@@ -103,7 +103,7 @@ public class ProjectCatalog {
             RecordLink link = linkByProcore.get(String.valueOf(project.id()));
             NetSuiteJob job = null;
             if (link != null) {
-                job = jobsById.get(link.netsuiteId);
+                job = jobsById.get(link.rightId);
             } else if (project.originId() != null && !linkedJobs.contains(project.originId())) {
                 job = jobsById.get(project.originId());
             }

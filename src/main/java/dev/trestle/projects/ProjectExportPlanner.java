@@ -6,7 +6,7 @@ import dev.trestle.connectors.procore.ProcoreProject;
 import dev.trestle.exports.ExportKind;
 import dev.trestle.exports.ExportPlanner;
 import dev.trestle.exports.NetSuiteDestinations;
-import dev.trestle.exports.NetSuiteWrite;
+import dev.trestle.exports.OutboxWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;
 import dev.trestle.settings.SettingsService;
@@ -53,7 +53,7 @@ public class ProjectExportPlanner implements ExportPlanner {
     }
 
     @Override
-    public Uni<List<NetSuiteWrite>> plan(String sourceId) {
+    public Uni<List<OutboxWrite>> plan(String sourceId) {
         return ProjectExportSource.read(sourceId, procore, settings, links, id -> netsuite.jobs()).map(source -> {
             ProcoreProject project = source.project();
             // A Procore origin id means an ERP record already stands for the project.
@@ -65,7 +65,7 @@ public class ProjectExportPlanner implements ExportPlanner {
         });
     }
 
-    private NetSuiteWrite write(ProcoreProject project) {
+    private OutboxWrite write(ProcoreProject project) {
         String externalId = externalId(project.id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("externalId", externalId);
@@ -76,7 +76,7 @@ public class ProjectExportPlanner implements ExportPlanner {
         if (project.startDate() != null) {
             body.put("startDate", project.startDate().toString());
         }
-        return new NetSuiteWrite(RECORD_TYPE, externalId, body, LinkKind.PROJECT, String.valueOf(project.id()));
+        return OutboxWrite.intoNetSuite(RECORD_TYPE, externalId, body, LinkKind.PROJECT, String.valueOf(project.id()));
     }
 
     /** The NetSuite external id of an exported Procore project. */

@@ -33,7 +33,7 @@ public record ProjectExportSource<T>(ProcoreProject project, Instant connectedAt
         }
         String procoreId = String.valueOf(id);
         return Uni.combine().all()
-                .unis(procore.project(id), settings.current(), links.byProcoreIds(LinkKind.PROJECT, List.of(procoreId)),
+                .unis(procore.project(id), settings.current(), links.byLeftIds(LinkKind.PROJECT, List.of(procoreId)),
                         extra.apply(id))
                 .asTuple()
                 .map(read -> new ProjectExportSource<>(read.getItem1(), read.getItem2().connectedAt,

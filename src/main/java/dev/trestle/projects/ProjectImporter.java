@@ -5,26 +5,21 @@ import dev.trestle.connectors.netsuite.NetSuiteRecords;
 import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.connectors.procore.ProcoreProject;
 import dev.trestle.connectors.procore.ProcoreProjectUpdate;
-import dev.trestle.errors.ErrorCode;
-import dev.trestle.errors.TrestleException;
-import dev.trestle.imports.ImportResult;
+import dev.trestle.exports.ImportPlan;
+import dev.trestle.exports.OutboxWrite;
 import dev.trestle.links.LinkKind;
-import dev.trestle.links.LinkMethod;
 import dev.trestle.links.Links;
-import dev.trestle.links.RecordLink;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
- * Imports NetSuite projects (jobs) into Procore on request: each active job that is not linked
- * becomes a Procore project, created through Procore's sync action keyed on
- * {@code origin_id} = the job's internal id, and is linked to it ({@link LinkMethod#IMPORT}).
+ * Plans the import of NetSuite projects (jobs) into Procore: each active job that is not linked
+ * becomes a Procore project, written by the outbox through Procore's sync action keyed on
+ * {@code origin_id} = the job's internal id, and linked to it once written ({@code IMPORT}).
  *
  * <p>Keying on the origin id makes a repeated or interrupted import safe: a project created
  * by a run that failed before linking is found again, not created twice. Jobs are left alone
@@ -33,8 +28,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ProjectImporter {
-
-    private static final Logger LOG = Logger.getLogger(ProjectImporter.class);
 
     private final ProcoreConnector procore;
     private final NetSuiteRecords netsuite;
@@ -46,9 +39,9 @@ public class ProjectImporter {
         this.links = links;
     }
 
-    public Uni<ImportResult> importProjects(String actor) {
+    public Uni<ImportPlan> plan() {
         return Uni.combine().all().unis(netsuite.jobs(), procore.projects(), links.all(LinkKind.PROJECT)).asTuple()
-                .chain(read -> {
+                .map(read -> {
                     List<NetSuiteJob> jobs = read.getItem1();
                     Set<String> originIds = new HashSet<>();
                     Set<String> numbers = new HashSet<>();
@@ -61,35 +54,17 @@ public class ProjectImporter {
                         }
                     }
                     Set<String> linkedJobs = new HashSet<>();
-                    read.getItem3().forEach(link -> linkedJobs.add(link.netsuiteId));
-                    List<NetSuiteJob> wanted = jobs.stream()
+                    read.getItem3().forEach(link -> linkedJobs.add(link.rightId));
+                    List<OutboxWrite> writes = jobs.stream()
                             .filter(job -> !job.inactive() && !linkedJobs.contains(job.id())
                                     && !originIds.contains(job.id())
                                     && (job.entityId() == null || !numbers.contains(normalize(job.entityId()))))
+                            .map(job -> OutboxWrite.intoProcore("project",
+                                    ProcoreProjectUpdate.byOriginId(job.id(), name(job), job.entityId(), true, null)
+                                            .toWire(),
+                                    LinkKind.PROJECT, job.id()))
                             .toList();
-                    int skipped = jobs.size() - wanted.size();
-                    // One job after another: Procore's hourly budget is shared with everything else.
-                    return Multi.createFrom().iterable(wanted)
-                            .onItem().transformToUniAndConcatenate(job -> importJob(job, actor))
-                            .collect().asList()
-                            .map(outcomes -> {
-                                int created = (int) outcomes.stream().filter(Boolean::booleanValue).count();
-                                return new ImportResult(created, skipped + outcomes.size() - created);
-                            });
-                });
-    }
-
-    /** True when this call created and linked the project; false when another import linked the job meanwhile. */
-    private Uni<Boolean> importJob(NetSuiteJob job, String actor) {
-        ProcoreProjectUpdate update = ProcoreProjectUpdate.byOriginId(job.id(), name(job), job.entityId(), true, null);
-        return procore.syncProject(update)
-                .chain(project -> links.link(LinkKind.PROJECT, String.valueOf(project.id()), job.id(), LinkMethod.IMPORT,
-                        actor))
-                .map((RecordLink link) -> true)
-                .onFailure(failure -> failure instanceof TrestleException e && e.code() == ErrorCode.ALREADY_LINKED)
-                .recoverWithItem(failure -> {
-                    LOG.infof("NetSuite job %s was linked by another import meanwhile", job.id());
-                    return false;
+                    return new ImportPlan(writes, jobs.size() - writes.size());
                 });
     }
 

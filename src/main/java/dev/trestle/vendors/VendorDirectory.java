@@ -84,14 +84,14 @@ public class VendorDirectory {
         } catch (TrestleException invalid) {
             return Uni.createFrom().failure(invalid);
         }
-        return procoreVendor(id).chain(company -> links.byProcoreIds(LinkKind.VENDOR, List.of(procoreVendorId))
+        return procoreVendor(id).chain(company -> links.byLeftIds(LinkKind.VENDOR, List.of(procoreVendorId))
                 .chain(found -> {
                     RecordLink link = found.get(procoreVendorId);
                     if (link == null) {
                         return Uni.createFrom().item(Vendor.procoreOnly(ProcoreVendorDetails.of(company)));
                     }
                     return netsuiteVendors().map(all -> Vendor.linked(ProcoreVendorDetails.of(company),
-                            all.stream().filter(v -> v.id().equals(link.netsuiteId)).findFirst()
+                            all.stream().filter(v -> v.id().equals(link.rightId)).findFirst()
                                     .map(NetSuiteVendorDetails::of).orElse(null),
                             link));
                 }));
@@ -112,7 +112,7 @@ public class VendorDirectory {
                 .asTuple()
                 .map(read -> {
                     Map<String, RecordLink> linked = read.getItem3().stream()
-                            .collect(Collectors.toMap(link -> link.netsuiteId, Function.identity()));
+                            .collect(Collectors.toMap(link -> link.rightId, Function.identity()));
                     List<NetSuiteVendor> candidates = read.getItem2().stream()
                             .filter(vendor -> !vendor.inactive() && !linked.containsKey(vendor.id()))
                             .toList();
@@ -173,19 +173,19 @@ public class VendorDirectory {
 
     static List<Vendor> join(List<ProcoreVendor> companies, List<NetSuiteVendor> vendors, List<RecordLink> current) {
         Map<String, RecordLink> byProcoreId = new HashMap<>();
-        current.forEach(link -> byProcoreId.put(link.procoreId, link));
+        current.forEach(link -> byProcoreId.put(link.leftId, link));
         Map<String, NetSuiteVendor> netsuiteById = new HashMap<>();
         vendors.forEach(vendor -> netsuiteById.put(vendor.id(), vendor));
         // A NetSuite vendor linked to a company Procore no longer has is still not free to link.
         Set<String> linkedNetsuiteIds = new HashSet<>();
-        current.forEach(link -> linkedNetsuiteIds.add(link.netsuiteId));
+        current.forEach(link -> linkedNetsuiteIds.add(link.rightId));
         List<Vendor> joined = new ArrayList<>(companies.size() + vendors.size());
         for (ProcoreVendor company : companies) {
             RecordLink link = byProcoreId.get(String.valueOf(company.id()));
             if (link == null) {
                 joined.add(Vendor.procoreOnly(ProcoreVendorDetails.of(company)));
             } else {
-                NetSuiteVendor vendor = netsuiteById.get(link.netsuiteId);
+                NetSuiteVendor vendor = netsuiteById.get(link.rightId);
                 joined.add(Vendor.linked(ProcoreVendorDetails.of(company),
                         vendor == null ? null : NetSuiteVendorDetails.of(vendor), link));
             }

@@ -7,7 +7,7 @@ import dev.trestle.errors.TrestleException;
 import dev.trestle.exports.ExportKind;
 import dev.trestle.exports.ExportPlanner;
 import dev.trestle.exports.NetSuiteDestinations;
-import dev.trestle.exports.NetSuiteWrite;
+import dev.trestle.exports.OutboxWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.Links;
 import dev.trestle.links.RecordLink;
@@ -42,21 +42,21 @@ public class VendorExportPlanner implements ExportPlanner {
     }
 
     @Override
-    public Uni<List<NetSuiteWrite>> plan(String sourceId) {
+    public Uni<List<OutboxWrite>> plan(String sourceId) {
         long id;
         try {
             id = VendorDirectory.procoreId(sourceId);
         } catch (TrestleException invalid) {
             return Uni.createFrom().failure(invalid);
         }
-        return procore.vendor(id).chain(company -> links.byProcoreIds(LinkKind.VENDOR, List.of(sourceId))
+        return procore.vendor(id).chain(company -> links.byLeftIds(LinkKind.VENDOR, List.of(sourceId))
                 .map(found -> plan(company, found.get(sourceId))));
     }
 
-    private List<NetSuiteWrite> plan(ProcoreVendor company, RecordLink link) {
+    private List<OutboxWrite> plan(ProcoreVendor company, RecordLink link) {
         if (link != null) {
             throw new TrestleException(ErrorCode.NOT_EXPORTABLE, "Procore vendor " + company.id()
-                    + " is already linked to NetSuite vendor " + link.netsuiteId + ".");
+                    + " is already linked to NetSuite vendor " + link.rightId + ".");
         }
         if (company.originId() != null && !company.originId().isBlank()) {
             // An ERP record already stands for it: a second NetSuite vendor would duplicate it.
@@ -79,7 +79,7 @@ public class VendorExportPlanner implements ExportPlanner {
         }
         // NetSuite OneWorld refuses a vendor without a subsidiary.
         body.put("subsidiary", Map.of("id", subsidiaryId));
-        return List.of(new NetSuiteWrite(RECORD_TYPE, externalId, body, LinkKind.VENDOR, String.valueOf(company.id())));
+        return List.of(OutboxWrite.intoNetSuite(RECORD_TYPE, externalId, body, LinkKind.VENDOR, String.valueOf(company.id())));
     }
 
     static String externalId(long procoreVendorId) {

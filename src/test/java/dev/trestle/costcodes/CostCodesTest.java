@@ -9,7 +9,7 @@ import dev.trestle.connectors.netsuite.NetSuiteRecords;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.exports.ExportKind;
-import dev.trestle.exports.NetSuiteWrite;
+import dev.trestle.exports.OutboxWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.projects.ProjectTestData;
 import dev.trestle.sandbox.ProcoreDemoCases;
@@ -81,7 +81,7 @@ class CostCodesTest {
     void oneItemPerWbsCodeOfAnExportedProject() {
         ProjectTestData.link(database, "PROJECT", String.valueOf(WESTFIELD), "3003");
 
-        List<NetSuiteWrite> writes = plan(WESTFIELD);
+        List<OutboxWrite> writes = plan(WESTFIELD);
 
         // Six cost codes; the first three take Labor, Materials, Subcontract and Equipment, the rest no Equipment.
         assertEquals(21, writes.size());
@@ -97,7 +97,7 @@ class CostCodesTest {
         body.put("description", "Procore project P-1008 Westfield Transit Hub, WBS code 01-100.L General Conditions - Labor");
         body.put("subsidiary", Map.of("items", List.of(Map.of("id", "1"))));
         body.put("expenseAccount", Map.of("id", "58"));
-        assertEquals(new NetSuiteWrite("otherChargePurchaseItem", externalId, body, LinkKind.COST_CODE,
+        assertEquals(OutboxWrite.intoNetSuite("otherChargePurchaseItem", externalId, body, LinkKind.COST_CODE,
                 String.valueOf(firstCode)), writes.get(0));
 
         // The simulated NetSuite accepts the body as it is.
@@ -107,7 +107,7 @@ class CostCodesTest {
 
         // A linked code is not exported again.
         ProjectTestData.link(database, "COST_CODE", String.valueOf(firstCode), id);
-        List<NetSuiteWrite> rest = plan(WESTFIELD);
+        List<OutboxWrite> rest = plan(WESTFIELD);
         assertEquals(20, rest.size());
         assertEquals("P-1008-01-100.M", rest.get(0).body().get("itemId"));
     }
@@ -116,7 +116,7 @@ class CostCodesTest {
     void customSegmentsAreAppendedToTheItemName() {
         ProjectTestData.link(database, "PROJECT", String.valueOf(NORTHSHORE), "3003");
 
-        List<NetSuiteWrite> writes = plan(NORTHSHORE);
+        List<OutboxWrite> writes = plan(NORTHSHORE);
 
         assertEquals(42, writes.size());
         assertEquals(List.of("P-1006-01-100.L.P1", "P-1006-01-100.L.P2", "P-1006-01-100.M.P1"),
@@ -173,7 +173,7 @@ class CostCodesTest {
         assertEquals("NOT_FOUND", GraphQL.errorCode(missing));
     }
 
-    private List<NetSuiteWrite> plan(long projectId) {
+    private List<OutboxWrite> plan(long projectId) {
         return planner.plan(String.valueOf(projectId)).await().atMost(WAIT);
     }
 

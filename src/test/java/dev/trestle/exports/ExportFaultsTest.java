@@ -240,8 +240,8 @@ class ExportFaultsTest {
         NetSuiteRecord job = record("job", externalId);
         assertEquals("P-1008", job.text("entityId"));
         assertEquals(String.valueOf(job.id()), sandbox.procore().projects().get(WESTFIELD).orElseThrow().originId());
-        assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'PROJECT' AND procore_id = '"
-                + WESTFIELD + "' AND netsuite_id = '" + job.id() + "' AND unlinked_at IS NULL"));
+        assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'PROJECT' AND left_id = '"
+                + WESTFIELD + "' AND right_id = '" + job.id() + "' AND unlinked_at IS NULL"));
         assertAttempts(exported, 3);
         List<Map<String, Object>> trail = auditTrail(id);
         assertEquals(List.of("EXPORT_REQUESTED", "EXPORT_APPROVED", "EXPORT_WRITE_FAILED", "EXPORT_RETRY_REQUESTED",

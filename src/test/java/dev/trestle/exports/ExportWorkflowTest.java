@@ -34,7 +34,7 @@ class ExportWorkflowTest {
 
     private static final String REQUEST = """
             mutation($source: ID!) { requestExport(input: {kind: VENDOR, sourceId: $source}) {
-              id status requestedBy preview { recordType externalId body procoreId } } }""";
+              id status requestedBy preview { destination recordType externalId: idempotencyKey body source { system type id } } } }""";
     private static final String APPROVE = "mutation($id: ID!) { approveExport(id: $id) { status decidedBy decidedBySubject } }";
     private static final String REJECT = "mutation($id: ID!) { rejectExport(id: $id, reason: \"Wrong legal name\") { status } }";
     private static final String RESUBMIT = "mutation($id: ID!) { resubmitExport(id: $id) { status requestedBy requestedBySubject } }";
@@ -83,7 +83,7 @@ class ExportWorkflowTest {
         assertEquals(String.valueOf(record.id()),
                 sandbox.procore().vendors().get(Long.parseLong(vendor)).orElseThrow().originId(),
                 "Procore records the NetSuite id as origin_id");
-        assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'VENDOR' AND procore_id = '"
+        assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'VENDOR' AND left_id = '"
                 + vendor + "' AND method = 'EXPORT'"));
 
         List<String> trail = GraphQL.as("viewer", "query($s: ID!) { auditTrail(subjectId: $s) { action actor } }",

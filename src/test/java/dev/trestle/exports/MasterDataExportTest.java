@@ -77,7 +77,8 @@ class MasterDataExportTest {
         assertEquals(1, requested.getList("data.requestExport.preview").size());
         assertEquals("job", preview.get("recordType"));
         assertEquals(WESTFIELD_JOB, preview.get("externalId"));
-        assertEquals(String.valueOf(WESTFIELD), preview.get("procoreId"));
+        assertEquals(Map.of("system", "PROCORE", "type", "project", "id", String.valueOf(WESTFIELD)), preview.get("source"));
+        assertEquals("NETSUITE", preview.get("destination"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("externalId", WESTFIELD_JOB);
         body.put("entityId", "P-1008");
@@ -106,8 +107,8 @@ class MasterDataExportTest {
         assertEquals("approver-user", exported.get("decidedBy"));
         assertEquals(jobId, sandbox.procore().projects().get(WESTFIELD).orElseThrow().originId(),
                 "Procore keeps the NetSuite id as the project's origin_id");
-        assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'PROJECT' AND procore_id = '"
-                + WESTFIELD + "' AND netsuite_id = '" + jobId + "' AND method = 'EXPORT' AND unlinked_at IS NULL"));
+        assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'PROJECT' AND left_id = '"
+                + WESTFIELD + "' AND right_id = '" + jobId + "' AND method = 'EXPORT' AND unlinked_at IS NULL"));
         assertEquals(List.of("EXPORT_REQUESTED", "EXPORT_APPROVED", "EXPORT_WRITE_DELIVERED", "EXPORT_COMPLETED"),
                 auditActions(id));
 
@@ -154,7 +155,8 @@ class MasterDataExportTest {
             Map<String, Object> write = preview.get(i);
             assertEquals(ITEM, write.get("recordType"));
             assertEquals(externalId, write.get("externalId"));
-            assertEquals(String.valueOf(code.id()), write.get("procoreId"));
+            assertEquals(Map.of("system", "PROCORE", "type", "wbs_code", "id", String.valueOf(code.id())),
+                    write.get("source"));
             Map<String, Object> body = body((String) write.get("body"));
             assertEquals(externalId, body.get("externalId"));
             assertEquals(itemName, body.get("itemId"));
@@ -177,8 +179,8 @@ class MasterDataExportTest {
             assertEquals("58", item.text("expenseAccount"));
             assertEquals("DELIVERED", delivery.get("status"));
             assertEquals(String.valueOf(item.id()), delivery.get("netsuiteId"));
-            assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'COST_CODE' AND procore_id = '"
-                    + delivery.get("procoreId") + "' AND netsuite_id = '" + item.id() + "' AND method = 'EXPORT'"));
+            assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'COST_CODE' AND left_id = '"
+                    + delivery.get("procoreId") + "' AND right_id = '" + item.id() + "' AND method = 'EXPORT'"));
         }
         assertEquals(codes.size(), items.all().stream().filter(r -> itemNames.containsKey(r.externalId())).count());
 

@@ -10,7 +10,7 @@ import dev.trestle.connectors.procore.ProcoreProjectUpdate;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.exports.ExportKind;
-import dev.trestle.exports.NetSuiteWrite;
+import dev.trestle.exports.OutboxWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.sandbox.Sandbox;
@@ -57,7 +57,7 @@ class ProjectExportPlannerTest {
     void anEligibleProjectBecomesOneJobUpsert() {
         assertEquals(ExportKind.PROJECT, planner.kind());
 
-        List<NetSuiteWrite> writes = plan(WESTFIELD);
+        List<OutboxWrite> writes = plan(WESTFIELD);
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("externalId", "procore-project-5100000008");
@@ -66,13 +66,13 @@ class ProjectExportPlannerTest {
         body.put("parent", Map.of("id", "1500"));
         body.put("subsidiary", Map.of("id", "1"));
         body.put("startDate", sandbox.procore().projects().get(WESTFIELD).orElseThrow().startDate().toString());
-        assertEquals(List.of(new NetSuiteWrite("job", "procore-project-5100000008", body, LinkKind.PROJECT,
+        assertEquals(List.of(OutboxWrite.intoNetSuite("job", "procore-project-5100000008", body, LinkKind.PROJECT,
                 "5100000008")), writes);
         assertEquals(List.copyOf(body.keySet()), List.copyOf(writes.get(0).body().keySet()), "field order");
 
         // The simulated NetSuite accepts the body as it is (required fields, references).
-        NetSuiteWrite write = writes.get(0);
-        String id = netsuite.upsert(write.recordType(), write.externalId(), write.body()).await().atMost(WAIT);
+        OutboxWrite write = writes.get(0);
+        String id = netsuite.upsert(write.recordType(), write.idempotencyKey(), write.body()).await().atMost(WAIT);
         assertEquals("P-1008", sandbox.netsuite().records("job").get(Long.parseLong(id)).orElseThrow().fields()
                 .getString("entityId"));
     }
@@ -133,7 +133,7 @@ class ProjectExportPlannerTest {
         assertEquals(ErrorCode.NOT_FOUND, refused(5_199_999_999L).code());
     }
 
-    private List<NetSuiteWrite> plan(long projectId) {
+    private List<OutboxWrite> plan(long projectId) {
         return planner.plan(String.valueOf(projectId)).await().atMost(WAIT);
     }
 

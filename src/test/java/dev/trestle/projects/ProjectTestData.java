@@ -1,5 +1,7 @@
 package dev.trestle.projects;
 
+import dev.trestle.links.LinkKind;
+import dev.trestle.links.RecordRef;
 import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.support.Database;
 
@@ -17,7 +19,12 @@ public final class ProjectTestData {
 
     /** A link row as an approved export leaves it. */
     public static void link(Database database, String kind, String procoreId, String netsuiteId) {
-        database.execute("INSERT INTO record_link (kind, procore_id, netsuite_id, method, linked_by, linked_at) VALUES ('"
-                + kind + "', '" + procoreId + "', '" + netsuiteId + "', 'EXPORT', 'approver-user', now())");
+        LinkKind linkKind = LinkKind.valueOf(kind);
+        RecordRef left = linkKind.left(procoreId);
+        RecordRef right = linkKind.right(netsuiteId);
+        database.execute("INSERT INTO record_link (kind, left_system, left_type, left_id, right_system, right_type, right_id,"
+                + " method, linked_by, linked_at) VALUES ('" + kind + "', '" + left.system() + "', '" + left.type() + "', '"
+                + procoreId + "', '" + right.system() + "', '" + right.type() + "', '" + netsuiteId
+                + "', 'EXPORT', 'approver-user', now())");
     }
 }

@@ -132,9 +132,13 @@ class ProjectsQueryTest {
         assertEquals("NS-2001", yard.projectNumber());
         assertTrue(sandbox.procore().projects().byOriginId("3005").isEmpty());
         assertEquals(3, database.count("SELECT count(*) FROM record_link WHERE kind = 'PROJECT' AND method = 'IMPORT'"
-                + " AND linked_by = 'requester-user' AND netsuite_id IN ('3003', '3004', '3006')"));
+                + " AND linked_by = 'export-worker' AND right_id IN ('3003', '3004', '3006')"));
         assertEquals(String.valueOf(yard.id()), byNetsuiteId(nodes(Map.of("first", 100)), "3003").get("procoreProjectId"));
-        assertEquals(3, database.count("SELECT count(*) FROM audit_event WHERE action = 'PROJECT_LINKED'"));
+        // Written by the outbox: one delivery each, audited under the import's request.
+        assertEquals(3, database.count("SELECT count(*) FROM audit_event WHERE action = 'EXPORT_WRITE_DELIVERED'"
+                + " AND subject_type = 'ExportRequest' AND details LIKE 'project %'"));
+        assertEquals(1, database.count("SELECT count(*) FROM audit_event WHERE action = 'IMPORT_REQUESTED'"
+                + " AND actor_subject = 'requester-user'"));
 
         JsonPath again = GraphQL.as("requester", "mutation { requestImport(input: {kind: PROJECTS}) { created skipped } }");
 

@@ -22,7 +22,7 @@ public final class Exports {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String REQUEST = """
             mutation($kind: ExportKind!, $source: ID!) { requestExport(input: {kind: $kind, sourceId: $source}) {
-              id status requestedBy preview { recordType externalId body procoreId } } }""";
+              id status requestedBy preview { destination recordType externalId: idempotencyKey body source { system type id } } } }""";
     private static final String APPROVE = "mutation($id: ID!) { approveExport(id: $id) { id status decidedBy } }";
     private static final String RETRY = "mutation($id: ID!) { retryExport(id: $id) { id status nextRetryAt } }";
 

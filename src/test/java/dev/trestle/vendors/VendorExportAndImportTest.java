@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
+import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.exports.ExportKind;
-import dev.trestle.exports.NetSuiteWrite;
-import dev.trestle.imports.ImportResult;
+import dev.trestle.exports.ExportService;
+import dev.trestle.exports.ExportStatus;
+import dev.trestle.exports.ImportOutcome;
+import dev.trestle.exports.OutboxWrite;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.LinkMethod;
 import dev.trestle.links.Links;
 import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.procore.ProcoreVendor;
+import dev.trestle.security.UserRef;
 import dev.trestle.support.Database;
 import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class VendorExportAndImportTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final UserRef IMPORTER = new UserRef("importer", "Ivy Importer");
 
     @Inject
     Sandbox sandbox;
@@ -48,6 +53,9 @@ class VendorExportAndImportTest {
     @Inject
     Links links;
 
+    @Inject
+    ExportService exports;
+
     private ProcoreDemoCases cases;
 
     @BeforeEach
@@ -61,15 +69,16 @@ class VendorExportAndImportTest {
         long id = cases.procoreOnlyVendors().get(0);
         ProcoreVendor company = sandbox.procore().vendors().get(id).orElseThrow();
 
-        List<NetSuiteWrite> writes = planner.plan(String.valueOf(id)).await().atMost(WAIT);
+        List<OutboxWrite> writes = planner.plan(String.valueOf(id)).await().atMost(WAIT);
 
         assertEquals(ExportKind.VENDOR, planner.kind());
         assertEquals(1, writes.size());
-        NetSuiteWrite write = writes.get(0);
+        OutboxWrite write = writes.get(0);
         assertEquals("vendor", write.recordType());
-        assertEquals("procore-vendor-" + id, write.externalId());
+        assertEquals("procore-vendor-" + id, write.idempotencyKey());
+        assertEquals(UpstreamSystem.NETSUITE, write.destination());
         assertEquals(LinkKind.VENDOR, write.linkKind());
-        assertEquals(String.valueOf(id), write.procoreId());
+        assertEquals(LinkKind.VENDOR.left(String.valueOf(id)), write.source());
         assertEquals(Map.of("externalId", "procore-vendor-" + id, "companyName", company.name(),
                 "email", company.emailAddress(), "phone", company.businessPhone(),
                 "subsidiary", Map.of("id", "1")), write.body());
@@ -82,7 +91,7 @@ class VendorExportAndImportTest {
         long id = cases.vendorsWithoutContact().get(0);
         String name = sandbox.procore().vendors().get(id).orElseThrow().name();
 
-        NetSuiteWrite write = planner.plan(String.valueOf(id)).await().atMost(WAIT).get(0);
+        OutboxWrite write = planner.plan(String.valueOf(id)).await().atMost(WAIT).get(0);
 
         assertEquals(Map.of("externalId", "procore-vendor-" + id, "companyName", name,
                 "subsidiary", Map.of("id", "1")), write.body());
@@ -113,29 +122,34 @@ class VendorExportAndImportTest {
                 .await().atMost(WAIT);
         int companiesBefore = sandbox.procore().vendors().count();
 
-        ImportResult first = importer.importVendors("importer").await().atMost(WAIT);
+        ImportOutcome first = exports.runImport("VENDORS", importer.plan(), IMPORTER).await().atMost(WAIT);
 
         // 30 NetSuite vendors: 1 linked and 1 inactive (2019) skipped. The two that Procore companies
         // already carry as origin id (2020, 2021) are adopted, not duplicated.
-        assertEquals(new ImportResult(28, 2), first);
+        assertEquals(ExportStatus.EXPORTED, first.status());
+        assertEquals(List.of(28, 2, 0, 0), List.of(first.linked(), first.skipped(), first.failed(), first.pending()));
         assertEquals(companiesBefore + 26, sandbox.procore().vendors().count());
         for (String netsuiteId : cases.netsuiteOnlyVendors()) {
             Optional<ProcoreVendor> company = sandbox.procore().vendors().byOriginId(netsuiteId);
             assertTrue(company.isPresent(), "a Procore company with origin_id " + netsuiteId);
-            assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE method = 'IMPORT' AND procore_id = '"
-                    + company.get().id() + "' AND netsuite_id = '" + netsuiteId + "' AND unlinked_at IS NULL"));
+            assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE method = 'IMPORT' AND left_id = '"
+                    + company.get().id() + "' AND right_id = '" + netsuiteId + "' AND unlinked_at IS NULL"));
         }
         for (ProcoreDemoCases.VendorMatch adopted : cases.linkedVendors()) {
-            assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE procore_id = '"
-                    + adopted.procoreId() + "' AND netsuite_id = '" + adopted.netsuiteId() + "'"));
+            assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE left_id = '"
+                    + adopted.procoreId() + "' AND right_id = '" + adopted.netsuiteId() + "'"));
         }
         assertTrue(sandbox.procore().vendors().byOriginId(ProcoreDemoCases.INACTIVE_ONLY_NETSUITE_VENDOR).isEmpty());
-        assertEquals(28, database.count("SELECT count(*) FROM audit_event WHERE action = 'VENDOR_LINKED' "
-                + "AND actor = 'importer' AND details LIKE '%(IMPORT)'"));
+        // Through the outbox: the request is audited with its requester, each write with its outcome.
+        assertEquals(1, database.count("SELECT count(*) FROM audit_event WHERE action = 'IMPORT_REQUESTED' "
+                + "AND actor_subject = 'importer' AND subject_id = '" + first.requestId() + "'"));
+        assertEquals(28, database.count("SELECT count(*) FROM audit_event WHERE action = 'EXPORT_WRITE_DELIVERED' "
+                + "AND subject_id = '" + first.requestId() + "'"));
 
-        ImportResult second = importer.importVendors("importer").await().atMost(WAIT);
+        ImportOutcome second = exports.runImport("VENDORS", importer.plan(), IMPORTER).await().atMost(WAIT);
 
-        assertEquals(new ImportResult(0, 30), second);
+        assertEquals(ExportStatus.EXPORTED, second.status());
+        assertEquals(List.of(0, 30), List.of(second.linked(), second.skipped()));
         assertEquals(companiesBefore + 26, sandbox.procore().vendors().count());
         assertEquals(29, database.count("SELECT count(*) FROM record_link WHERE unlinked_at IS NULL"));
     }

@@ -178,6 +178,32 @@ public class ProcoreConnector {
     }
 
     /** Updates many projects in one projects sync action; as {@link #syncVendors}. */
+    /**
+     * One sync action of {@code recordType} ({@code vendor} or {@code project}) with entries as
+     * Procore takes them ({@link ProcoreVendorUpdate#toWire}, {@link ProcoreProjectUpdate#toWire}),
+     * each keyed on its {@code origin_id}: creates or updates, so repeating it is harmless. At most
+     * {@value #MAX_SYNC_ENTRIES}; refused entries are in the result, by origin id.
+     */
+    public Uni<ProcoreSyncResult> syncByOriginId(String recordType, List<Map<String, Object>> entries) {
+        if (entries.isEmpty() || entries.size() > MAX_SYNC_ENTRIES) {
+            throw new IllegalArgumentException("a sync action takes 1 to " + MAX_SYNC_ENTRIES + " entries, got "
+                    + entries.size());
+        }
+        for (Map<String, Object> entry : entries) {
+            if (!(entry.get("origin_id") instanceof String)) {
+                throw new IllegalArgumentException("a sync entry by origin id needs its origin_id");
+            }
+        }
+        SyncRequest body = new SyncRequest(companyId, entries);
+        return switch (recordType) {
+            case "vendor" -> authorized("vendors.sync", auth -> api.syncVendors(auth, body),
+                    (response, text) -> syncResult(response.getStatus(), text));
+            case "project" -> authorized("projects.sync", auth -> api.syncProjects(auth, body),
+                    (response, text) -> syncResult(response.getStatus(), text));
+            default -> throw new IllegalArgumentException("Procore has no sync action for " + recordType);
+        };
+    }
+
     public Uni<ProcoreSyncResult> syncProjects(List<ProcoreProjectUpdate> updates) {
         SyncRequest body = new SyncRequest(companyId, syncEntries(updates, ProcoreProjectUpdate::id,
                 ProcoreProjectUpdate::toWire));
@@ -345,17 +371,37 @@ public class ProcoreConnector {
             throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "the sync answer has no entities", null);
         }
         Set<Long> synced = new HashSet<>();
+        Map<String, Long> syncedByOrigin = new HashMap<>();
         for (JsonNode entity : entities) {
-            synced.add(syncedId(status, entity));
+            long id = syncedId(status, entity);
+            synced.add(id);
+            String originId = UpstreamJson.text(entity, "origin_id");
+            if (originId != null) {
+                syncedByOrigin.put(originId, id);
+            }
         }
         Map<Long, String> rejected = new HashMap<>();
+        Map<String, String> rejectedByOrigin = new HashMap<>();
         if (errors != null && errors.isArray()) {
             for (JsonNode error : errors) {
                 String detail = syncErrorDetail(error);
-                rejected.put(syncedId(status, error), detail == null ? "Procore refused the entry." : detail);
+                String reason = detail == null ? "Procore refused the entry." : detail;
+                // Procore echoes the refused entry: by id, by origin id, or both.
+                JsonNode id = error.get("id");
+                String originId = UpstreamJson.text(error, "origin_id");
+                if (id != null && id.canConvertToLong()) {
+                    rejected.put(id.asLong(), reason);
+                }
+                if (originId != null) {
+                    rejectedByOrigin.put(originId, reason);
+                }
+                if ((id == null || !id.canConvertToLong()) && originId == null) {
+                    throw UpstreamException.malformed(UpstreamSystem.PROCORE, status,
+                            "a sync error names neither an id nor an origin id", null);
+                }
             }
         }
-        return new ProcoreSyncResult(synced, rejected);
+        return new ProcoreSyncResult(synced, rejected, syncedByOrigin, rejectedByOrigin);
     }
 
     private static long syncedId(int status, JsonNode entry) {

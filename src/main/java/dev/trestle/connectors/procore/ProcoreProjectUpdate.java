@@ -35,7 +35,7 @@ public record ProcoreProjectUpdate(Long id, String originId, String originData, 
     }
 
     /** The entry as Procore's sync action expects it. */
-    Map<String, Object> toWire() {
+    public Map<String, Object> toWire() {
         Map<String, Object> wire = new LinkedHashMap<>();
         ProcoreVendorUpdate.put(wire, "id", id);
         ProcoreVendorUpdate.put(wire, "origin_id", originId);

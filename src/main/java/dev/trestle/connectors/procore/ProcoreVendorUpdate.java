@@ -35,7 +35,7 @@ public record ProcoreVendorUpdate(Long id, String originId, String originData, S
     }
 
     /** The entry as Procore's sync action expects it. */
-    Map<String, Object> toWire() {
+    public Map<String, Object> toWire() {
         Map<String, Object> wire = new LinkedHashMap<>();
         put(wire, "id", id);
         put(wire, "origin_id", originId);

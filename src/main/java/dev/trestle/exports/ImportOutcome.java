@@ -1,0 +1,13 @@
+package dev.trestle.exports;
+
+/**
+ * How an import request stands: its status, and its writes into Procore by outcome.
+ *
+ * @param linked  written and linked to their NetSuite record
+ * @param skipped left alone by the plan, or written but not linked because one of the records is
+ *                linked to another already
+ * @param failed  refused by Procore for good (the request's error says why)
+ * @param pending still to be written (an outage: they are retried on their own)
+ */
+public record ImportOutcome(long requestId, ExportStatus status, int linked, int skipped, int failed, int pending) {
+}

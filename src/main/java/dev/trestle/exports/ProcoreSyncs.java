@@ -1,0 +1,173 @@
+package dev.trestle.exports;
+
+import dev.trestle.connectors.UpstreamException;
+import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.connectors.procore.ProcoreConnector;
+import dev.trestle.connectors.procore.ProcoreProjectUpdate;
+import dev.trestle.connectors.procore.ProcoreSyncResult;
+import dev.trestle.connectors.procore.ProcoreVendorUpdate;
+import dev.trestle.links.RecordRef;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Every write of the outbox into Procore, many records per sync action: the outbox's writes
+ * into Procore (imports: create-or-update by {@code origin_id}), and the follow-up of exports
+ * (the exported Procore record given the NetSuite id as its {@code origin_id}, by Procore id).
+ *
+ * <p>Why batches: Procore limits requests, not records (a spike limit of tens of requests per
+ * ten seconds besides the hourly one), and a sync action takes up to a thousand entries. One
+ * request per record would make Procore, not NetSuite, the bound of a large batch. Entries wait
+ * only while a sync of their kind is on the wire, and go together in the next one; an idle hub
+ * sends an entry at once, so nothing waits for a timer.
+ */
+@ApplicationScoped
+class ProcoreSyncs {
+
+    private final Batcher<Long> vendorOrigins;
+    private final Batcher<Long> projectOrigins;
+    private final Batcher<String> vendorWrites;
+    private final Batcher<String> projectWrites;
+
+    ProcoreSyncs(ProcoreConnector procore) {
+        this.vendorOrigins = byId(entries -> procore.syncVendors(entries.entrySet().stream()
+                .map(e -> new ProcoreVendorUpdate(e.getKey(), (String) e.getValue().get("origin_id"), null, null, null,
+                        null, null)).toList()));
+        this.projectOrigins = byId(entries -> procore.syncProjects(entries.entrySet().stream()
+                .map(e -> new ProcoreProjectUpdate(e.getKey(), (String) e.getValue().get("origin_id"), null, null, null,
+                        null, null, null)).toList()));
+        this.vendorWrites = byOriginId(entries -> procore.syncByOriginId("vendor", List.copyOf(entries.values())));
+        this.projectWrites = byOriginId(entries -> procore.syncByOriginId("project", List.copyOf(entries.values())));
+    }
+
+    /**
+     * Writes one Procore sync entry keyed on its origin id (the write's idempotency key); yields
+     * the Procore id of the record created or updated.
+     */
+    Uni<String> write(OutboxWrite write) {
+        Batcher<String> batcher = switch (write.recordType()) {
+            case "vendor" -> vendorWrites;
+            case "project" -> projectWrites;
+            default -> throw new IllegalArgumentException("the outbox cannot write a Procore " + write.recordType());
+        };
+        Map<String, Object> entry = new LinkedHashMap<>(write.body());
+        entry.put("origin_id", write.idempotencyKey());
+        return batcher.add(write.idempotencyKey(), entry).map(String::valueOf);
+    }
+
+    /** Whether the destination's id goes back onto this source record (Procore origin_id). */
+    static boolean keepsOrigin(RecordRef source) {
+        return source.system() == UpstreamSystem.PROCORE
+                && (source.type().equals("vendor") || source.type().equals("project"));
+    }
+
+    /**
+     * Completes once Procore holds {@code netsuiteId} as the record's origin id. An update by
+     * Procore id, so repeating it after a failure is harmless.
+     */
+    Uni<Void> recordOrigin(RecordRef source, String netsuiteId) {
+        long procoreId = Long.parseLong(source.id());
+        Batcher<Long> batcher = switch (source.type()) {
+            case "vendor" -> vendorOrigins;
+            case "project" -> projectOrigins;
+            default -> throw new IllegalArgumentException(source + " keeps no origin id");
+        };
+        return batcher.add(procoreId, Map.of("origin_id", netsuiteId)).replaceWithVoid();
+    }
+
+    private static Batcher<Long> byId(Function<Map<Long, Map<String, Object>>, Uni<ProcoreSyncResult>> sync) {
+        return new Batcher<>(sync, (result, id) -> result.synced().contains(id) ? id : null,
+                (result, id) -> result.rejected().get(id));
+    }
+
+    private static Batcher<String> byOriginId(Function<Map<String, Map<String, Object>>, Uni<ProcoreSyncResult>> sync) {
+        return new Batcher<>(sync, (result, originId) -> result.syncedByOrigin().get(originId),
+                (result, originId) -> result.rejectedByOrigin().get(originId));
+    }
+
+    /** Queued entries of one sync action, keyed by {@code K}, sent one request at a time. */
+    private static final class Batcher<K> {
+
+        private record Entry<K>(K key, Map<String, Object> wire, UniEmitter<? super Long> done) {
+        }
+
+        private final Function<Map<K, Map<String, Object>>, Uni<ProcoreSyncResult>> sync;
+        private final BiFunction<ProcoreSyncResult, K, Long> written;
+        private final BiFunction<ProcoreSyncResult, K, String> refused;
+        private final Deque<Entry<K>> queued = new ArrayDeque<>();
+        private boolean sending;
+
+        Batcher(Function<Map<K, Map<String, Object>>, Uni<ProcoreSyncResult>> sync,
+                BiFunction<ProcoreSyncResult, K, Long> written,
+                BiFunction<ProcoreSyncResult, K, String> refused) {
+            this.sync = sync;
+            this.written = written;
+            this.refused = refused;
+        }
+
+        /** Completes with the Procore id of the record written. */
+        Uni<Long> add(K key, Map<String, Object> wire) {
+            return Uni.createFrom().emitter(done -> {
+                synchronized (this) {
+                    queued.addLast(new Entry<>(key, wire, done));
+                }
+                sendNext();
+            });
+        }
+
+        private void sendNext() {
+            List<Entry<K>> batch = new ArrayList<>();
+            synchronized (this) {
+                if (sending || queued.isEmpty()) {
+                    return;
+                }
+                sending = true;
+                while (!queued.isEmpty() && batch.size() < ProcoreConnector.MAX_SYNC_ENTRIES) {
+                    batch.add(queued.removeFirst());
+                }
+            }
+            // One entry per record: the same record twice in a batch carries the same write.
+            Map<K, Map<String, Object>> entries = new LinkedHashMap<>();
+            batch.forEach(entry -> entries.put(entry.key(), entry.wire()));
+            Uni.createFrom().deferred(() -> sync.apply(entries)).subscribe().with(
+                    result -> {
+                        sent();
+                        batch.forEach(entry -> settle(entry, result));
+                    },
+                    failure -> {
+                        sent();
+                        batch.forEach(entry -> entry.done().fail(failure));
+                    });
+        }
+
+        private void sent() {
+            synchronized (this) {
+                sending = false;
+            }
+            sendNext();
+        }
+
+        private void settle(Entry<K> entry, ProcoreSyncResult result) {
+            String reason = refused.apply(result, entry.key());
+            Long id = written.apply(result, entry.key());
+            if (reason != null) {
+                entry.done().fail(new UpstreamException(UpstreamSystem.PROCORE, UpstreamException.Kind.CLIENT_ERROR, 200,
+                        null, reason, null, "Procore refused the entry " + entry.key() + ": " + reason, null));
+            } else if (id != null) {
+                entry.done().complete(id);
+            } else {
+                entry.done().fail(UpstreamException.malformed(UpstreamSystem.PROCORE, 200,
+                        "the sync answer names neither record " + entry.key() + " nor an error for it", null));
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.trestle.links;
+
+import dev.trestle.connectors.UpstreamSystem;
+import java.util.Objects;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/**
+ * A record in one of the systems: which system, the system's own name of the record type
+ * (Procore {@code vendor}, {@code requisition}; NetSuite {@code vendorBill}; Precoro
+ * {@code supplier}), and its id there.
+ */
+@Name("RecordRef")
+@Description("A record in one of the systems: the system, its own name of the record type, and the record's id there.")
+public record RecordRef(@NonNull UpstreamSystem system, @NonNull String type, @NonNull String id) {
+
+    public RecordRef {
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public String toString() {
+        return system.displayName() + " " + type + " " + id;
+    }
+}
