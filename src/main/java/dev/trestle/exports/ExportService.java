@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The approval workflow of the seed: a requester asks, a designated accounting approver who
@@ -28,16 +29,16 @@ public class ExportService {
     private final ExportWorker worker;
     private final AccountingApprovers approvers;
     private final Clock clock;
-    /** How long requestImport waits for its writes: well inside the API's 30 s deadline. */
-    static final Duration IMPORT_WAIT = Duration.ofSeconds(20);
     private static final Duration IMPORT_POLL = Duration.ofMillis(100);
     /** An import brings over every record of its kind that is not linked, so its source is "all". */
     private static final String IMPORT_SOURCE = "all";
 
     private final Map<ExportKind, ExportPlanner> planners = new EnumMap<>(ExportKind.class);
+    private final Duration importWait;
 
     public ExportService(ExportStore store, ExportWorker worker, AccountingApprovers approvers, Clock clock,
-            Instance<ExportPlanner> planners) {
+            Instance<ExportPlanner> planners, @ConfigProperty(name = "trestle.imports.wait") Duration importWait) {
+        this.importWait = importWait;
         this.store = store;
         this.worker = worker;
         this.approvers = approvers;
@@ -80,17 +81,17 @@ public class ExportService {
     /**
      * Runs an import into Procore through the outbox: no approval step (the seed: imports happen
      * on request), the same retries, error detail, audit and exactly-once rules as exports. Waits
-     * up to {@link #IMPORT_WAIT} for its writes to land; an import still under way then (Procore
+     * up to {@code trestle.imports.wait} for its writes to land; an import still under way then (Procore
      * paused by a rate limit, say) goes on by itself and the outcome says what is pending. Asked
      * for while the same import runs, it answers with that one.
      */
     public Uni<ImportOutcome> runImport(String kind, Uni<ImportPlan> plan, UserRef requester) {
         return store.openImport(kind, IMPORT_SOURCE).chain(running -> running != null
-                ? awaitImport(running, 0, clock.instant().plus(IMPORT_WAIT))
+                ? awaitImport(running, 0, clock.instant().plus(importWait))
                 : plan.chain(planned -> store.requestImport(kind, IMPORT_SOURCE, requester, planned.writes(),
                                 clock.instant())
                         .invoke(worker::wake)
-                        .chain(id -> awaitImport(id, planned.skipped(), clock.instant().plus(IMPORT_WAIT)))));
+                        .chain(id -> awaitImport(id, planned.skipped(), clock.instant().plus(importWait)))));
     }
 
     private Uni<ImportOutcome> awaitImport(long id, int skipped, Instant until) {

@@ -54,7 +54,7 @@ public class ImportsGraphQL {
     @NonNull
     @Description("Imports now, without an approval step: every NetSuite record of the kind that is not linked yet "
             + "gets a Procore record, linked to it (both sides keep the other's id). The writes go through the "
-            + "outbox; the answer comes when they landed, or after 20 s with what is still pending (it goes on by "
+            + "outbox; the answer comes when they landed, or after a while (20 s by default) with what is still pending (it goes on by "
             + "itself). Running it again creates nothing twice; asked for while it runs, it answers with that run.")
     public Uni<ImportResult> requestImport(@NonNull RequestImportInput input) {
         return switch (input.kind) {

@@ -1,0 +1,114 @@
+package dev.trestle.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trestle.sandbox.Sandbox;
+import dev.trestle.support.Database;
+import dev.trestle.support.Exports;
+import dev.trestle.support.GraphQL;
+import dev.trestle.support.Hub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Imports write into Procore through the same outbox as exports: a rate-limit window pauses
+ * them without spending attempts and they land by themselves afterwards, a 5xx is retried, and
+ * a repeated or concurrent request never writes a record twice.
+ */
+@QuarkusTest
+class ImportFaultsTest {
+
+    private static final String IMPORT = """
+            mutation { requestImport(input: {kind: VENDORS}) { requestId status created skipped failed pending } }""";
+    /** The demo's active NetSuite vendors (one of its 30 is inactive); two of them Procore companies carry already. */
+    private static final int ACTIVE_VENDORS = 29;
+    private static final int NEW_COMPANIES = 27;
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    Database database;
+
+    @BeforeEach
+    void freshInstallation() {
+        Hub.freshInstallation(sandbox, database);
+    }
+
+    @Test
+    void aProcore429WindowPausesTheImportWhichLandsByItselfOnceWithoutSpendingAttempts() {
+        int before = sandbox.procore().vendors().count();
+        sandbox.procore().rateLimit().window(Duration.ofSeconds(1));
+        sandbox.procore().knobs().throttleRate(1.0);
+
+        // Planning reads NetSuite only; every write into Procore meets the 429.
+        Map<String, Object> answered = importVendors();
+
+        // The answer comes after trestle.imports.wait with what is still to be written, not an error.
+        assertEquals(ACTIVE_VENDORS, answered.get("pending"), answered.toString());
+        assertEquals(0, answered.get("created"), answered.toString());
+        assertTrue(List.of("APPROVED", "EXPORTING").contains(answered.get("status")), answered.toString());
+        String requestId = (String) answered.get("requestId");
+        assertEquals(0, database.count("SELECT coalesce(sum(attempts), 0) FROM export_delivery WHERE export_request_id = "
+                + requestId), "a 429 spends no attempt");
+        // Asked again while it runs: the same request answers, nothing is planned twice.
+        Map<String, Object> again = importVendors();
+        assertEquals(requestId, again.get("requestId"));
+
+        sandbox.procore().knobs().throttleRate(0);
+        awaitImported(requestId);
+
+        assertEquals(before + NEW_COMPANIES, sandbox.procore().vendors().count());
+        assertEquals(ACTIVE_VENDORS, database.count("SELECT count(*) FROM record_link WHERE kind = 'VENDOR'"
+                + " AND method = 'IMPORT' AND unlinked_at IS NULL"));
+        assertEquals(ACTIVE_VENDORS, database.count("SELECT sum(attempts) FROM export_delivery WHERE export_request_id = "
+                + requestId), "one attempt each: only the requests that reached Procore count");
+        assertTrue(Exports.auditActions(requestId).contains("EXPORT_WRITE_FAILED"), "the pause is audited");
+    }
+
+    @Test
+    void aProcoreOutageIsRetriedAndARepeatedImportWritesNothingTwice() {
+        int before = sandbox.procore().vendors().count();
+        sandbox.procore().knobs().errorRate(1.0);
+
+        String requestId = (String) importVendors().get("requestId");
+        Exports.pause(1_500);
+        assertEquals(before, sandbox.procore().vendors().count());
+        sandbox.procore().knobs().errorRate(0);
+        awaitImported(requestId);
+
+        Map<String, Object> second = importVendors();
+        assertEquals("EXPORTED", second.get("status"));
+        assertEquals(List.of(0, 30, 0, 0), List.of(second.get("created"), second.get("skipped"), second.get("failed"),
+                second.get("pending")));
+        assertEquals(before + NEW_COMPANIES, sandbox.procore().vendors().count());
+        assertEquals(ACTIVE_VENDORS, database.count("SELECT count(*) FROM record_link WHERE kind = 'VENDOR'"
+                + " AND unlinked_at IS NULL"));
+        assertTrue(database.count("SELECT sum(attempts) FROM export_delivery WHERE export_request_id = " + requestId)
+                > ACTIVE_VENDORS, "the 5xx attempts count");
+    }
+
+    private static Map<String, Object> importVendors() {
+        JsonPath answer = GraphQL.as("requester", IMPORT);
+        assertNull(answer.get("errors"), answer.prettify());
+        return answer.getMap("data.requestImport");
+    }
+
+    private void awaitImported(String requestId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (database.count("SELECT count(*) FROM export_request WHERE status = 'EXPORTED' AND id = " + requestId) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("import " + requestId + " did not land: " + Exports.auditActions(requestId));
+            }
+            Exports.pause(100);
+        }
+    }
+}
