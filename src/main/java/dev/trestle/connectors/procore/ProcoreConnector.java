@@ -81,7 +81,7 @@ public class ProcoreConnector {
         }
         this.caller = caller;
         // Amounts arrive as strings or numbers; numbers are read as BigDecimal, never through a double.
-        this.mapper = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.mapper = exactNumbers(mapper);
         this.clock = clock;
         this.companyId = config.companyId();
         this.pageSize = config.pageSize();
@@ -634,22 +634,9 @@ public class ProcoreConnector {
      * decimals is refused as malformed rather than rounded.
      */
     private Money money(int status, JsonNode node, String field, String what, Money absent) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return absent;
-        }
-        BigDecimal amount;
         try {
-            if (value.isNumber()) {
-                // With USE_BIG_DECIMAL_FOR_FLOATS every number is an integer or a BigDecimal node.
-                amount = value.isBigDecimal() || value.isIntegralNumber() ? value.decimalValue()
-                        : new BigDecimal(value.asText());
-            } else if (value.isTextual() && !value.asText().isBlank()) {
-                amount = new BigDecimal(value.asText().strip());
-            } else {
-                return absent;
-            }
-            return Money.of(amount, currency);
+            Money amount = amount(node.get(field), currency);
+            return amount == null ? absent : amount;
         } catch (NumberFormatException | ArithmeticException e) {
             throw UpstreamException.malformed(UpstreamSystem.PROCORE, status,
                     "a " + what + "'s " + field + " is not an amount", null);
@@ -657,6 +644,36 @@ public class ProcoreConnector {
             throw UpstreamException.malformed(UpstreamSystem.PROCORE, status,
                     "a " + what + "'s " + field + " is not exact to the cent", null);
         }
+    }
+
+    /** The hub's mapper, reading JSON numbers with a fraction as BigDecimal rather than double. */
+    static ObjectMapper exactNumbers(ObjectMapper mapper) {
+        return mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /**
+     * An amount node (a decimal string or a number read by {@link #exactNumbers}) as money; null
+     * when missing, null or blank. Fails with {@link NumberFormatException} when it is not a
+     * number and {@link IllegalArgumentException} when it has more than two decimals.
+     */
+    static Money amount(JsonNode value, String currency) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        BigDecimal amount;
+        if (value.isBigDecimal() || value.isIntegralNumber()) {
+            amount = value.decimalValue();
+        } else if (value.isNumber()) {
+            // A double (a mapper without exactNumbers): its shortest decimal form is what was sent.
+            amount = new BigDecimal(value.asText());
+        } else if (value.isTextual() && !value.asText().isBlank()) {
+            amount = new BigDecimal(value.asText().strip());
+        } else if (value.isTextual()) {
+            return null;
+        } else {
+            throw new NumberFormatException("not an amount");
+        }
+        return Money.of(amount, currency);
     }
 
     private static Long optionalLong(JsonNode node, String field) {
