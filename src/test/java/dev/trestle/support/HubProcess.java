@@ -96,6 +96,7 @@ public final class HubProcess implements AutoCloseable {
         env.put("TRESTLE_NETSUITE_SUBSIDIARY_ID", "1");
         env.put("TRESTLE_NETSUITE_PROJECT_PARENT_ID", "1500");
         env.put("TRESTLE_NETSUITE_COST_CODE_EXPENSE_ACCOUNT_ID", "58");
+        env.put("TRESTLE_BILLS_RETAINAGE_ACCOUNT_ID", "27");
         env.put("TRESTLE_PROCORE_BASE_URL", sandboxBase + "/procore");
         env.put("TRESTLE_PROCORE_LOGIN_URL", sandboxBase + "/procore");
         env.put("TRESTLE_PROCORE_CLIENT_ID", "sandbox-procore-client-id");

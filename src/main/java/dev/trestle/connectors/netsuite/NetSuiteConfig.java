@@ -61,6 +61,13 @@ public interface NetSuiteConfig {
     @WithDefault("100000")
     int maxRowsPerQuery();
 
+    /**
+     * The account's base currency (ISO 4217). Amounts read through SuiteQL carry no currency code
+     * (the {@code currency} column is an internal id), so they are taken to be in this one.
+     */
+    @WithDefault("USD")
+    String currency();
+
     /** Retries of transient failures. */
     RetryConfig retry();
 

@@ -12,16 +12,24 @@ import dev.trestle.errors.TrestleException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import dev.trestle.money.Money;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Writes NetSuite records and reads vendors and jobs (projects). Every request goes through the
+ * Writes NetSuite records and reads vendors, jobs (projects) and vendor bills. Every request goes through the
  * shared NetSuite {@link UpstreamCaller} (retries, circuit breaker, the account-wide concurrency
  * governor) and is signed and classified like {@link NetSuiteConnector}'s (see {@link NetSuiteHttp}).
  *
@@ -46,6 +54,14 @@ public class NetSuiteRecords {
 
     static final String VENDOR_QUERY = "SELECT id, entityid, companyname, email, phone, isinactive, externalid FROM vendor";
     static final String JOB_QUERY = "SELECT id, entityid, companyname, isinactive, externalid FROM job";
+    static final String BILL_QUERY = "SELECT id, tranid, externalid, entity, foreigntotal, approvalstatus, trandate, "
+            + "duedate, lastmodifieddate FROM transaction WHERE type = 'VendBill' AND ";
+    /**
+     * External ids per bill query. NetSuite's database takes at most 1000 values in an IN list;
+     * 100 keeps a query's text short (external ids run to 255 characters) and its rows on one page.
+     */
+    static final int BILLS_PER_QUERY = 100;
+    private static final DateTimeFormatter SUITEQL_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
     /** NetSuite's rule for external ids in URLs: letters, digits, underscore and hyphen. */
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     /** Record type ids in REST paths are camelCase, e.g. {@code vendor}, {@code otherChargePurchaseItem}. */
@@ -60,6 +76,7 @@ public class NetSuiteRecords {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final SuiteQlReader suiteQl;
+    private final String currency;
 
     NetSuiteRecords(NetSuiteConfig config, @Upstream(UpstreamSystem.NETSUITE) UpstreamCaller caller, Clock clock,
             ObjectMapper mapper) {
@@ -68,6 +85,7 @@ public class NetSuiteRecords {
         this.clock = clock;
         this.api = NetSuiteHttp.client(config, clock);
         this.suiteQl = new SuiteQlReader(api, caller, mapper, clock, config.pageSize(), config.maxRowsPerQuery());
+        this.currency = config.currency();
     }
 
     /**
@@ -123,6 +141,78 @@ public class NetSuiteRecords {
                         UpstreamJson.text(row, "companyname"), SuiteQlReader.bool(row, "isinactive"),
                         UpstreamJson.text(row, "externalid")),
                 NetSuiteJob::id);
+    }
+
+    /**
+     * The vendor bills with these external ids, by external id; ids no bill has are absent from
+     * the map. Read through SuiteQL in queries of {@value #BILLS_PER_QUERY} ids, one after the
+     * other. External ids are checked against NetSuite's rule before they go into a query, which
+     * also keeps quotes out of it.
+     */
+    public Uni<Map<String, NetSuiteVendorBill>> vendorBillsByExternalIds(Collection<String> externalIds) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(externalIds));
+        for (String id : ids) {
+            if (id == null || !EXTERNAL_ID.matcher(id).matches()) {
+                return Uni.createFrom().failure(TrestleException.invalidArgument(
+                        "A NetSuite external id consists of 1 to 255 letters, digits, underscores and hyphens."));
+            }
+        }
+        Uni<Map<String, NetSuiteVendorBill>> result = Uni.createFrom().item(new LinkedHashMap<>());
+        for (int from = 0; from < ids.size(); from += BILLS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BILLS_PER_QUERY));
+            String sql = BILL_QUERY + "externalid IN (" + chunk.stream().map(id -> "'" + id + "'")
+                    .collect(Collectors.joining(", ")) + ") ORDER BY id";
+            result = result.chain(found -> suiteQl.query("vendor_bills.by_external_id", sql, this::vendorBill)
+                    .map(bills -> {
+                        bills.stream().filter(b -> b.externalId() != null && chunk.contains(b.externalId()))
+                                .forEach(b -> found.put(b.externalId(), b));
+                        return found;
+                    }));
+        }
+        return result;
+    }
+
+    /** One vendor bill by internal id; empty when there is none (or the transaction is no vendor bill). */
+    public Uni<Optional<NetSuiteVendorBill>> vendorBill(String internalId) {
+        if (internalId == null || !SuiteQlReader.NUMERIC_ID.matcher(internalId).matches()) {
+            return Uni.createFrom().failure(TrestleException.invalidArgument(
+                    "A NetSuite internal id is a number."));
+        }
+        return suiteQl.query("vendor_bills.by_id", BILL_QUERY + "id IN (" + internalId + ")", this::vendorBill)
+                .map(bills -> bills.stream().filter(b -> b.id().equals(internalId)).findFirst());
+    }
+
+    private NetSuiteVendorBill vendorBill(int status, JsonNode row) {
+        String total = UpstreamJson.text(row, "foreigntotal");
+        Money amount;
+        try {
+            amount = total == null || total.isBlank() ? null : Money.parse(total, currency);
+        } catch (IllegalArgumentException e) {
+            throw UpstreamException.malformed(UpstreamSystem.NETSUITE, status, "a vendor bill's total is not an amount",
+                    null);
+        }
+        return new NetSuiteVendorBill(UpstreamJson.text(row, "id"), UpstreamJson.text(row, "tranid"),
+                UpstreamJson.text(row, "externalid"), UpstreamJson.text(row, "entity"), amount,
+                UpstreamJson.text(row, "approvalstatus"), suiteQlDate(status, row, "trandate"),
+                suiteQlDate(status, row, "duedate"), suiteQlDate(status, row, "lastmodifieddate"));
+    }
+
+    /**
+     * SuiteQL shows dates in the account's date format, {@code M/D/YYYY} by default; an ISO date
+     * is taken as well, and a trailing time (some formats add one) is ignored.
+     */
+    private static LocalDate suiteQlDate(int status, JsonNode row, String column) {
+        String text = UpstreamJson.text(row, column);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String day = text.strip().split("[ T]")[0];
+        try {
+            return day.contains("/") ? LocalDate.parse(day, SUITEQL_DATE) : LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw UpstreamException.malformed(UpstreamSystem.NETSUITE, status, "a vendor bill's " + column
+                    + " is not a date", null);
+        }
     }
 
     private static TrestleException validate(String recordType, String externalId) {

@@ -70,6 +70,28 @@ final class SuiteQlReader {
         return window(operation, select, row, id, null).map(rows -> distinctSorted(rows, id));
     }
 
+    /**
+     * Every row of one bounded query (a WHERE that selects a known, small set, such as
+     * {@code id IN (...)}), page after page while NetSuite says {@code hasMore}, in NetSuite's order.
+     *
+     * @param sql a complete statement, never built from unchecked input
+     */
+    <T> Uni<List<T>> query(String operation, String sql, BiFunction<Integer, JsonNode, T> row) {
+        return pages(operation, sql, row, new ArrayList<>(), 0);
+    }
+
+    private <T> Uni<List<T>> pages(String operation, String sql, BiFunction<Integer, JsonNode, T> row,
+            List<T> sofar, int offset) {
+        return page(operation, sql, row, offset).chain(page -> {
+            sofar.addAll(page.rows());
+            long next = (long) offset + pageSize;
+            if (!page.hasMore() || page.rows().isEmpty() || next >= rowsPerWindow) {
+                return Uni.createFrom().item(sofar);
+            }
+            return pages(operation, sql, row, sofar, (int) next);
+        });
+    }
+
     private <T> Uni<List<T>> window(String operation, String select, BiFunction<Integer, JsonNode, T> row,
             Function<T, String> id, Long afterId) {
         String sql = select + (afterId == null ? "" : " WHERE id > " + afterId) + " ORDER BY id";

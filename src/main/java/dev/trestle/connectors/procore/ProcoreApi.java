@@ -77,6 +77,49 @@ interface ProcoreApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Response> syncProjects(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SyncRequest body);
 
+    /** v1.1 of a project's subcontractor invoices (requisitions); v1.1 adds {@code vendor_id}. */
+    @GET
+    @Path("/rest/v1.1/requisitions")
+    Uni<Response> requisitions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("project_id") long projectId, @QueryParam("page") int page,
+            @QueryParam("per_page") int perPage);
+
+    /** One subcontractor invoice; Procore finds it only with its project. */
+    @GET
+    @Path("/rest/v1.1/requisitions/{id}")
+    Uni<Response> requisition(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+            @QueryParam("project_id") long projectId);
+
+    /** The contract items (one per schedule-of-values line) of one invoice. */
+    @GET
+    @Path("/rest/v1.0/requisitions/{id}/contract_items")
+    Uni<Response> contractItems(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, @QueryParam("project_id") long projectId, @QueryParam("page") int page,
+            @QueryParam("per_page") int perPage);
+
+    /**
+     * One commitment of a kind: {@code work_order_contracts} or {@code purchase_order_contracts}
+     * (the path segment; the connector passes only these two).
+     */
+    @GET
+    @Path("/rest/v1.0/{kind}/{id}")
+    Uni<Response> commitment(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("kind") String kind, @PathParam("id") long id, @QueryParam("project_id") long projectId);
+
+    /**
+     * The ERP close-out: marks records as synced with the ERP by setting their {@code origin_id},
+     * {@code {"updates":[{"item_type","item_id","origin_id"}]}}, up to 1000 per call.
+     */
+    @PATCH
+    @Path("/rest/v1.0/companies/{companyId}/external_data/sync")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> syncExternalData(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("companyId") long companyId, ExternalDataRequest body);
+
+    /** The body of the ERP close-out. */
+    record ExternalDataRequest(List<Map<String, Object>> updates) {
+    }
+
     /** The body of a sync action; {@code company_id} is snake case on the wire. */
     record SyncRequest(@com.fasterxml.jackson.annotation.JsonProperty("company_id") long companyId,
             List<Map<String, Object>> updates) {

@@ -63,6 +63,13 @@ public interface ProcoreConfig {
     Duration tokenRenewBefore();
 
     /**
+     * The company's currency (ISO 4217). Procore's v1 financial amounts (invoices, contract items)
+     * carry no currency of their own: they are in the company's, which this names.
+     */
+    @WithDefault("USD")
+    String currency();
+
+    /**
      * Retries of transient failures. A 429 is retried when {@code X-Rate-Limit-Reset} is within
      * {@code max-delay}; Procore's spike window is seconds long, so the default minute covers it.
      */

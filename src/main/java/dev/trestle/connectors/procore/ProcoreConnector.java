@@ -1,6 +1,7 @@
 package dev.trestle.connectors.procore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trestle.connectors.Upstream;
@@ -10,10 +11,12 @@ import dev.trestle.connectors.UpstreamJson;
 import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.connectors.procore.ProcoreApi.SyncRequest;
 import dev.trestle.errors.TrestleException;
+import dev.trestle.money.Money;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +40,8 @@ import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes Procore company vendors and projects, and reads project WBS codes. Every
+ * Reads and writes Procore company vendors and projects, reads project WBS codes, commitments and
+ * subcontractor invoices, and closes invoices out as synced with the ERP. Every
  * request (token grants included) goes through the shared Procore {@link UpstreamCaller}:
  * retries (honouring {@code X-Rate-Limit-Reset} on 429 and {@code Retry-After} on 503), the
  * circuit breaker and the governor. Every API request carries the bearer token of
@@ -68,6 +72,7 @@ public class ProcoreConnector {
     private final Clock clock;
     private final long companyId;
     private final int pageSize;
+    private final String currency;
 
     ProcoreConnector(ProcoreConfig config, @Upstream(UpstreamSystem.PROCORE) UpstreamCaller caller, Clock clock,
             ObjectMapper mapper) {
@@ -75,10 +80,12 @@ public class ProcoreConnector {
             throw new IllegalArgumentException("trestle.procore.page-size must be between 1 and " + MAX_PAGE_SIZE);
         }
         this.caller = caller;
-        this.mapper = mapper;
+        // Amounts arrive as strings or numbers; numbers are read as BigDecimal, never through a double.
+        this.mapper = exactNumbers(mapper);
         this.clock = clock;
         this.companyId = config.companyId();
         this.pageSize = config.pageSize();
+        this.currency = config.currency();
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.baseUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -93,7 +100,7 @@ public class ProcoreConnector {
                 .disableDefaultMapper(true)
                 .build(ProcoreLoginApi.class);
         this.tokens = new ProcoreTokenSource(login, caller, config.clientId(), config.clientSecret(),
-                config.tokenRenewBefore(), clock, mapper);
+                config.tokenRenewBefore(), clock, this.mapper);
     }
 
     /** Every vendor of the company directory, ordered by id. */
@@ -209,6 +216,86 @@ public class ProcoreConnector {
                 ProcoreProjectUpdate::toWire));
         return authorized("projects.sync", auth -> api.syncProjects(auth, body),
                 (response, text) -> syncResult(response.getStatus(), text));
+    }
+
+    /**
+     * Every subcontractor invoice of a project, ordered by id, without contract items;
+     * {@code NOT_FOUND} when the project does not exist.
+     */
+    public Uni<List<ProcoreRequisition>> requisitions(long projectId) {
+        return all("requisitions.all", (auth, page) -> api.requisitions(auth, projectId, page, pageSize),
+                this::requisition, ProcoreRequisition::id)
+                .onFailure(ProcoreConnector::notFound)
+                .transform(e -> TrestleException.notFound("Procore has no project " + projectId + " in this company."));
+    }
+
+    /**
+     * One subcontractor invoice with all its contract items; {@code NOT_FOUND} when the project
+     * has no such invoice (Procore finds an invoice only with its project).
+     */
+    public Uni<ProcoreRequisition> requisition(long projectId, long requisitionId) {
+        Uni<ProcoreRequisition> header = authorized("requisitions.by_id",
+                auth -> api.requisition(auth, requisitionId, projectId),
+                (response, body) -> requisition(response.getStatus(), object(response.getStatus(), body)));
+        Uni<List<ProcoreContractItem>> items = all("requisitions.contract_items",
+                (auth, page) -> api.contractItems(auth, requisitionId, projectId, page, pageSize),
+                this::contractItem, ProcoreContractItem::id);
+        return header.chain(r -> items.map(r::withItems))
+                .onFailure(ProcoreConnector::notFound)
+                .transform(e -> TrestleException.notFound("Procore has no subcontractor invoice " + requisitionId
+                        + " on project " + projectId + "."));
+    }
+
+    /**
+     * One commitment, whichever kind it is: the work order contract with this id, else the
+     * purchase order contract; {@code NOT_FOUND} when the project has neither.
+     */
+    public Uni<ProcoreCommitment> commitment(long projectId, long commitmentId) {
+        return commitment(ProcoreCommitment.Kind.WORK_ORDER_CONTRACT, projectId, commitmentId)
+                .onFailure(ProcoreConnector::notFound)
+                .recoverWithUni(e -> commitment(ProcoreCommitment.Kind.PURCHASE_ORDER_CONTRACT, projectId,
+                        commitmentId))
+                .onFailure(ProcoreConnector::notFound)
+                .transform(e -> TrestleException.notFound("Procore has no commitment " + commitmentId + " on project "
+                        + projectId + "."));
+    }
+
+    private Uni<ProcoreCommitment> commitment(ProcoreCommitment.Kind kind, long projectId, long commitmentId) {
+        return authorized("commitments.by_id", auth -> api.commitment(auth, kind.path(), commitmentId, projectId),
+                (response, body) -> commitment(response.getStatus(), object(response.getStatus(), body), kind,
+                        projectId));
+    }
+
+    /**
+     * The ERP close-out of subcontractor invoices: one {@code external_data/sync} call that sets
+     * each invoice's {@code origin_id} (the ERP's id of the bill), which marks it synced and makes
+     * it read-only in Procore. Setting the same {@code origin_id} again is harmless, so the call is
+     * safe to repeat. Refused entries (an invoice Procore would not let be sent to the ERP, an
+     * {@code origin_id} another invoice holds) do not fail the call: they are in the result with
+     * Procore's reasons.
+     *
+     * @param originIds the ERP id per requisition id, 1 to {@value #MAX_SYNC_ENTRIES} entries
+     */
+    public Uni<ProcoreSyncResult> closeOutInvoices(Map<Long, String> originIds) {
+        Objects.requireNonNull(originIds, "originIds");
+        if (originIds.isEmpty() || originIds.size() > MAX_SYNC_ENTRIES) {
+            throw new IllegalArgumentException("a sync action takes 1 to " + MAX_SYNC_ENTRIES + " entries, got "
+                    + originIds.size());
+        }
+        List<Map<String, Object>> updates = new ArrayList<>(originIds.size());
+        originIds.forEach((id, origin) -> {
+            if (id == null || origin == null || origin.isBlank()) {
+                throw new IllegalArgumentException("a close-out entry needs a requisition id and an origin id");
+            }
+            Map<String, Object> update = new LinkedHashMap<>();
+            update.put("item_type", "requisition");
+            update.put("item_id", id);
+            update.put("origin_id", origin);
+            updates.add(update);
+        });
+        ProcoreApi.ExternalDataRequest body = new ProcoreApi.ExternalDataRequest(updates);
+        return authorized("external_data.sync", auth -> api.syncExternalData(auth, companyId, body),
+                (response, text) -> externalDataResult(response.getStatus(), text));
     }
 
     // ---- requests -------------------------------------------------------------------------
@@ -404,6 +491,43 @@ public class ProcoreConnector {
         return new ProcoreSyncResult(synced, rejected, syncedByOrigin, rejectedByOrigin);
     }
 
+    /**
+     * The answer of {@code external_data/sync}: entities and errors name their record by
+     * {@code item_id} (not {@code id}), errors as the update sent plus {@code errors}.
+     */
+    private ProcoreSyncResult externalDataResult(int status, String body) {
+        JsonNode root = UpstreamJson.object(UpstreamSystem.PROCORE, status, body, mapper);
+        JsonNode entities = root.get("entities");
+        JsonNode errors = root.get("errors");
+        if (entities == null || !entities.isArray()) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "the sync answer has no entities", null);
+        }
+        Set<Long> synced = new HashSet<>();
+        for (JsonNode entity : entities) {
+            synced.add(itemId(status, entity));
+        }
+        Map<Long, String> rejected = new HashMap<>();
+        if (errors != null && errors.isArray()) {
+            for (JsonNode error : errors) {
+                String detail = syncErrorDetail(error);
+                rejected.put(itemId(status, error), detail == null ? "Procore refused the entry." : detail);
+            }
+        }
+        return new ProcoreSyncResult(synced, rejected);
+    }
+
+    private static long itemId(int status, JsonNode entry) {
+        JsonNode id = entry.get("item_id");
+        if (id != null && id.isIntegralNumber() && id.canConvertToLong()) {
+            return id.asLong();
+        }
+        if (id != null && id.isTextual() && id.asText().matches("[0-9]{1,18}")) {
+            return Long.parseLong(id.asText());
+        }
+        throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "a close-out answer entry has no item_id",
+                null);
+    }
+
     private static long syncedId(int status, JsonNode entry) {
         JsonNode id = entry.get("id");
         if (id == null || !id.canConvertToLong()) {
@@ -491,6 +615,139 @@ public class ProcoreConnector {
         }
         return new ProcoreWbsCode(id, UpstreamJson.text(node, "flat_code"), UpstreamJson.text(node, "description"),
                 costCode, costType, custom);
+    }
+
+    /** v1.1 requisition; the contract items are read separately, so {@code items} stays empty here. */
+    private ProcoreRequisition requisition(int status, JsonNode node) {
+        long id = id(status, node, "subcontractor invoice");
+        JsonNode summary = node.get("summary");
+        Money due = summary != null && summary.isObject()
+                ? money(status, summary, "current_payment_due", "subcontractor invoice", null) : null;
+        JsonNode number = node.get("number");
+        return new ProcoreRequisition(id, number != null && number.canConvertToInt() ? number.asInt()
+                : parseIntOrNull(UpstreamJson.text(node, "number")), UpstreamJson.text(node, "invoice_number"),
+                requiredLong(status, node, "project_id", "subcontractor invoice"),
+                requiredLong(status, node, "commitment_id", "subcontractor invoice"),
+                UpstreamJson.text(node, "commitment_type"), optionalLong(node, "vendor_id"),
+                UpstreamJson.text(node, "vendor_name"), UpstreamJson.text(node, "contract_name"),
+                UpstreamJson.text(node, "status"), date(status, node, "billing_date", "subcontractor invoice"),
+                date(status, node, "requisition_start", "subcontractor invoice"),
+                date(status, node, "requisition_end", "subcontractor invoice"), UpstreamJson.text(node, "origin_id"),
+                due, instant(status, node, "updated_at", "subcontractor invoice"), List.of());
+    }
+
+    /** A contract item; a figure Procore leaves out or sends as null counts as zero, as Procore shows it. */
+    private ProcoreContractItem contractItem(int status, JsonNode node) {
+        long id = id(status, node, "contract item");
+        JsonNode wbs = node.get("wbs_code");
+        ProcoreContractItem.WbsCodeRef wbsCode = wbs != null && wbs.isObject() && wbs.hasNonNull("id")
+                ? new ProcoreContractItem.WbsCodeRef(id(status, wbs, "WBS code"), UpstreamJson.text(wbs, "flat_code"),
+                        UpstreamJson.text(wbs, "description"))
+                : null;
+        Money zero = Money.zero(currency);
+        String what = "contract item";
+        return new ProcoreContractItem(id, optionalLong(node, "cost_code_id"), wbsCode,
+                UpstreamJson.text(node, "description_of_work"), money(status, node, "scheduled_value", what, zero),
+                money(status, node, "work_completed_this_period", what, zero),
+                money(status, node, "materials_presently_stored", what, zero),
+                money(status, node, "work_completed_retainage_retained_this_period", what, zero),
+                UpstreamJson.text(node, "origin_id"));
+    }
+
+    private static ProcoreCommitment commitment(int status, JsonNode node, ProcoreCommitment.Kind kind,
+            long projectId) {
+        long id = id(status, node, "commitment");
+        JsonNode vendor = node.get("vendor");
+        Long vendorId = vendor != null && vendor.isObject() ? optionalLong(vendor, "id") : null;
+        String vendorName = vendor != null && vendor.isObject() ? UpstreamJson.text(vendor, "name") : null;
+        JsonNode project = node.get("project");
+        Long readProject = project != null && project.isObject() ? optionalLong(project, "id") : null;
+        // Currency: the notes name no currency field; multi-currency companies are said to send the ISO
+        // code under these names (unconfirmed). Others send none, and the company's currency applies.
+        String currency = UpstreamJson.text(node, "currency_iso_code");
+        JsonNode configuration = node.get("currency_configuration");
+        if (currency == null && configuration != null && configuration.isObject()) {
+            currency = UpstreamJson.text(configuration, "currency_iso_code");
+        }
+        return new ProcoreCommitment(id, kind, readProject == null ? projectId : readProject,
+                UpstreamJson.text(node, "number"), UpstreamJson.text(node, "title"), UpstreamJson.text(node, "status"),
+                vendorId, vendorName, currency, UpstreamJson.text(node, "origin_id"));
+    }
+
+    /**
+     * An amount as Procore sends it, a decimal string ({@code "12500.10"}) or a JSON number, read
+     * exactly into the company's currency; {@code absent} when missing or null. More than two
+     * decimals is refused as malformed rather than rounded.
+     */
+    private Money money(int status, JsonNode node, String field, String what, Money absent) {
+        try {
+            Money amount = amount(node.get(field), currency);
+            return amount == null ? absent : amount;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status,
+                    "a " + what + "'s " + field + " is not an amount", null);
+        } catch (IllegalArgumentException e) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status,
+                    "a " + what + "'s " + field + " is not exact to the cent", null);
+        }
+    }
+
+    /** The hub's mapper, reading JSON numbers with a fraction as BigDecimal rather than double. */
+    static ObjectMapper exactNumbers(ObjectMapper mapper) {
+        return mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /**
+     * An amount node (a decimal string or a number read by {@link #exactNumbers}) as money; null
+     * when missing, null or blank. Fails with {@link NumberFormatException} when it is not a
+     * number and {@link IllegalArgumentException} when it has more than two decimals.
+     */
+    static Money amount(JsonNode value, String currency) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        BigDecimal amount;
+        if (value.isBigDecimal() || value.isIntegralNumber()) {
+            amount = value.decimalValue();
+        } else if (value.isNumber()) {
+            // A double (a mapper without exactNumbers): its shortest decimal form is what was sent.
+            amount = new BigDecimal(value.asText());
+        } else if (value.isTextual() && !value.asText().isBlank()) {
+            amount = new BigDecimal(value.asText().strip());
+        } else if (value.isTextual()) {
+            return null;
+        } else {
+            throw new NumberFormatException("not an amount");
+        }
+        return Money.of(amount, currency);
+    }
+
+    private static Long optionalLong(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.asLong();
+        }
+        if (value != null && value.isTextual() && value.asText().matches("[0-9]{1,18}")) {
+            return Long.parseLong(value.asText());
+        }
+        return null;
+    }
+
+    private static long requiredLong(int status, JsonNode node, String field, String what) {
+        Long value = optionalLong(node, field);
+        if (value == null) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "a " + what + " has no " + field, null);
+        }
+        return value;
+    }
+
+    private static Integer parseIntOrNull(String text) {
+        return text != null && text.matches("[0-9]{1,9}") ? Integer.parseInt(text) : null;
+    }
+
+    /** A successful answer's body as a JSON object, parsed with the connector's exact-number mapper. */
+    private JsonNode object(int status, String body) {
+        return UpstreamJson.object(UpstreamSystem.PROCORE, status, body, mapper);
     }
 
     private static Segment segment(int status, JsonNode node) {

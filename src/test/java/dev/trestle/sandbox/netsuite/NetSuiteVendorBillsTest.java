@@ -214,4 +214,40 @@ class NetSuiteVendorBillsTest extends SandboxHarnessTest {
         assertEquals(400, harness.suiteQl("SELECT id FROM transactionline WHERE id > 0", null).statusCode());
         assertEquals(400, harness.suiteQl("SELECT status FROM transaction", null).statusCode());
     }
+
+    @Test
+    void suiteQlSelectsBillsByTypeAndExternalIds() {
+        long a = idFromLocation(send("POST", BILLS, bill().put("externalId", "procore-requisition-9004")));
+        long b = idFromLocation(send("POST", BILLS, bill().put("externalId", "procore-requisition-9005")
+                .put("tranId", "INV-0043")));
+        idFromLocation(send("POST", BILLS, bill().put("externalId", "procore-requisition-9006")));
+
+        JsonArray rows = json(harness.suiteQl("SELECT id, externalid, tranid FROM transaction WHERE type = 'VendBill' "
+                + "AND externalid IN ('procore-requisition-9005', 'procore-requisition-9004', 'nobody') ORDER BY id",
+                null)).getJsonArray("items");
+        assertEquals(2, rows.size(), rows.encodePrettily());
+        assertEquals(String.valueOf(a), rows.getJsonObject(0).getString("id"));
+        assertEquals(String.valueOf(b), rows.getJsonObject(1).getString("id"));
+        assertEquals("INV-0043", rows.getJsonObject(1).getString("tranid"));
+
+        assertEquals(1, json(harness.suiteQl("SELECT id FROM transaction WHERE type = 'VendBill' AND id IN (" + b + ")",
+                null)).getJsonArray("items").size());
+        assertEquals(3, json(harness.suiteQl("SELECT id FROM transaction WHERE type = 'VendBill'", null))
+                .getJsonArray("items").size());
+        assertEquals(0, json(harness.suiteQl("SELECT id FROM transaction WHERE type = 'VendPymt' AND externalid IN "
+                + "('procore-requisition-9004')", null)).getJsonArray("items").size(), "only vendor bills are held");
+        // A quote inside a literal is doubled, as in SQL; an unterminated one is refused.
+        assertEquals(0, json(harness.suiteQl("SELECT id FROM transaction WHERE type = 'VendBill' AND externalid IN "
+                + "('it''s')", null)).getJsonArray("items").size());
+        assertEquals(400, harness.suiteQl("SELECT id FROM transaction WHERE type = 'VendBill", null).statusCode());
+        assertEquals(400, harness.suiteQl("SELECT id FROM vendor WHERE type = 'Vendor'", null).statusCode());
+        assertEquals(400, harness.suiteQl("SELECT id FROM transaction WHERE externalid IN ('x')", null).statusCode(),
+                "the external id condition comes after the type, as the hub writes it");
+        StringBuilder many = new StringBuilder("'x0'");
+        for (int i = 1; i <= 1000; i++) {
+            many.append(", 'x").append(i).append("'");
+        }
+        assertEquals(400, harness.suiteQl("SELECT id FROM transaction WHERE type = 'VendBill' AND externalid IN ("
+                + many + ")", null).statusCode(), "at most 1000 values in a list");
+    }
 }

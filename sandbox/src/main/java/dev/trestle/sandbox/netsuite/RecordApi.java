@@ -162,13 +162,15 @@ final class RecordApi {
             return NetSuiteErrors.invalidParameter(e.getMessage());
         }
         RecordStore store = store(RecordSuiteQl.SOURCE.get(query.table()));
-        List<NetSuiteRecord> rows;
+        List<NetSuiteRecord> selected;
         if (query.idIn() != null) {
-            rows = new ArrayList<>();
-            query.idIn().stream().sorted().distinct().forEach(id -> store.get(id).ifPresent(rows::add));
+            List<NetSuiteRecord> byId = new ArrayList<>();
+            query.idIn().stream().sorted().distinct().forEach(id -> store.get(id).ifPresent(byId::add));
+            selected = byId;
         } else {
-            rows = store.after(query.idAbove() == null ? Long.MIN_VALUE : query.idAbove());
+            selected = store.after(query.idAbove() == null ? Long.MIN_VALUE : query.idAbove());
         }
+        List<NetSuiteRecord> rows = selected.stream().filter(query::selects).toList();
         String url = serviceRoot(ctx) + NetSuiteSandbox.SUITEQL;
         return switch (query.table()) {
             case "transaction" -> page(rows, paging, url, "", query::transactionRow);

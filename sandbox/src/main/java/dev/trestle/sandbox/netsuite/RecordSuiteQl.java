@@ -14,6 +14,8 @@ import java.util.Set;
  * {@link SuiteQl} that the employee queries use too:
  * <pre>
  * SELECT col [, col]* FROM vendor|job|transaction [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
+ * SELECT col [, col]* FROM transaction WHERE type = 'VendBill' [AND (id IN (...) | id &gt; n | externalid IN ('x', ...))]
+ *        [ORDER BY id [ASC]]
  * SELECT col [, col]* FROM transactionline [WHERE transaction IN (...) | WHERE transaction &gt; n]
  *        [ORDER BY transaction [ASC] [, id [ASC]]]
  * </pre>
@@ -28,8 +30,12 @@ import java.util.Set;
  * @param columns selected columns, lowercase, in the order given
  * @param idIn    ids of {@code WHERE id IN (...)}, or {@code null}
  * @param idAbove bound of {@code WHERE id > n}, or {@code null}
+ * @param type    the transaction type of {@code WHERE type = '...'}, or {@code null}; every transaction the
+ *                sandbox holds is a {@code VendBill}, so any other type selects nothing
+ * @param externalIdIn external ids of {@code externalid IN ('...')} (compared exactly), or {@code null}
  */
-record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long idAbove) {
+record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long idAbove, String type,
+        Set<String> externalIdIn) {
 
     /** SuiteQL column to record body field, per table; the order is the one error messages list. */
     static final Map<String, Map<String, String>> COLUMNS = Map.of(
@@ -82,6 +88,11 @@ record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long id
         public String keyColumn(String table) {
             return table.equals("transactionline") ? "transaction" : "id";
         }
+
+        @Override
+        public String typeColumn(String table) {
+            return table.equals("transaction") ? "type" : null;
+        }
     };
 
     private static String checkTable(String name, List<String> columns) {
@@ -101,7 +112,14 @@ record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long id
 
     static RecordSuiteQl parse(String q) {
         SuiteQl.Statement statement = SuiteQl.parse(q, RECORDS);
-        return new RecordSuiteQl(statement.table(), statement.columns(), statement.idIn(), statement.idAbove());
+        return new RecordSuiteQl(statement.table(), statement.columns(), statement.idIn(), statement.idAbove(),
+                statement.type(), statement.externalIdIn());
+    }
+
+    /** Whether a record passes the type and external id conditions (the id conditions select before). */
+    boolean selects(NetSuiteRecord record) {
+        return (type == null || type.equals("VendBill"))
+                && (externalIdIn == null || externalIdIn.contains(record.externalId()));
     }
 
     /** The row of one record: strings only, booleans as T/F, references as their id, nulls left out. */

@@ -10,7 +10,11 @@ import java.util.Set;
  * The one SuiteQL grammar the sandbox answers, for the employee table and the record tables alike:
  * <pre>
  * SELECT col [, col]* FROM table [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
+ * SELECT col [, col]* FROM transaction WHERE type = 'T' [AND (id IN (n [, n]*) | id &gt; n | externalid IN ('x' [, 'x']*))]
+ *        [ORDER BY id [ASC]]
  * </pre>
+ * The second form only on a table whose {@link Schema#typeColumn} is not null. An IN list takes at most
+ * {@link #MAX_IN_VALUES} values, as NetSuite's Oracle database refuses longer ones (ORA-01795).
  * Keywords in any case. Which tables and columns exist is the caller's {@link Schema}, so each
  * query kind keeps its own refusals while the grammar and its error messages live in one place.
  */
@@ -26,9 +30,15 @@ final class SuiteQl {
      * @param columns selected columns, lowercase, in the order given
      * @param idIn    ids of {@code WHERE id IN (...)}, or {@code null}
      * @param idAbove bound of {@code WHERE id > n}, or {@code null}
+     * @param type    the value of {@code WHERE type = '...'}, or {@code null}
+     * @param externalIdIn external ids of {@code externalid IN ('...')}, or {@code null}
      */
-    record Statement(String table, List<String> columns, Set<Long> idIn, Long idAbove) {
+    record Statement(String table, List<String> columns, Set<Long> idIn, Long idAbove, String type,
+            Set<String> externalIdIn) {
     }
+
+    /** The most values one IN list may hold. */
+    static final int MAX_IN_VALUES = 1000;
 
     /** The tables and columns one kind of query accepts; a method refuses by throwing {@link #invalid}. */
     interface Schema {
@@ -47,6 +57,14 @@ final class SuiteQl {
         default String keyColumn(String table) {
             return "id";
         }
+
+        /**
+         * The column of the table that {@code WHERE type = '...'} names, which also allows
+         * {@code externalid IN ('...')} after it; null when the table has no such column.
+         */
+        default String typeColumn(String table) {
+            return null;
+        }
     }
 
     static Statement parse(String q, Schema schema) {
@@ -62,22 +80,46 @@ final class SuiteQl {
         String table = schema.table(p.next("a table name"), columns);
         Set<Long> idIn = null;
         Long idAbove = null;
+        String type = null;
+        Set<String> externalIdIn = null;
         if (p.accept("WHERE")) {
             String column = p.next("a column");
-            if (!column.equalsIgnoreCase(schema.keyColumn(table))) {
-                throw invalid("the sandbox filters only on " + schema.keyColumn(table) + ", not on '" + column + "'");
+            String typeColumn = schema.typeColumn(table);
+            boolean keyed = true;
+            if (typeColumn != null && column.equalsIgnoreCase(typeColumn)) {
+                p.expect("=");
+                type = p.string();
+                keyed = p.accept("AND");
+                column = keyed ? p.next("a column") : null;
             }
-            if (p.accept("IN")) {
+            if (keyed && type != null && column.equalsIgnoreCase("externalid")) {
+                p.expect("IN");
                 p.expect("(");
-                idIn = new LinkedHashSet<>();
+                externalIdIn = new LinkedHashSet<>();
                 do {
-                    idIn.add(p.number());
+                    externalIdIn.add(p.string());
                 } while (p.accept(","));
                 p.expect(")");
-            } else if (p.accept(">")) {
-                idAbove = p.number();
-            } else {
-                throw invalid("expected IN (...) or > after WHERE id");
+                checkInList(externalIdIn.size());
+            } else if (keyed) {
+                if (!column.equalsIgnoreCase(schema.keyColumn(table))) {
+                    throw invalid("the sandbox filters only on " + schema.keyColumn(table)
+                            + (typeColumn == null ? "" : ", " + typeColumn + " and externalid") + ", not on '" + column
+                            + "'");
+                }
+                if (p.accept("IN")) {
+                    p.expect("(");
+                    idIn = new LinkedHashSet<>();
+                    do {
+                        idIn.add(p.number());
+                    } while (p.accept(","));
+                    p.expect(")");
+                    checkInList(idIn.size());
+                } else if (p.accept(">")) {
+                    idAbove = p.number();
+                } else {
+                    throw invalid("expected IN (...) or > after WHERE id");
+                }
             }
         }
         if (p.accept("ORDER")) {
@@ -95,7 +137,7 @@ final class SuiteQl {
         if (p.hasMore()) {
             throw invalid("unexpected '" + p.next("") + "'");
         }
-        return new Statement(table, List.copyOf(columns), idIn, idAbove);
+        return new Statement(table, List.copyOf(columns), idIn, idAbove, type, externalIdIn);
     }
 
     static List<String> tokenize(String q) {
@@ -105,9 +147,29 @@ final class SuiteQl {
             char c = q.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == ',' || c == '(' || c == ')' || c == '>') {
+            } else if (c == ',' || c == '(' || c == ')' || c == '>' || c == '=') {
                 tokens.add(String.valueOf(c));
                 i++;
+            } else if (c == '\'') {
+                // A string literal, kept with its quotes so that it cannot pass for a keyword; '' is a quote.
+                StringBuilder literal = new StringBuilder("'");
+                int j = i + 1;
+                while (true) {
+                    if (j >= q.length()) {
+                        throw invalid("unterminated string starting at position " + i);
+                    }
+                    if (q.charAt(j) == '\'') {
+                        if (j + 1 < q.length() && q.charAt(j + 1) == '\'') {
+                            literal.append('\'');
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    literal.append(q.charAt(j++));
+                }
+                tokens.add(literal.append('\'').toString());
+                i = j + 1;
             } else if (Character.isLetterOrDigit(c) || c == '_') {
                 int j = i;
                 while (j < q.length() && (Character.isLetterOrDigit(q.charAt(j)) || q.charAt(j) == '_')) {
@@ -126,6 +188,12 @@ final class SuiteQl {
     static InvalidQueryException invalid(String problem) {
         return new InvalidQueryException(
                 "Invalid search query. Detailed unprocessed description follows. Search error occurred: " + problem + ".");
+    }
+
+    private static void checkInList(int size) {
+        if (size > MAX_IN_VALUES) {
+            throw invalid("ORA-01795: maximum number of expressions in a list is " + MAX_IN_VALUES);
+        }
     }
 
     private static final class Parser {
@@ -160,6 +228,14 @@ final class SuiteQl {
             if (!actual.equalsIgnoreCase(token)) {
                 throw invalid("expected " + token + " but found '" + actual + "'");
             }
+        }
+
+        String string() {
+            String token = next("a string");
+            if (token.length() < 2 || !token.startsWith("'")) {
+                throw invalid("expected a string in single quotes but found '" + token + "'");
+            }
+            return token.substring(1, token.length() - 1);
         }
 
         long number() {
