@@ -48,6 +48,9 @@ ALTER TABLE export_request DROP CONSTRAINT export_request_kind_check;
 ALTER TABLE export_request ADD CONSTRAINT export_request_kind_check
     CHECK (kind IN ('VENDOR', 'PROJECT', 'COST_CODES', 'SUBCONTRACTOR_INVOICE', 'VENDORS', 'PROJECTS'));
 CREATE INDEX export_request_destination ON export_request (destination, id);
+-- Where the source record lives when its system needs that to find it: the Procore project of a
+-- subcontractor invoice (Procore finds invoices only within their project). NULL otherwise.
+ALTER TABLE export_request ADD COLUMN source_scope text;
 
 -- The approved payload: each write {recordType, externalId, body, linkKind, procoreId} becomes
 -- {destination, recordType, idempotencyKey, body, linkKind, source {system, type, id}}.

@@ -7,9 +7,11 @@ import dev.trestle.connectors.procore.ProcoreProject;
 import dev.trestle.connectors.procore.ProcoreRequisition;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads one subcontractor invoice live from Procore as a {@link SubcontractorInvoice}: the
@@ -27,11 +29,36 @@ public class SubcontractorInvoices {
         this.procore = procore;
     }
 
+    /** An invoice and the Procore project it belongs to, as read. */
+    public record Read(SubcontractorInvoice invoice, ProcoreProject project) {
+    }
+
     public Uni<SubcontractorInvoice> invoice(long projectId, long requisitionId) {
+        return read(projectId, requisitionId).map(Read::invoice);
+    }
+
+    public Uni<Read> read(long projectId, long requisitionId) {
         return procore.requisition(projectId, requisitionId).chain(r -> Uni.combine().all()
                 .unis(commitment(r), procore.project(r.projectId()))
                 .asTuple()
-                .map(both -> of(r, both.getItem1(), both.getItem2())));
+                .map(both -> new Read(of(r, both.getItem1(), both.getItem2()), both.getItem2())));
+    }
+
+    /**
+     * The project of an invoice known only by its id: Procore finds invoices only within their
+     * project, so this reads the company's projects and their invoice lists, one project after the
+     * other, until it is found. Costly on a large company; callers that know the project pass it.
+     */
+    public Uni<Long> projectOf(long requisitionId) {
+        return procore.projects().chain(projects -> Multi.createFrom().iterable(projects)
+                .onItem().transformToUniAndConcatenate(project -> procore.requisitions(project.id())
+                        .map(invoices -> invoices.stream().anyMatch(r -> r.id() == requisitionId)
+                                ? Optional.of(project.id()) : Optional.<Long>empty()))
+                .filter(Optional::isPresent)
+                .map(Optional::get)
+                .toUni()
+                .onItem().ifNull().failWith(() -> TrestleException.notFound(
+                        "No Procore project has a subcontractor invoice " + requisitionId + ".")));
     }
 
     private Uni<ProcoreCommitment> commitment(ProcoreRequisition r) {

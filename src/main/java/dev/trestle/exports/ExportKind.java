@@ -10,6 +10,9 @@ public enum ExportKind {
     PROJECT,
     @Description("Every WBS code of an exported Procore project becomes a NetSuite Other Charge item.")
     COST_CODES,
+    @Description("A Procore subcontractor invoice (approved, approved as noted, or pending owner approval) becomes a "
+            + "NetSuite vendor bill.")
+    SUBCONTRACTOR_INVOICE,
     @Description("Not supported (the owner side of a project stays in Procore): refused with NOT_SUPPORTED.")
     OWNER_INVOICE,
     @Description("Not supported (the owner side of a project stays in Procore): refused with NOT_SUPPORTED.")

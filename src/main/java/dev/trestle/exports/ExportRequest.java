@@ -33,8 +33,13 @@ public class ExportRequest {
 
     @Column(name = "source_id")
     @NonNull
-    @Description("The Procore record exported (a company, a project, or the project whose cost codes are exported).")
+    @Description("The Procore record exported (a company, a project, the project whose cost codes are exported, or a "
+            + "subcontractor invoice).")
     public String sourceId;
+
+    @Column(name = "source_scope")
+    @Description("The Procore project of a subcontractor invoice; empty for other kinds.")
+    public String sourceScope;
 
     @Enumerated(EnumType.STRING)
     @NonNull

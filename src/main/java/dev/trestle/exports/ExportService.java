@@ -47,8 +47,10 @@ public class ExportService {
     }
 
     /** Plans the export from the live Procore record and leaves it PENDING with that exact payload. */
-    public Uni<Long> request(ExportKind kind, String sourceId, UserRef requester) {
-        return plan(kind, sourceId).chain(writes -> store.request(kind, sourceId, requester, writes, clock.instant()));
+    public Uni<Long> request(ExportKind kind, String sourceId, String scope, UserRef requester) {
+        return checked(kind, sourceId, scope).chain(planner -> planner.scope(sourceId, scope))
+                .chain(resolved -> plan(kind, sourceId, resolved)
+                        .chain(writes -> store.request(kind, sourceId, resolved, requester, writes, clock.instant())));
     }
 
     public Uni<Void> approve(long id, UserRef approver) {
@@ -68,7 +70,7 @@ public class ExportService {
 
     /** Plans the export again from the record as it is now, and sends it back to the approvers. */
     public Uni<Void> resubmit(long id, UserRef requester) {
-        return store.find(id).chain(request -> plan(request.kind, request.sourceId)
+        return store.find(id).chain(request -> plan(request.kind, request.sourceId, request.sourceScope)
                 .chain(writes -> store.resubmit(id, requester, writes, clock.instant())));
     }
 
@@ -106,18 +108,39 @@ public class ExportService {
         });
     }
 
-    private Uni<List<OutboxWrite>> plan(ExportKind kind, String sourceId) {
+    private Uni<List<OutboxWrite>> plan(ExportKind kind, String sourceId, String scope) {
+        return checked(kind, sourceId, scope).chain(planner -> planner.plan(sourceId, scope));
+    }
+
+    /** Procore ids are positive 64-bit numbers, written in digits. */
+    private static boolean isProcoreId(String id) {
+        if (id == null || !id.matches("[0-9]{1,19}")) {
+            return false;
+        }
+        try {
+            return Long.parseLong(id) > 0;
+        } catch (NumberFormatException tooLarge) {
+            return false;
+        }
+    }
+
+    /** The kind's planner, once the kind is supported and the ids are well formed. */
+    private Uni<ExportPlanner> checked(ExportKind kind, String sourceId, String scope) {
         ExportPlanner planner = planners.get(kind);
         if (planner == null) {
             return Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_SUPPORTED, kind.ownerSide()
                     ? IntegrationCapabilities.OWNER_SIDE
                     : "Exports of " + kind + " are not supported yet."));
         }
-        if (sourceId == null || !sourceId.matches("[0-9]{1,19}")) {
+        if (!isProcoreId(sourceId)) {
             return Uni.createFrom().failure(TrestleException.invalidArgument(
                     "\"sourceId\" must be a Procore id (digits)."));
         }
-        return planner.plan(sourceId);
+        if (scope != null && !isProcoreId(scope)) {
+            return Uni.createFrom().failure(TrestleException.invalidArgument(
+                    "\"projectId\" must be a Procore project id (digits)."));
+        }
+        return Uni.createFrom().item(planner);
     }
 
     private Uni<Void> designated(UserRef user) {

@@ -78,13 +78,14 @@ class ExportStore {
     }
 
     /** An export into NetSuite: PENDING with its exact writes until an accounting approver decides. */
-    Uni<Long> request(ExportKind kind, String sourceId, UserRef requester, List<OutboxWrite> writes, Instant now) {
+    Uni<Long> request(ExportKind kind, String sourceId, String scope, UserRef requester, List<OutboxWrite> writes,
+            Instant now) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
-                INSERT INTO export_request (kind, source_id, destination, status, requested_by, requested_by_subject,
-                                            requested_at, payload)
-                VALUES ($1, $2, 'NETSUITE', 'PENDING', $3, $4, $5, $6) RETURNING id""")
-                .execute(Tuple.tuple(List.of(kind.name(), sourceId, requester.name(), requester.subject(), utc(now),
-                        json(writes))))
+                INSERT INTO export_request (kind, source_id, source_scope, destination, status, requested_by,
+                                            requested_by_subject, requested_at, payload)
+                VALUES ($1, $2, $3, 'NETSUITE', 'PENDING', $4, $5, $6, $7) RETURNING id""")
+                .execute(Tuple.tuple(Arrays.asList(kind.name(), sourceId, scope, requester.name(), requester.subject(),
+                        utc(now), json(writes))))
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .call(id -> audit(connection, now, requester, "EXPORT_REQUESTED", id,
                         kind + " " + sourceId + ", " + writes.size() + " NetSuite write(s)")))
@@ -453,7 +454,8 @@ class ExportStore {
 
     /** The request's kind and source, for planning it again. */
     Uni<ExportRequest> find(long id) {
-        return pool.preparedQuery("SELECT kind, source_id FROM export_request WHERE id = $1 AND destination = 'NETSUITE'")
+        return pool.preparedQuery(
+                "SELECT kind, source_id, source_scope FROM export_request WHERE id = $1 AND destination = 'NETSUITE'")
                 .execute(Tuple.of(id))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -464,6 +466,7 @@ class ExportStore {
                     request.id = id;
                     request.kind = ExportKind.valueOf(row.getString("kind"));
                     request.sourceId = row.getString("source_id");
+                    request.sourceScope = row.getString("source_scope");
                     return Uni.createFrom().item(request);
                 });
     }

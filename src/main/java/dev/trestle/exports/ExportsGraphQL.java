@@ -49,8 +49,14 @@ public class ExportsGraphQL {
         public ExportKind kind;
         @NonNull
         @Id
-        @Description("The Procore record: a company for VENDOR, a project for PROJECT and COST_CODES.")
+        @Description("The Procore record: a company for VENDOR, a project for PROJECT and COST_CODES, a subcontractor "
+                + "invoice for SUBCONTRACTOR_INVOICE.")
         public String sourceId;
+        @Id
+        @Description("For SUBCONTRACTOR_INVOICE: the invoice's Procore project (Procore finds invoices only within "
+                + "their project). Optional: without it the hub looks through every project's invoices, which costs "
+                + "Procore requests.")
+        public String projectId;
     }
 
     @Input("ExportRequestFilter")
@@ -78,7 +84,7 @@ public class ExportsGraphQL {
     @RequiresRole({Roles.REQUESTER, Roles.ADMIN})
     @Description("Asks for an export. It waits as PENDING, with the exact NetSuite writes, for an accounting approver.")
     public Uni<ExportRequest> requestExport(@NonNull RequestExportInput input) {
-        return exports.request(input.kind, input.sourceId, currentUser.user()).chain(this::load);
+        return exports.request(input.kind, input.sourceId, input.projectId, currentUser.user()).chain(this::load);
     }
 
     @Mutation

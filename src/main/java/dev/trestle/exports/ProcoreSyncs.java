@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * Every write of the outbox into Procore, many records per sync action: the outbox's writes
  * into Procore (imports: create-or-update by {@code origin_id}), and the follow-up of exports
- * (the exported Procore record given the NetSuite id as its {@code origin_id}, by Procore id).
+ * (the exported Procore record given the NetSuite id as its {@code origin_id}, by Procore id: a
+ * vendor or project by its sync action, a subcontractor invoice by the ERP close-out).
  *
  * <p>Why batches: Procore limits requests, not records (a spike limit of tens of requests per
  * ten seconds besides the hourly one), and a sync action takes up to a thousand entries. One
@@ -35,6 +36,7 @@ class ProcoreSyncs {
 
     private final Batcher<Long> vendorOrigins;
     private final Batcher<Long> projectOrigins;
+    private final Batcher<Long> invoiceCloseOuts;
     private final Batcher<String> vendorWrites;
     private final Batcher<String> projectWrites;
 
@@ -45,6 +47,12 @@ class ProcoreSyncs {
         this.projectOrigins = byId(entries -> procore.syncProjects(entries.entrySet().stream()
                 .map(e -> new ProcoreProjectUpdate(e.getKey(), (String) e.getValue().get("origin_id"), null, null, null,
                         null, null, null)).toList()));
+        // The ERP close-out: the invoice takes the bill's id as its origin_id and becomes read-only.
+        this.invoiceCloseOuts = byId(entries -> {
+            Map<Long, String> originIds = new LinkedHashMap<>();
+            entries.forEach((id, entry) -> originIds.put(id, (String) entry.get("origin_id")));
+            return procore.closeOutInvoices(originIds);
+        });
         this.vendorWrites = byOriginId(entries -> procore.syncByOriginId("vendor", List.copyOf(entries.values())));
         this.projectWrites = byOriginId(entries -> procore.syncByOriginId("project", List.copyOf(entries.values())));
     }
@@ -66,8 +74,8 @@ class ProcoreSyncs {
 
     /** Whether the destination's id goes back onto this source record (Procore origin_id). */
     static boolean keepsOrigin(RecordRef source) {
-        return source.system() == UpstreamSystem.PROCORE
-                && (source.type().equals("vendor") || source.type().equals("project"));
+        return source.system() == UpstreamSystem.PROCORE && (source.type().equals("vendor")
+                || source.type().equals("project") || source.type().equals("requisition"));
     }
 
     /**
@@ -79,6 +87,7 @@ class ProcoreSyncs {
         Batcher<Long> batcher = switch (source.type()) {
             case "vendor" -> vendorOrigins;
             case "project" -> projectOrigins;
+            case "requisition" -> invoiceCloseOuts;
             default -> throw new IllegalArgumentException(source + " keeps no origin id");
         };
         return batcher.add(procoreId, Map.of("origin_id", netsuiteId)).replaceWithVoid();

@@ -21,7 +21,8 @@ public final class Exports {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String REQUEST = """
-            mutation($kind: ExportKind!, $source: ID!) { requestExport(input: {kind: $kind, sourceId: $source}) {
+            mutation($kind: ExportKind!, $source: ID!, $project: ID) {
+              requestExport(input: {kind: $kind, sourceId: $source, projectId: $project}) {
               id status requestedBy preview { destination recordType externalId: idempotencyKey body source { system type id } } } }""";
     private static final String APPROVE = "mutation($id: ID!) { approveExport(id: $id) { id status decidedBy } }";
     private static final String RETRY = "mutation($id: ID!) { retryExport(id: $id) { id status nextRetryAt } }";
@@ -41,6 +42,16 @@ public final class Exports {
     /** The raw answer to requestExport by {@code user} with {@code roles}. */
     public static JsonPath request(String user, List<String> roles, String kind, String sourceId) {
         return GraphQL.as(user, roles, REQUEST, Map.of("kind", kind, "source", sourceId));
+    }
+
+    /** The raw answer to requestExport of a subcontractor invoice of {@code projectId} by the requester. */
+    public static JsonPath requestInvoice(String invoiceId, String projectId) {
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("kind", "SUBCONTRACTOR_INVOICE",
+                "source", invoiceId));
+        if (projectId != null) {
+            variables.put("project", projectId);
+        }
+        return GraphQL.as("requester-user", List.of("requester"), REQUEST, variables);
     }
 
     /** Asks for an export as the requester; it must be accepted. Returns the answer (id, status, preview). */

@@ -513,7 +513,7 @@ public class ProcoreConnector {
                 rejected.put(itemId(status, error), detail == null ? "Procore refused the entry." : detail);
             }
         }
-        return new ProcoreSyncResult(synced, rejected);
+        return new ProcoreSyncResult(synced, rejected, Map.of(), Map.of());
     }
 
     private static long itemId(int status, JsonNode entry) {
