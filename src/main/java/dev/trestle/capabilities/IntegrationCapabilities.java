@@ -37,8 +37,10 @@ public final class IntegrationCapabilities {
             supported("NetSuite projects (jobs)", NETSUITE, PROCORE, IMPORT, "On request"),
             supported("Procore WBS codes (cost code, cost type, custom segments)", PROCORE, NETSUITE, EXPORT,
                     "On approval, as Other Charge items"),
-            unsupported("Procore subcontractor invoices", PROCORE, NETSUITE, EXPORT, "On approval, as vendor bills",
-                    NOT_YET),
+            supported("Procore subcontractor invoices", PROCORE, NETSUITE, EXPORT,
+                    "On approval, as vendor bills; approved, approved as noted or pending owner approval invoices of a "
+                            + "linked vendor and project whose WBS codes are exported; closed out in Procore with the "
+                            + "bill's id"),
             unsupported("NetSuite vendor bill payments", NETSUITE, PROCORE, IMPORT,
                     "On request, as commitment payments (US companies only)", NOT_YET),
             unsupported("NetSuite vendor bills and journals", NETSUITE, PROCORE, IMPORT, "On request, as direct costs",

@@ -421,35 +421,53 @@ class ExportStore {
                 }));
     }
 
-    /** Procore holds these origin ids now. */
+    /**
+     * Procore holds these origin ids now. Audited on the source record (the Procore vendor,
+     * project or invoice), so its trail shows when it was given the NetSuite id.
+     */
     Uni<Void> originsRecorded(List<OriginClaim> claims, Instant now) {
         if (claims.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery("""
+        List<Tuple> audits = claims.stream().map(claim -> Tuple.tuple(List.of(utc(now), WORKER, "EXPORT_ORIGIN_RECORDED",
+                claim.source().subjectType(), claim.source().id(), "origin_id " + claim.destinationId()
+                        + " (export " + claim.requestId() + ")"))).toList();
+        return pool.withTransaction(connection -> connection.preparedQuery("""
                 UPDATE export_delivery SET origin_status = 'RECORDED', origin_recorded_at = $2, origin_claimed_until = NULL,
                        origin_attempts = origin_attempts + 1,
                        origin_next_attempt_at = NULL, origin_error_code = NULL, origin_error_detail = NULL
                  WHERE id = ANY($1) AND origin_status = 'PENDING'""")
                 .execute(Tuple.of(claims.stream().map(OriginClaim::id).toArray(Long[]::new), utc(now)))
-                .replaceWithVoid();
+                .chain(() -> connection.preparedQuery("""
+                        INSERT INTO audit_event (occurred_at, actor, action, subject_type, subject_id, details)
+                        VALUES ($1, $2, $3, $4, $5, $6)""").executeBatch(audits))
+                .replaceWithVoid());
     }
 
     /** How one origin id failed: retried at {@code retryAt}, or refused for good (null). */
     record OriginFailure(OriginClaim claim, String errorCode, String detail, Instant retryAt, boolean reachedUpstream) {
     }
 
-    Uni<Void> originsFailed(List<OriginFailure> failures) {
+    Uni<Void> originsFailed(List<OriginFailure> failures, Instant now) {
         if (failures.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = failures.stream().map(f -> Tuple.tuple(Arrays.asList(f.claim().id(),
                 f.retryAt() == null ? "FAILED" : "PENDING", utc(f.retryAt()), f.errorCode(), f.detail(),
                 f.reachedUpstream() ? f.claim().attempts() + 1 : f.claim().attempts()))).toList();
-        return pool.preparedQuery("""
+        // A refusal for good is audited on the source record: a person has to look at it.
+        List<Tuple> audits = failures.stream().filter(f -> f.retryAt() == null)
+                .map(f -> Tuple.tuple(List.of(utc(now), WORKER, "EXPORT_ORIGIN_REFUSED",
+                        f.claim().source().subjectType(), f.claim().source().id(), "origin_id " + f.claim().destinationId()
+                                + " (export " + f.claim().requestId() + "): " + f.errorCode() + " " + f.detail())))
+                .toList();
+        return pool.withTransaction(connection -> connection.preparedQuery("""
                 UPDATE export_delivery SET origin_status = $2, origin_next_attempt_at = $3, origin_claimed_until = NULL,
                        origin_error_code = $4, origin_error_detail = $5, origin_attempts = $6
-                 WHERE id = $1 AND origin_status = 'PENDING'""").executeBatch(rows).replaceWithVoid();
+                 WHERE id = $1 AND origin_status = 'PENDING'""").executeBatch(rows)
+                .chain(() -> audits.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                        INSERT INTO audit_event (occurred_at, actor, action, subject_type, subject_id, details)
+                        VALUES ($1, $2, $3, $4, $5, $6)""").executeBatch(audits).replaceWithVoid()));
     }
 
     /** The request's kind and source, for planning it again. */

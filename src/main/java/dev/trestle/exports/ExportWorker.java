@@ -224,7 +224,7 @@ public class ExportWorker {
                 .chain(() -> {
                     Instant now = clock.instant();
                     meters.counter("trestle.exports.origins", "outcome", "recorded").increment(recorded.size());
-                    return store.originsRecorded(recorded, now).chain(() -> store.originsFailed(failures));
+                    return store.originsRecorded(recorded, now).chain(() -> store.originsFailed(failures, now));
                 });
     }
 

@@ -59,8 +59,6 @@ public enum LinkKind {
 
     /** The audit subject type of the kind's left records ({@code ProcoreVendor}, {@code PrecoroSupplier}, ...). */
     public String leftSubjectType() {
-        String type = leftType.equals("wbs_code") ? "WbsCode" : Character.toUpperCase(leftType.charAt(0))
-                + leftType.substring(1);
-        return leftSystem.displayName() + type;
+        return left("").subjectType();
     }
 }

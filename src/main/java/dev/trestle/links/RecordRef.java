@@ -21,6 +21,17 @@ public record RecordRef(@NonNull UpstreamSystem system, @NonNull String type, @N
         Objects.requireNonNull(id, "id");
     }
 
+    /** The audit trail's subject type of the record: {@code ProcoreVendor}, {@code ProcoreWbsCode}, {@code NetSuiteVendorBill}. */
+    public String subjectType() {
+        StringBuilder name = new StringBuilder(system.displayName());
+        for (String word : type.split("_")) {
+            if (!word.isEmpty()) {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return name.toString();
+    }
+
     @Override
     public String toString() {
         return system.displayName() + " " + type + " " + id;

@@ -1,0 +1,138 @@
+package dev.trestle.trail;
+
+import dev.trestle.audit.AuditEvent;
+import dev.trestle.bills.SubcontractorInvoice;
+import dev.trestle.bills.SubcontractorInvoices;
+import dev.trestle.common.Db;
+import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.exports.ExportKind;
+import dev.trestle.exports.ExportRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One ordered trail per document across the systems: for a Procore record that was exported,
+ * its state in Procore, every request to export it and what became of each (approval,
+ * NetSuite's answers), and the follow-up on the record itself (its origin_id, its links).
+ *
+ * <p>Built from the hub's audit, which records each step once with who and when, and, for a
+ * subcontractor invoice, from the invoice as Procore has it now.
+ */
+@ApplicationScoped
+public class DocumentTrail {
+
+    private static final Set<String> EXPORTABLE_INVOICE_STATUSES = Set.of("approved", "approved_as_noted",
+            "pending_owner_approval");
+
+    private final Db db;
+    private final SubcontractorInvoices invoices;
+
+    DocumentTrail(Db db, SubcontractorInvoices invoices) {
+        this.db = db;
+        this.invoices = invoices;
+    }
+
+    public Uni<List<TrailStep>> of(String subjectId) {
+        return db.read(session -> session.createSelectionQuery(
+                "from ExportRequest r where r.destination = :netsuite and r.sourceId = :id order by r.id",
+                ExportRequest.class)
+                .setParameter("netsuite", UpstreamSystem.NETSUITE)
+                .setParameter("id", subjectId)
+                .getResultList()
+                .chain(requests -> {
+                    // The requests' own events, and the record's (its origin id, its links).
+                    List<String> ids = requests.stream().map(r -> String.valueOf(r.id)).toList();
+                    var events = session.createSelectionQuery("from AuditEvent a where "
+                            + (ids.isEmpty() ? "" : "(a.subjectType = 'ExportRequest' and a.subjectId in :requests) or ")
+                            + "(a.subjectType <> 'ExportRequest' and a.subjectId = :id) order by a.occurredAt, a.id",
+                            AuditEvent.class).setParameter("id", subjectId);
+                    if (!ids.isEmpty()) {
+                        events.setParameter("requests", ids);
+                    }
+                    return events.getResultList().map(found -> new Read(requests, found));
+                }))
+                .chain(read -> sourceSteps(read.requests()).map(source -> {
+                    List<TrailStep> steps = new ArrayList<>(source);
+                    read.events().forEach(event -> steps.add(step(event)));
+                    steps.sort(Comparator.comparing(TrailStep::at));
+                    return steps;
+                }));
+    }
+
+    private record Read(List<ExportRequest> requests, List<AuditEvent> events) {
+    }
+
+    /**
+     * A subcontractor invoice's own step: Procore does not say who approved an invoice or when,
+     * so the step says what Procore shows and is dated by the first request it allowed (the hub
+     * plans an invoice export only from an approved status).
+     */
+    private Uni<List<TrailStep>> sourceSteps(List<ExportRequest> requests) {
+        Optional<ExportRequest> first = requests.stream()
+                .filter(r -> r.kind == ExportKind.SUBCONTRACTOR_INVOICE && r.sourceScope != null).findFirst();
+        if (first.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        ExportRequest request = first.get();
+        return invoices.invoice(Long.parseLong(request.sourceScope), Long.parseLong(request.sourceId))
+                .map(invoice -> List.of(invoiceStep(invoice, request)))
+                .onFailure().recoverWithItem(failure -> List.of(new TrailStep(request.requestedAt, UpstreamSystem.PROCORE,
+                        "SOURCE_UNREADABLE", "Procore could not be read for the invoice's own state: "
+                                + failure.getMessage(), null, null, String.valueOf(request.id))));
+    }
+
+    private static TrailStep invoiceStep(SubcontractorInvoice invoice, ExportRequest request) {
+        String number = invoice.invoiceNumber() == null ? "" : " " + invoice.invoiceNumber();
+        String description = EXPORTABLE_INVOICE_STATUSES.contains(invoice.status())
+                ? "Subcontractor invoice" + number + " approved in Procore (status " + invoice.status()
+                        + "; Procore does not say who approved it or when, so this is dated by the export it allowed)."
+                : "Subcontractor invoice" + number + " is " + invoice.status() + " in Procore now.";
+        return new TrailStep(request.requestedAt, UpstreamSystem.PROCORE,
+                EXPORTABLE_INVOICE_STATUSES.contains(invoice.status()) ? "INVOICE_APPROVED" : "INVOICE_STATUS",
+                description, null, null, String.valueOf(request.id));
+    }
+
+    private static TrailStep step(AuditEvent event) {
+        String request = "ExportRequest".equals(event.subjectType) ? event.subjectId : requestIn(event.details);
+        String details = event.details == null ? "" : ": " + event.details;
+        return switch (event.action) {
+            case "EXPORT_REQUESTED" -> hub(event, request, "Export requested" + details);
+            case "EXPORT_APPROVED" -> hub(event, request, "Approved by an accounting approver" + details);
+            case "EXPORT_REJECTED" -> hub(event, request, "Rejected" + details);
+            case "EXPORT_RESUBMITTED" -> hub(event, request, "Resubmitted, planned anew" + details);
+            case "EXPORT_RETRY_REQUESTED" -> hub(event, request, "Retry asked for by an approver");
+            case "EXPORT_COMPLETED" -> hub(event, request, "Export complete: every write landed");
+            case "EXPORT_WRITE_DELIVERED" -> at(event, UpstreamSystem.NETSUITE, request,
+                    "Written to NetSuite" + details);
+            case "EXPORT_WRITE_FAILED" -> at(event, UpstreamSystem.NETSUITE, request, "NetSuite write failed" + details);
+            case "EXPORT_ORIGIN_RECORDED" -> at(event, UpstreamSystem.PROCORE, request,
+                    "The Procore record was given the NetSuite id" + details);
+            case "EXPORT_ORIGIN_REFUSED" -> at(event, UpstreamSystem.PROCORE, request,
+                    "Procore refused the NetSuite id" + details);
+            default -> hub(event, request, event.action.replace('_', ' ').toLowerCase() + details);
+        };
+    }
+
+    private static TrailStep hub(AuditEvent event, String request, String description) {
+        return at(event, null, request, description);
+    }
+
+    private static TrailStep at(AuditEvent event, UpstreamSystem system, String request, String description) {
+        return new TrailStep(event.occurredAt, system, event.action, description, event.actor, event.actorSubject,
+                request);
+    }
+
+    /** The export an origin step names in its details ("... (export 12)"). */
+    private static String requestIn(String details) {
+        if (details == null) {
+            return null;
+        }
+        var match = java.util.regex.Pattern.compile("\\(export ([0-9]+)\\)").matcher(details);
+        return match.find() ? match.group(1) : null;
+    }
+}
