@@ -2,6 +2,7 @@ package dev.trestle.exports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trestle.common.UniqueViolation;
 import dev.trestle.errors.ErrorCode;
@@ -40,7 +41,9 @@ class ExportStore {
 
     static final String WORKER = "export-worker";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals read back as BigDecimal: a stored body carries money, which must never pass through a double. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final TypeReference<List<OutboxWrite>> WRITES = new TypeReference<>() {
     };
     private static final String ONE_OPEN_REQUEST = "export_request_open";
