@@ -77,7 +77,10 @@ public class ExportService {
     public Uni<Void> retry(long id, UserRef approver) {
         return designated(approver)
                 .chain(() -> store.retry(id, approver, clock.instant()))
-                .invoke(worker::wake);
+                .invoke(() -> {
+                    worker.wake();
+                    worker.wakeOrigins();
+                });
     }
 
     /**

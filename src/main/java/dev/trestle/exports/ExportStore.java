@@ -221,12 +221,28 @@ class ExportStore {
                 ErrorCode.EXPORT_ALREADY_REQUESTED, "Another export of the same record is already pending or under way."));
     }
 
-    /** An approver who is not its requester sends a failed request's undelivered writes again. */
+    /**
+     * An approver who is not its requester sends a failed request's undelivered writes again; or,
+     * for an EXPORTED request whose Procore record refused its origin id for good (fixed in
+     * Procore since), records the origin id again, never writing to NetSuite again.
+     */
     Uni<Void> retry(long id, UserRef approver, Instant now) {
         return pool.withTransaction(connection -> lock(connection, id).chain(row -> {
             if (isRequester(row, approver)) {
                 return Uni.createFrom().failure(new TrestleException(ErrorCode.SELF_APPROVAL_FORBIDDEN,
                         "Export " + id + " was requested by you; another accounting approver has to retry it."));
+            }
+            if ("EXPORTED".equals(row.getString("status"))) {
+                return connection.preparedQuery("""
+                        UPDATE export_delivery SET origin_status = 'PENDING', origin_next_attempt_at = $2,
+                               origin_claimed_until = NULL
+                         WHERE export_request_id = $1 AND origin_status = 'FAILED'""").execute(Tuple.of(id, utc(now)))
+                        .chain(updated -> updated.rowCount() == 0
+                                ? Uni.createFrom().failure(new TrestleException(ErrorCode.INVALID_EXPORT_STATE,
+                                        "Export " + id + " is EXPORTED and every origin id is recorded or on its way; "
+                                                + "there is nothing to retry."))
+                                : audit(connection, now, approver, "EXPORT_ORIGIN_RETRY_REQUESTED", id,
+                                        updated.rowCount() + " origin id(s)"));
             }
             if (!"FAILED".equals(row.getString("status"))) {
                 return Uni.createFrom().failure(notIn(id, row, "FAILED"));

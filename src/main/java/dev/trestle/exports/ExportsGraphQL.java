@@ -117,7 +117,8 @@ public class ExportsGraphQL {
     @Mutation
     @NonNull
     @RequiresRole(Roles.APPROVER)
-    @Description("Tries the undelivered writes of a FAILED export again (not your own).")
+    @Description("Tries the undelivered writes of a FAILED export again (not your own); or, for an EXPORTED export "
+            + "whose Procore record refused its origin id (deliveries.originStatus FAILED), records the origin id again.")
     public Uni<ExportRequest> retryExport(@NonNull @Id String id) {
         long key = id(id);
         return exports.retry(key, currentUser.user()).chain(() -> load(key));

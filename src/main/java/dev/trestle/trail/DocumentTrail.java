@@ -106,6 +106,8 @@ public class DocumentTrail {
             case "EXPORT_REJECTED" -> hub(event, request, "Rejected" + details);
             case "EXPORT_RESUBMITTED" -> hub(event, request, "Resubmitted, planned anew" + details);
             case "EXPORT_RETRY_REQUESTED" -> hub(event, request, "Retry asked for by an approver");
+            case "EXPORT_ORIGIN_RETRY_REQUESTED" -> hub(event, request,
+                    "An approver asked for the origin id to be recorded again" + details);
             case "EXPORT_COMPLETED" -> hub(event, request, "Export complete: every write landed");
             case "EXPORT_WRITE_DELIVERED" -> at(event, UpstreamSystem.NETSUITE, request,
                     "Written to NetSuite" + details);

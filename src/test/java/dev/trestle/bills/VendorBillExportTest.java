@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.projects.ProjectTestData;
 import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
+import dev.trestle.sandbox.netsuite.NetSuiteReferenceData;
 import dev.trestle.sandbox.procore.ProcoreRequisition;
 import dev.trestle.support.Database;
 import dev.trestle.support.Exports;
@@ -40,6 +42,9 @@ class VendorBillExportTest {
 
     @Inject
     Database database;
+
+    @Inject
+    ProcoreConnector procore;
 
     @BeforeEach
     void linkedAsPeopleLinkedThem() {
@@ -175,6 +180,58 @@ class VendorBillExportTest {
 
         Exports.awaitOriginsRecorded(id);
         assertEquals(1, sandbox.netsuite().records("vendorBill").creates());
+    }
+
+    @Test
+    void aCloseOutProcoreRefusesLeavesTheBillExportedAndAnApproverMayRecordItAgain() {
+        // Another invoice already carries the id NetSuite will give the bill: Procore refuses the
+        // close-out for good ("has already been taken").
+        long other = ProcoreDemoCases.APPROVED_AS_NOTED_INVOICE;
+        assertEquals(0, sandbox.netsuite().records("vendorBill").count());
+        String nextBillId = String.valueOf(NetSuiteReferenceData.FIRST_TRANSACTION_ID);
+        procore.closeOutInvoices(Map.of(other, nextBillId)).await().atMost(java.time.Duration.ofSeconds(10));
+        JsonPath requested = Exports.requestInvoice(String.valueOf(ProcoreDemoCases.APPROVED_INVOICE), PROJECT);
+        String id = requested.getString("data.requestExport.id");
+        Exports.approve(id);
+
+        Map<String, Object> refused = Exports.await(id, r -> "EXPORTED".equals(r.get("status"))
+                && "FAILED".equals(deliveries(r).get(0).get("originStatus")), "EXPORTED with the origin id refused");
+        Map<String, Object> delivery = deliveries(refused).get(0);
+        assertEquals(nextBillId, delivery.get("netsuiteId"), "the bill exists and is reported as such");
+        assertTrue(String.valueOf(delivery.get("originErrorDetail")).contains("taken"), delivery.toString());
+        assertEquals(1, database.count("SELECT count(*) FROM audit_event WHERE action = 'EXPORT_ORIGIN_REFUSED'"
+                + " AND subject_type = 'ProcoreRequisition' AND subject_id = '" + ProcoreDemoCases.APPROVED_INVOICE + "'"));
+
+        JsonPath retried = GraphQL.as("approver", "mutation($id: ID!) { retryExport(id: $id) { status } }",
+                Map.of("id", id));
+        assertNull(retried.get("errors"), retried.prettify());
+        Map<String, Object> again = Exports.await(id, r -> (int) deliveries(r).get(0).get("originAttempts") == 2
+                && "FAILED".equals(deliveries(r).get(0).get("originStatus")), "the origin id tried a second time");
+        assertEquals("EXPORTED", again.get("status"));
+        assertEquals(1, sandbox.netsuite().records("vendorBill").creates(), "NetSuite is never written again");
+    }
+
+    @Test
+    void retryingAnExportWhoseOriginIdsAreRecordedIsRefused() {
+        JsonPath requested = Exports.requestInvoice(String.valueOf(ProcoreDemoCases.APPROVED_INVOICE), PROJECT);
+        String id = requested.getString("data.requestExport.id");
+        Exports.approve(id);
+        Exports.awaitOriginsRecorded(id);
+
+        JsonPath retried = GraphQL.as("approver", "mutation($id: ID!) { retryExport(id: $id) { status } }",
+                Map.of("id", id));
+        assertEquals("INVALID_EXPORT_STATE", errorCode(retried), retried.prettify());
+    }
+
+    @Test
+    void readingBillsAndTrailsNeedsARole() {
+        String nobody = GraphQL.token("nobody");
+        assertEquals("FORBIDDEN", errorCode(GraphQL.withToken(nobody, "{ bills { totalCount } }", Map.of())));
+        assertEquals("FORBIDDEN", errorCode(GraphQL.withToken(nobody,
+                "{ documentTrail(subjectId: \"5700000001\") { action } }", Map.of())));
+        assertEquals("FORBIDDEN", errorCode(GraphQL.as("viewer", List.of("viewer"), """
+                mutation { requestExport(input: {kind: SUBCONTRACTOR_INVOICE, sourceId: "5700000001"}) { id } }""",
+                Map.of())));
     }
 
     private NetSuiteRecord bill(long invoiceId) {
