@@ -333,9 +333,8 @@ class VendorBillFaultsTest {
 
         JsonPath failedExports = GraphQL.as("viewer", "{ exportRequests(first: 100, filter: {status: FAILED}) { "
                 + "totalCount } }");
-        if (failedExports.get("errors") == null) {
-            assertEquals(0, failedExports.getInt("data.exportRequests.totalCount"), failedExports.prettify());
-        }
+        assertNull(failedExports.get("errors"), failedExports.prettify());
+        assertEquals(0, failedExports.getInt("data.exportRequests.totalCount"), failedExports.prettify());
         assertEquals(0, database.count("SELECT count(*) FROM export_request WHERE status = 'FAILED'"));
         assertTrue(auditTrail(id).stream().map(e -> e.get("action")).toList().contains("EXPORT_COMPLETED"));
     }
