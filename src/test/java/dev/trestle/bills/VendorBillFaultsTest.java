@@ -183,7 +183,7 @@ class VendorBillFaultsTest {
         assertEquals(invalid, delivery.get("errorDetail"));
         assertNull(delivery.get("originStatus"), "no close-out of a bill that does not exist");
         assertEquals(1, puts(INVOICE), "a 400 is not repeated by the connector either");
-        Exports.pause(pollEvery.multipliedBy(3).toMillis());
+        Exports.pause(pollEvery.multipliedBy(2).toMillis());
         assertEquals(1, puts(INVOICE), "nothing tried again on its own");
         assertEquals(0, bills().count());
         assertNull(invoice(INVOICE).originId());
@@ -207,8 +207,8 @@ class VendorBillFaultsTest {
     @Test
     void aProcore429OnTheCloseOutLeavesTheBillExportedAndTheCloseOutFollowsWithoutASecondBill() {
         String id = requestInvoice(INVOICE);
-        // Procore refuses every request with a 429 whose reset is up to four seconds away, again and again.
-        sandbox.procore().rateLimit().window(Duration.ofSeconds(4));
+        // Procore refuses every request with a 429 whose reset is up to three seconds away, again and again.
+        sandbox.procore().rateLimit().window(Duration.ofSeconds(3));
         sandbox.procore().knobs().throttleRate(1.0);
         Exports.approve(id);
 
@@ -219,7 +219,7 @@ class VendorBillFaultsTest {
         assertNull(exported.get("errorCode"));
 
         // Longer than a window and several polls: still waiting, and no attempt spent.
-        Exports.pause(6_000);
+        Exports.pause(4_500);
         Map<String, Object> waiting = Exports.exportRequest(id);
         delivery = deliveries(waiting).get(0);
         assertEquals("EXPORTED", waiting.get("status"), waiting.toString());
@@ -342,7 +342,7 @@ class VendorBillFaultsTest {
         assertNull(invoice(INVOICE).originId());
         assertEquals(1, linksTo(INVOICE, bill), "the bill is the invoice's all the same");
         long asked = sandbox.procore().requests().count("PATCH", CLOSE_OUT);
-        Exports.pause(pollEvery.multipliedBy(3).toMillis());
+        Exports.pause(pollEvery.multipliedBy(2).toMillis());
         assertEquals(asked, sandbox.procore().requests().count("PATCH", CLOSE_OUT), "not asked again");
 
         JsonPath failedExports = GraphQL.as("viewer", "{ exportRequests(first: 100, filter: {status: FAILED}) { "
