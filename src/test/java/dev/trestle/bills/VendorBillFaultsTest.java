@@ -218,8 +218,11 @@ class VendorBillFaultsTest {
         assertEquals(String.valueOf(bill(INVOICE).id()), delivery.get("netsuiteId"));
         assertNull(exported.get("errorCode"));
 
-        // Longer than a window and several polls: still waiting, and no attempt spent.
-        Exports.pause(4_500);
+        // The connector's own retries wait out the resets before the worker hears of the 429; then it
+        // waits, longer than a window and several polls, still without spending an attempt.
+        Exports.await(id, request -> deliveries(request).get(0).get("originErrorCode") != null,
+                "the throttled close-out recorded");
+        Exports.pause(4_000);
         Map<String, Object> waiting = Exports.exportRequest(id);
         delivery = deliveries(waiting).get(0);
         assertEquals("EXPORTED", waiting.get("status"), waiting.toString());
