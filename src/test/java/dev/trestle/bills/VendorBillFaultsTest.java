@@ -19,13 +19,22 @@ import dev.trestle.sandbox.netsuite.NetSuiteRecord;
 import dev.trestle.sandbox.netsuite.NetSuiteReferenceData;
 import dev.trestle.sandbox.netsuite.RecordStore;
 import dev.trestle.sandbox.procore.ProcoreRequisition;
+import dev.trestle.sandbox.procore.ProcoreSandbox;
 import dev.trestle.support.Database;
 import dev.trestle.support.Exports;
 import dev.trestle.support.GraphQL;
 import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -379,29 +388,27 @@ class VendorBillFaultsTest {
 
     /** Edits the invoice's status in Procore, as a Procore user would, over Procore's API. */
     private void procoreEdit(long invoiceId, String status) {
-        ProcoreRequisition r = invoice(invoiceId);
+        ProcoreSandbox.ProcoreCredentials credentials = sandbox.procore().credentials();
+        String base = "http://localhost:" + RestAssured.port + "/sandbox/procore";
+        HttpClient client = HttpClient.newHttpClient();
         try {
-            var credentials = sandbox.procore().credentials();
-            String base = "http://localhost:" + io.restassured.RestAssured.port + "/sandbox/procore";
-            var client = java.net.http.HttpClient.newHttpClient();
-            var tokenResponse = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/oauth/token"))
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/oauth/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
                             + credentials.clientId() + "&client_secret=" + credentials.clientSecret())).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            String token = new io.vertx.core.json.JsonObject(tokenResponse.body()).getString("access_token");
-            var edit = new io.vertx.core.json.JsonObject().put("requisition",
-                    new io.vertx.core.json.JsonObject().put("status", status));
-            var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
-                            + "/rest/v1.0/requisitions/" + invoiceId + "?project_id=" + r.projectId()))
+                    HttpResponse.BodyHandlers.ofString());
+            String token = new JsonObject(login.body()).getString("access_token");
+            JsonObject edit = new JsonObject().put("requisition", new JsonObject().put("status", status));
+            HttpResponse<String> edited = client.send(HttpRequest.newBuilder(URI.create(base
+                            + "/rest/v1.0/requisitions/" + invoiceId + "?project_id=" + invoice(invoiceId).projectId()))
                     .header("Authorization", "Bearer " + token)
                     .header("Procore-Company-Id", String.valueOf(credentials.companyId()))
                     .header("Content-Type", "application/json")
-                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(edit.encode())).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(edit.encode())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, edited.statusCode(), edited.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
