@@ -36,7 +36,8 @@ interface NetSuiteApi {
      * Upsert by external id: creates the record when no record of the type has this external id,
      * updates it otherwise; 204 with the record's {@code Location}. Unknown field names fail
      * ({@code NONEXISTENT_FIELD}) instead of being ignored with a warning, so a misspelt field
-     * cannot silently drop data.
+     * cannot silently drop data. {@code replace} names the sublists whose stored lines the lines
+     * sent replace (comma-separated, left out when {@code null}).
      */
     @PUT
     @Path("/record/v1/{type}/eid:{externalId}")
@@ -44,7 +45,7 @@ interface NetSuiteApi {
     @Produces(MediaType.APPLICATION_JSON)
     @ClientHeaderParam(name = "X-NetSuite-PropertyNameValidation", value = "Error")
     Uni<Response> upsert(@PathParam("type") String type, @PathParam("externalId") String externalId,
-            Map<String, Object> body);
+            @QueryParam("replace") String replace, Map<String, Object> body);
 
     /** One record by external id; 404 when there is none. */
     @GET

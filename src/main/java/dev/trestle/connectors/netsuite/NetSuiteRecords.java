@@ -91,7 +91,8 @@ public class NetSuiteRecords {
     /**
      * Creates or updates the record of {@code recordType} with this external id and returns its
      * internal id. Safe to repeat (see the class comment). Fields left out of {@code body} keep
-     * their value; a field sent as {@code null} is cleared.
+     * their value; a field sent as {@code null} is cleared; a sublist sent ({@code "item": {"items": [...]}})
+     * replaces the record's lines of it, so a repeated upsert does not add them again.
      *
      * @param recordType REST record type id, camelCase letters, e.g. {@code vendor}
      * @param externalId letters, digits, {@code _} and {@code -}
@@ -111,8 +112,22 @@ public class NetSuiteRecords {
             return Uni.createFrom().failure(invalid);
         }
         Map<String, Object> copy = new LinkedHashMap<>(body);
-        return caller.call(OP_UPSERT, () -> api.upsert(recordType, externalId, copy).map(this::location))
+        String replace = sublists(copy);
+        return caller.call(OP_UPSERT, () -> api.upsert(recordType, externalId, replace, copy).map(this::location))
                 .chain(id -> id.isPresent() ? Uni.createFrom().item(id.get()) : readBackId(recordType, externalId));
+    }
+
+    /**
+     * The sublists a body sends lines of ({@code "item": {"items": [...]}}), for {@code ?replace=}; null when
+     * it sends none. Why: without it NetSuite adds the lines sent to those it has, so an upsert
+     * repeated after a lost answer (the first one landed) would give a bill its lines twice; with it
+     * the lines sent are the record's lines, however often the upsert is repeated.
+     */
+    static String sublists(Map<String, Object> body) {
+        List<String> sublists = body.entrySet().stream()
+                .filter(e -> e.getValue() instanceof Map<?, ?> value && value.containsKey("items"))
+                .map(Map.Entry::getKey).toList();
+        return sublists.isEmpty() ? null : String.join(",", sublists);
     }
 
     /** The record of {@code recordType} with this external id, as NetSuite's REST JSON; empty when there is none. */
