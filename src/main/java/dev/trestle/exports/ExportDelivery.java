@@ -79,8 +79,8 @@ public class ExportDelivery {
     public Instant deliveredAt;
 
     @Column(name = "next_attempt_at")
-    @Description("When a PENDING write is tried again (after a back-off, or when a NetSuite pause ends).")
-    public Instant nextRetryAt;
+    @Ignore
+    public Instant nextAttemptAt;
 
     @Column(name = "origin_status")
     @Description("The Procore record's origin_id (the NetSuite id) once the write landed: PENDING until Procore "
@@ -105,6 +105,12 @@ public class ExportDelivery {
 
     @Column(name = "origin_recorded_at")
     public Instant originRecordedAt;
+
+    @Description("When a PENDING write is tried again (after a back-off, or when a pause of its destination ends); "
+            + "empty once delivered or failed for good.")
+    public Instant getNextRetryAt() {
+        return "PENDING".equals(status) ? nextAttemptAt : null;
+    }
 
     @NonNull
     @Description("The record this write stands for.")
