@@ -293,6 +293,12 @@ public class BenchClient {
             System.out.printf("  NetSuite vendorBill writes: %d, to %d distinct external ids (%d duplicates)%s%n",
                     billWrites.size(), distinct, billWrites.size() - distinct,
                     allUpserts ? ", each an upsert by external id" : ", NOT ALL UPSERTS BY EXTERNAL ID");
+            Instant firstWrite = Instant.parse(billWrites.get(0).get("time").asText());
+            Instant lastWrite = Instant.parse(billWrites.get(billWrites.size() - 1).get("time").asText());
+            double busy = Duration.between(firstWrite, lastWrite).toNanos() / 1e9 + latencyMs / 1000.0;
+            System.out.printf("  NetSuite busy from the first bill write (%.0f ms after the first approval) to the last "
+                    + "answer %.2f s = %.2fx the bound%n", Duration.between(started, firstWrite).toNanos() / 1e6, busy,
+                    busy / bound);
             List<JsonNode> procoreLog = upstream.log("procore");
             long closeOuts = procoreLog.stream().filter(BenchClient::isCloseOut).count() - closeOutsBefore;
             System.out.printf("  Procore close-out requests (PATCH external_data/sync): %d for %d invoices; Procore 429s "
