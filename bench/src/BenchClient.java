@@ -299,6 +299,18 @@ public class BenchClient {
             System.out.printf("  NetSuite busy from the first bill write (%.0f ms after the first approval) to the last "
                     + "answer %.2f s = %.2fx the bound%n", Duration.between(started, firstWrite).toNanos() / 1e6, busy,
                     busy / bound);
+            // With NetSuite's permits always taken, write k + concurrency arrives one round trip after write k:
+            // longer cycles show where the time beyond the bound went (gaps between answer and next request).
+            List<Double> cycles = new ArrayList<>();
+            for (int k = 0; k + concurrency < billWrites.size(); k++) {
+                cycles.add(Duration.between(Instant.parse(billWrites.get(k).get("time").asText()),
+                        Instant.parse(billWrites.get(k + concurrency).get("time").asText())).toNanos() / 1e6);
+            }
+            Collections.sort(cycles);
+            System.out.printf("  NetSuite cycle (write k to write k + %d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms "
+                    + "(latency %d ms); NetSuite 429s the hub got: %d%n", concurrency, percentile(cycles, 50),
+                    percentile(cycles, 90), percentile(cycles, 99), cycles.get(cycles.size() - 1), latencyMs,
+                    throttled("netsuite"));
             List<JsonNode> procoreLog = upstream.log("procore");
             long closeOuts = procoreLog.stream().filter(BenchClient::isCloseOut).count() - closeOutsBefore;
             System.out.printf("  Procore close-out requests (PATCH external_data/sync): %d for %d invoices; Procore 429s "
