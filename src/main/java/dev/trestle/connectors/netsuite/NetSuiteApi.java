@@ -36,7 +36,9 @@ interface NetSuiteApi {
      * Upsert by external id: creates the record when no record of the type has this external id,
      * updates it otherwise; 204 with the record's {@code Location}. Unknown field names fail
      * ({@code NONEXISTENT_FIELD}) instead of being ignored with a warning, so a misspelt field
-     * cannot silently drop data.
+     * cannot silently drop data. {@code replace} names the sublists whose lines the sent ones
+     * replace (comma-separated; null sends none): without it NetSuite adds the sent lines to the
+     * stored ones, so a repeated upsert would bill every line twice.
      */
     @PUT
     @Path("/record/v1/{type}/eid:{externalId}")
@@ -44,7 +46,7 @@ interface NetSuiteApi {
     @Produces(MediaType.APPLICATION_JSON)
     @ClientHeaderParam(name = "X-NetSuite-PropertyNameValidation", value = "Error")
     Uni<Response> upsert(@PathParam("type") String type, @PathParam("externalId") String externalId,
-            Map<String, Object> body);
+            @QueryParam("replace") String replace, Map<String, Object> body);
 
     /** One record by external id; 404 when there is none. */
     @GET

@@ -69,6 +69,14 @@ public class NetSuiteRecords {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
     private static final String OP_UPSERT = "records.upsert";
+    /**
+     * The sublists of the record types the hub writes that have lines, as NetSuite's {@code replace}
+     * parameter names them. An upsert replaces their lines with the ones sent: NetSuite otherwise adds
+     * the sent lines to the stored ones, and an upsert repeated after a lost answer, a timeout or a
+     * crash would then bill every line twice. Named whether sent or not, so that a line the body no
+     * longer has (a bill planned anew without retainage) goes too.
+     */
+    static final Map<String, String> SUBLISTS = Map.of("vendorBill", "item,expense");
     private static final String OP_BY_EXTERNAL_ID = "records.by_external_id";
 
     private final NetSuiteApi api;
@@ -91,7 +99,8 @@ public class NetSuiteRecords {
     /**
      * Creates or updates the record of {@code recordType} with this external id and returns its
      * internal id. Safe to repeat (see the class comment). Fields left out of {@code body} keep
-     * their value; a field sent as {@code null} is cleared.
+     * their value; a field sent as {@code null} is cleared; the lines of a record type's sublists
+     * ({@link #SUBLISTS}) are the ones sent, however often the upsert is repeated.
      *
      * @param recordType REST record type id, camelCase letters, e.g. {@code vendor}
      * @param externalId letters, digits, {@code _} and {@code -}
@@ -111,7 +120,8 @@ public class NetSuiteRecords {
             return Uni.createFrom().failure(invalid);
         }
         Map<String, Object> copy = new LinkedHashMap<>(body);
-        return caller.call(OP_UPSERT, () -> api.upsert(recordType, externalId, copy).map(this::location))
+        String replace = SUBLISTS.get(recordType);
+        return caller.call(OP_UPSERT, () -> api.upsert(recordType, externalId, replace, copy).map(this::location))
                 .chain(id -> id.isPresent() ? Uni.createFrom().item(id.get()) : readBackId(recordType, externalId));
     }
 
