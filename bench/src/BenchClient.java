@@ -1,5 +1,6 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 query 500 20
  * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 exports 1000 100 5 200 \
  *   http://127.0.0.1:18089/sandbox
+ * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 bills 1000 100 5 \
+ *   http://127.0.0.1:18089/sandbox jdbc:postgresql://localhost:5432/trestle_bench
  * </pre>
  */
 public class BenchClient {
@@ -61,7 +64,9 @@ public class BenchClient {
             case "exports" -> client.exports(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), args[6]);
             case "limits" -> client.limits(Integer.parseInt(args[2]), args[3]);
-            default -> throw new IllegalArgumentException("mode is sync, query, exports or limits");
+            case "bills" -> client.bills(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args[5], args[6]);
+            default -> throw new IllegalArgumentException("mode is sync, query, exports, bills or limits");
         }
     }
 
@@ -198,6 +203,362 @@ public class BenchClient {
                     percentile(millis, 90), percentile(millis, 99), millis.get(millis.size() - 1));
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    // What the sandbox's invoice generator (--procore-invoices) bills: every generated invoice is on a commitment of
+    // its own with Procore vendor 5000000019 (NetSuite vendor 2020) on project 5100000001, which NetSuite has as job
+    // 3001 and whose WBS codes NetSuite has as items with the hub's external ids (ProcoreDemoCases in the sandbox).
+    private static final String BILL_PROJECT = "5100000001";
+    private static final String BILL_PROJECT_JOB = "3001";
+    private static final String BILL_VENDOR = "5000000019";
+    private static final String BILL_VENDOR_NETSUITE = "2020";
+
+    /**
+     * Subcontractor invoices as vendor bills: the links a bill needs are made first (the vendor with
+     * linkVendor; the project, from before the connection, and its exported WBS codes as the rows an
+     * earlier link or export left, since no API links those), then {@code invoices} generated invoices
+     * are requested by a requester and approved all at once by eight clients of an approver. Reports
+     * the wall time from the first approval to the last bill delivered and to the last close-out
+     * recorded, against the NetSuite bound (one bill each: invoices x latency / concurrency); the
+     * NetSuite bill writes, the Procore close-out requests and 429s; and checks every invoice against
+     * its bill (origin_id, total = current payment due).
+     */
+    void bills(int invoices, int latencyMs, int concurrency, String sandbox, String database) throws Exception {
+        Upstream upstream = new Upstream(sandbox);
+        gql("mutation { designateAccountingApprover(user: \"bench-approver\") { user } }");
+        String requester = sign("bench-requester", List.of("requester"));
+        String approver = sign("bench-approver", List.of("approver"));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            long setup = System.nanoTime();
+            int items = linkBillRecords(upstream, database);
+            List<String> ids = upstream.generatedInvoices(invoices);
+            List<String> requests = parallel(clients, ids, invoice -> gql(requester,
+                    "mutation { requestExport(input: {kind: SUBCONTRACTOR_INVOICE, sourceId: \"" + invoice
+                            + "\", projectId: \"" + BILL_PROJECT + "\"}) { id } }").at("/data/requestExport/id").asText());
+            System.out.printf("links made (vendor by linkVendor; project and %d WBS code -> item rows inserted into "
+                    + "record_link), %d invoice exports requested in %.1f s (setup, not timed)%n", items, invoices,
+                    (System.nanoTime() - setup) / 1e9);
+            long closeOutsBefore = upstream.log("procore").stream().filter(BenchClient::isCloseOut).count();
+
+            double bound = invoices * latencyMs / 1000.0 / concurrency;
+            System.out.printf("upstream bound: %d bills x %d ms / NetSuite concurrency %d = %.2f s%n", invoices, latencyMs,
+                    concurrency, bound);
+            long start = System.nanoTime();
+            Instant started = Instant.now();
+            parallel(clients, requests, id -> gql(approver, "mutation { approveExport(id: \"" + id + "\") { id } }"));
+            double approving = (System.nanoTime() - start) / 1e9;
+            while (count("EXPORTED") < invoices) {
+                if (count("FAILED") > 0) {
+                    throw new IllegalStateException("an export failed: " + gql("{ exportRequests(filter: {status: [FAILED]}, first: 1) "
+                            + "{ edges { node { id errorCode errorDetail } } } }"));
+                }
+                // Rare polls, as in exports: each costs the hub CPU the deliveries need.
+                Thread.sleep(250);
+            }
+            List<JsonNode> deliveries = deliveries();
+            while (deliveries.stream().anyMatch(d -> !"RECORDED".equals(d.get("originStatus").asText()))) {
+                if (deliveries.stream().anyMatch(d -> "FAILED".equals(d.get("originStatus").asText()))) {
+                    throw new IllegalStateException("a close-out failed: " + deliveries.stream()
+                            .filter(d -> "FAILED".equals(d.get("originStatus").asText())).findFirst().orElseThrow());
+                }
+                Thread.sleep(500);
+                deliveries = deliveries();
+            }
+            double observed = (System.nanoTime() - start) / 1e9;
+            // The hub's own times (same machine, same clock) make the figures independent of the poll interval.
+            Instant lastDelivered = Instant.EPOCH;
+            Instant lastRecorded = Instant.EPOCH;
+            Map<String, String> billOf = new java.util.HashMap<>();
+            for (JsonNode d : deliveries) {
+                lastDelivered = later(lastDelivered, Instant.parse(d.get("deliveredAt").asText()));
+                lastRecorded = later(lastRecorded, Instant.parse(d.get("originRecordedAt").asText()));
+                billOf.put(d.at("/source/id").asText(), d.get("destinationId").asText());
+            }
+            double delivered = Duration.between(started, lastDelivered).toNanos() / 1e9;
+            double recorded = Duration.between(started, lastRecorded).toNanos() / 1e9;
+            System.out.printf("%d approved invoices (approving took %.2f s; the client's polls saw the last close-out after "
+                    + "%.2f s):%n", invoices, approving, observed);
+            System.out.printf("  last bill delivered %.2f s after the first approval: %.2fx the bound%n", delivered,
+                    delivered / bound);
+            System.out.printf("  last close-out recorded %.2f s after the first approval: %.2fx the bound%n", recorded,
+                    recorded / bound);
+
+            List<JsonNode> billWrites = upstream.log("netsuite").stream()
+                    .filter(w -> w.get("write").asBoolean() && w.get("path").asText().contains("/vendorBill/")).toList();
+            long distinct = billWrites.stream().map(w -> w.get("path").asText()).distinct().count();
+            boolean allUpserts = billWrites.stream().allMatch(w -> w.get("method").asText().equals("PUT")
+                    && w.get("path").asText().contains("/vendorBill/eid:procore-requisition-"));
+            System.out.printf("  NetSuite vendorBill writes: %d, to %d distinct external ids (%d duplicates)%s%n",
+                    billWrites.size(), distinct, billWrites.size() - distinct,
+                    allUpserts ? ", each an upsert by external id" : ", NOT ALL UPSERTS BY EXTERNAL ID");
+            Instant firstWrite = Instant.parse(billWrites.get(0).get("time").asText());
+            Instant lastWrite = Instant.parse(billWrites.get(billWrites.size() - 1).get("time").asText());
+            double busy = Duration.between(firstWrite, lastWrite).toNanos() / 1e9 + latencyMs / 1000.0;
+            System.out.printf("  NetSuite busy from the first bill write (%.0f ms after the first approval) to the last "
+                    + "answer %.2f s = %.2fx the bound%n", Duration.between(started, firstWrite).toNanos() / 1e6, busy,
+                    busy / bound);
+            // With NetSuite's permits always taken, write k + concurrency arrives one round trip after write k:
+            // longer cycles show where the time beyond the bound went (gaps between answer and next request).
+            List<Double> cycles = new ArrayList<>();
+            for (int k = 0; k + concurrency < billWrites.size(); k++) {
+                cycles.add(Duration.between(Instant.parse(billWrites.get(k).get("time").asText()),
+                        Instant.parse(billWrites.get(k + concurrency).get("time").asText())).toNanos() / 1e6);
+            }
+            Collections.sort(cycles);
+            System.out.printf("  NetSuite cycle (write k to write k + %d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms "
+                    + "(latency %d ms); NetSuite 429s the hub got: %d%n", concurrency, percentile(cycles, 50),
+                    percentile(cycles, 90), percentile(cycles, 99), cycles.get(cycles.size() - 1), latencyMs,
+                    throttled("netsuite"));
+            List<JsonNode> procoreLog = upstream.log("procore");
+            long closeOuts = procoreLog.stream().filter(BenchClient::isCloseOut).count() - closeOutsBefore;
+            System.out.printf("  Procore close-out requests (PATCH external_data/sync): %d for %d invoices; Procore 429s "
+                    + "the hub got: %d; Procore requests in all (planning included): %d%n", closeOuts, invoices,
+                    throttled("procore"), procoreLog.size());
+
+            // Checked after the run, off the clock: every invoice, not a sample.
+            Map<String, JsonNode> invoiceById = upstream.invoices();
+            List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+            ExecutorService readers = Executors.newFixedThreadPool(concurrency);
+            try {
+                parallel(readers, ids, invoice -> {
+                    JsonNode procoreInvoice = invoiceById.get(invoice);
+                    String billId = billOf.get(invoice);
+                    JsonNode bill = upstream.netsuite("GET", "/services/rest/record/v1/vendorBill/" + billId
+                            + "?expandSubResources=true");
+                    BigDecimal total = BigDecimal.ZERO;
+                    for (String sublist : List.of("item", "expense")) {
+                        for (JsonNode line : bill.path(sublist).path("items")) {
+                            total = total.add(new BigDecimal(line.get("amount").asText()));
+                        }
+                    }
+                    BigDecimal due = new BigDecimal(procoreInvoice.at("/summary/current_payment_due").asText());
+                    if (!billId.equals(procoreInvoice.path("origin_id").asText()) || total.compareTo(due) != 0
+                            || !("procore-requisition-" + invoice).equals(bill.path("externalId").asText())) {
+                        wrong.add(invoice + " (origin_id " + procoreInvoice.path("origin_id").asText() + ", bill " + billId
+                                + " totalling " + total + ", payment due " + due + ")");
+                    }
+                    return null;
+                });
+            } finally {
+                readers.shutdownNow();
+            }
+            System.out.printf("  checked all %d invoices against NetSuite: %d carry their bill's id as origin_id with the "
+                    + "bill totalling their current payment due; wrong: %s%n", invoices, invoices - wrong.size(),
+                    wrong.isEmpty() ? "none" : wrong.subList(0, Math.min(5, wrong.size())));
+            if (!wrong.isEmpty() || distinct != invoices || billWrites.size() != invoices) {
+                throw new IllegalStateException("the bills are not one per invoice, or do not match their invoices");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static boolean isCloseOut(JsonNode request) {
+        return request.get("method").asText().equals("PATCH") && request.get("path").asText().endsWith("/external_data/sync");
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * The links the generated invoices' bills need. The vendor through the API, as a person links it.
+     * The project was created before the connection and is in progress, so the hub may not export it
+     * (nor, therefore, its cost codes): its link, and those of the WBS codes NetSuite has as items
+     * with the hub's external ids, are inserted as a person's link and the earlier export left them.
+     * Returns how many WBS codes were linked.
+     */
+    private int linkBillRecords(Upstream upstream, String database) throws Exception {
+        gql("mutation { linkVendor(netsuiteVendorId: \"" + BILL_VENDOR_NETSUITE + "\", procoreVendorId: \"" + BILL_VENDOR
+                + "\") { linkStatus } }");
+        Map<String, String> items = new java.util.LinkedHashMap<>();
+        String after = null;
+        while (true) {
+            JsonNode page = gql("{ costCodes(projectId: \"" + BILL_PROJECT + "\", first: 100"
+                    + (after == null ? "" : ", after: \"" + after + "\"")
+                    + ") { edges { node { wbsCodeId } } pageInfo { hasNextPage endCursor } } }");
+            for (JsonNode edge : page.at("/data/costCodes/edges")) {
+                String wbs = edge.at("/node/wbsCodeId").asText();
+                JsonNode item = upstream.netsuiteOrNull("/services/rest/record/v1/otherChargePurchaseItem/eid:procore-wbs-"
+                        + BILL_PROJECT + "-" + wbs);
+                if (item != null) {
+                    items.put(wbs, item.get("id").asText());
+                }
+            }
+            if (!page.at("/data/costCodes/pageInfo/hasNextPage").asBoolean()) {
+                break;
+            }
+            after = page.at("/data/costCodes/pageInfo/endCursor").asText();
+        }
+        String insert = "INSERT INTO record_link (kind, left_system, left_type, left_id, right_system, right_type, right_id, "
+                + "method, linked_by, linked_at) VALUES (?, 'PROCORE', ?, ?, 'NETSUITE', ?, ?, ?, 'bench', now())";
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
+                java.sql.PreparedStatement row = db.prepareStatement(insert)) {
+            link(row, "PROJECT", "project", BILL_PROJECT, "job", BILL_PROJECT_JOB, "MANUAL");
+            for (Map.Entry<String, String> item : items.entrySet()) {
+                link(row, "COST_CODE", "wbs_code", item.getKey(), "otherChargePurchaseItem", item.getValue(), "EXPORT");
+            }
+        }
+        return items.size();
+    }
+
+    private static void link(java.sql.PreparedStatement row, String kind, String leftType, String leftId, String rightType,
+            String rightId, String method) throws java.sql.SQLException {
+        row.setString(1, kind);
+        row.setString(2, leftType);
+        row.setString(3, leftId);
+        row.setString(4, rightType);
+        row.setString(5, rightId);
+        row.setString(6, method);
+        row.executeUpdate();
+    }
+
+    /** Every delivery of every export request, with its times and origin status. */
+    private List<JsonNode> deliveries() throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        String after = null;
+        while (true) {
+            JsonNode page = gql("{ exportRequests(first: 100" + (after == null ? "" : ", after: \"" + after + "\"")
+                    + ") { edges { node { deliveries { source { id } destinationId deliveredAt originStatus "
+                    + "originRecordedAt } } } pageInfo { hasNextPage endCursor } } }");
+            for (JsonNode edge : page.at("/data/exportRequests/edges")) {
+                edge.at("/node/deliveries").forEach(all::add);
+            }
+            if (!page.at("/data/exportRequests/pageInfo/hasNextPage").asBoolean()) {
+                return all;
+            }
+            after = page.at("/data/exportRequests/pageInfo/endCursor").asText();
+        }
+    }
+
+    /** Requests the hub made to {@code system} that were answered 429, from its own metrics. */
+    private long throttled(String system) throws Exception {
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long count = 0;
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("trestle_upstream_requests_seconds_count{") && line.contains("outcome=\"throttled\"")
+                    && line.contains("system=\"" + system + "\"")) {
+                count += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The sandbox's upstream APIs as a client sees them, with the sandbox's documented credentials (lib.sh
+     * gives the hub the same ones): Procore with a client-credentials token, NetSuite signed with TBA.
+     */
+    private static final class Upstream {
+        private final String sandbox;
+        private final String procoreToken;
+
+        Upstream(String sandbox) throws Exception {
+            this.sandbox = sandbox;
+            HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "/procore/oauth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=sandbox-procore-client-id"
+                            + "&client_secret=sandbox-procore-client-secret")).build(), HttpResponse.BodyHandlers.ofString());
+            this.procoreToken = JSON.readTree(token.body()).get("access_token").asText();
+        }
+
+        /** What the sandbox's {@code system} received, oldest first. */
+        List<JsonNode> log(String system) throws Exception {
+            HttpResponse<String> log = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "/requests/" + system)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<JsonNode> entries = new ArrayList<>();
+            JSON.readTree(log.body()).forEach(entries::add);
+            return entries;
+        }
+
+        /** The project's subcontractor invoices as Procore has them now, by id. */
+        Map<String, JsonNode> invoices() throws Exception {
+            Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
+            for (int page = 1; ; page++) {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox
+                                + "/procore/rest/v1.0/requisitions?project_id=" + BILL_PROJECT + "&per_page=1000&page=" + page))
+                        .header("Authorization", "Bearer " + procoreToken)
+                        .header("Procore-Company-Id", "4264807").build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("Procore answered HTTP " + answer.statusCode() + ": " + answer.body());
+                }
+                JsonNode rows = JSON.readTree(answer.body());
+                rows.forEach(row -> byId.put(row.get("id").asText(), row));
+                if (rows.size() < 1000) {
+                    return byId;
+                }
+            }
+        }
+
+        /** The ids of the generated invoices (invoice numbers GEN-INV-...), all approved. */
+        List<String> generatedInvoices(int needed) throws Exception {
+            List<String> ids = invoices().values().stream()
+                    .filter(r -> r.get("invoice_number").asText().startsWith("GEN-INV-"))
+                    .map(r -> r.get("id").asText()).toList();
+            if (ids.size() < needed) {
+                throw new IllegalStateException("the sandbox has " + ids.size() + " generated invoices, " + needed + " needed");
+            }
+            return ids.subList(0, needed);
+        }
+
+        JsonNode netsuite(String method, String pathAndQuery) throws Exception {
+            HttpResponse<String> answer = netsuiteCall(method, pathAndQuery);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("NetSuite answered HTTP " + answer.statusCode() + ": " + answer.body());
+            }
+            return JSON.readTree(answer.body());
+        }
+
+        JsonNode netsuiteOrNull(String path) throws Exception {
+            HttpResponse<String> answer = netsuiteCall("GET", path);
+            if (answer.statusCode() == 404) {
+                return null;
+            }
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("NetSuite answered HTTP " + answer.statusCode() + ": " + answer.body());
+            }
+            return JSON.readTree(answer.body());
+        }
+
+        private HttpResponse<String> netsuiteCall(String method, String pathAndQuery) throws Exception {
+            URI uri = URI.create(sandbox + "/netsuite" + pathAndQuery);
+            return HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", tba(method, uri))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** OAuth 1.0a HMAC-SHA256 (NetSuite TBA) for the sandbox's account and token, RFC 5849. */
+        private static String tba(String method, URI uri) throws Exception {
+            String nonce = java.util.UUID.randomUUID().toString().replace("-", "");
+            String timestamp = String.valueOf(Instant.now().getEpochSecond());
+            List<String[]> params = new ArrayList<>(List.of(new String[] {"oauth_consumer_key", "sandbox-consumer-key"},
+                    new String[] {"oauth_nonce", nonce}, new String[] {"oauth_signature_method", "HMAC-SHA256"},
+                    new String[] {"oauth_timestamp", timestamp}, new String[] {"oauth_token", "sandbox-token-id"},
+                    new String[] {"oauth_version", "1.0"}));
+            if (uri.getRawQuery() != null) {
+                for (String pair : uri.getRawQuery().split("&")) {
+                    String[] nameValue = pair.split("=", 2);
+                    params.add(new String[] {java.net.URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+                        nameValue.length > 1 ? java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : ""});
+                }
+            }
+            String normalized = params.stream().map(p -> oauthEncode(p[0]) + "=" + oauthEncode(p[1])).sorted()
+                    .collect(java.util.stream.Collectors.joining("&"));
+            String base = method + "&" + oauthEncode(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()
+                    + uri.getRawPath()) + "&" + oauthEncode(normalized);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("sandbox-consumer-secret&sandbox-token-secret"
+                    .getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = Base64.getEncoder().encodeToString(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
+            return "OAuth realm=\"TSTDRV1234567\",oauth_consumer_key=\"sandbox-consumer-key\",oauth_token=\"sandbox-token-id\","
+                    + "oauth_signature_method=\"HMAC-SHA256\",oauth_timestamp=\"" + timestamp + "\",oauth_nonce=\"" + nonce
+                    + "\",oauth_version=\"1.0\",oauth_signature=\"" + oauthEncode(signature) + "\"";
+        }
+
+        private static String oauthEncode(String value) {
+            return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                    .replace("%7E", "~");
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.projects.ProjectTestData;
+import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
@@ -97,6 +98,24 @@ class VendorBillExportTest {
         assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'BILL' AND left_id = '"
                 + invoiceId + "' AND right_type = 'vendorBill' AND right_id = '" + bill.id() + "' AND unlinked_at IS NULL"));
         assertEquals(1, sandbox.netsuite().records("vendorBill").creates());
+    }
+
+    @Test
+    void aBillWrittenAgainAfterItsAnswerWasLostKeepsItsLinesOnce() {
+        long invoiceId = ProcoreDemoCases.APPROVED_INVOICE;
+        String id = Exports.requestInvoice(String.valueOf(invoiceId), PROJECT).getString("data.requestExport.id");
+        // NetSuite takes the bill, then the connection drops before its answer: the hub writes it again.
+        sandbox.netsuite().knobs().failNext(1, Fault.COMMIT_THEN_DROP);
+
+        Exports.approve(id);
+        Exports.awaitOriginsRecorded(id);
+
+        NetSuiteRecord bill = bill(invoiceId);
+        ProcoreRequisition invoice = sandbox.procore().requisitions().get(invoiceId).orElseThrow();
+        assertEquals(invoice.currentPaymentDue().setScale(2), total(bill), "each line billed once");
+        assertEquals(invoice.items().size(), bill.fields().getJsonObject("item").getJsonArray("items").size());
+        assertEquals(1, sandbox.netsuite().records("vendorBill").creates());
+        assertTrue(sandbox.netsuite().records("vendorBill").updates() >= 1, "the bill was written again");
     }
 
     @Test
