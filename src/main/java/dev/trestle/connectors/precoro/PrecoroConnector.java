@@ -128,7 +128,24 @@ public class PrecoroConnector {
     private Uni<List<PrecoroUser>> byIds(List<Long> ids) {
         List<Long> copy = List.copyOf(ids);
         return caller.call(OP_BY_IDS, () -> api.usersByIds(MAX_IDS_PER_REQUEST, copy).map(this::read))
-                .map(UsersPage::users);
+                .map(page -> filtered(copy, page.users(), page.hasNext()));
+    }
+
+    /**
+     * The answer to {@code id[]}, checked: no source documents that Precoro honours the filter,
+     * and a Precoro that ignored it would answer the first page of all users, which a page would
+     * then show as the wrong people without an error. So an answer with a user that was not asked
+     * for, or with more pages than the ids asked for fill, fails loudly instead.
+     */
+    static List<PrecoroUser> filtered(Collection<Long> asked, List<PrecoroUser> answered, boolean morePages) {
+        Set<Long> wanted = Set.copyOf(asked);
+        long unasked = answered.stream().filter(user -> !wanted.contains(user.id())).count();
+        if (unasked > 0 || morePages && answered.size() >= wanted.size()) {
+            throw UpstreamException.malformed(UpstreamSystem.PRECORO, 200, "Precoro ignored the id[] filter of "
+                    + "GET /users (it answered " + (unasked > 0 ? unasked + " user(s) that were not asked for"
+                            : "more pages than the " + wanted.size() + " id(s) asked for") + ")", null);
+        }
+        return answered;
     }
 
     private Uni<List<PrecoroUser>> sequential(List<UsersPage> sofar) {
