@@ -12,6 +12,6 @@ CONCURRENCY=${CONCURRENCY:-5}
 build
 start_sandbox --procore-invoices "$INVOICES" --procore-invoice-lines "$LINES" --latency-ms "$LATENCY_MS" \
   --netsuite-concurrency "$CONCURRENCY" --procore-hourly 100000
-start_hub -Dtrestle.netsuite.max-concurrency="$CONCURRENCY" "${UNTHROTTLED_CALLERS[@]}"
+start_hub -Dtrestle.netsuite.max-concurrency="$CONCURRENCY" "${UNTHROTTLED_CALLERS[@]}" "${SYNTHETIC_BUDGETS[@]}"
 client bills "$INVOICES" "$LATENCY_MS" "$CONCURRENCY" "http://127.0.0.1:$SANDBOX_PORT/sandbox" \
   "jdbc:postgresql://${TRESTLE_DB_HOST:-localhost}:${TRESTLE_DB_PORT:-5432}/$BENCH_DB"

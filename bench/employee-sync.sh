@@ -13,5 +13,5 @@ start_sandbox --precoro-users "$USERS" --netsuite-employees "$USERS" --latency-m
 # Precoro gets the same in-flight allowance as NetSuite, and no per-second pacing, so both
 # systems are bound by latency and concurrency alone (real Precoro allows about 1 request/s).
 start_hub -Dtrestle.netsuite.max-concurrency="$CONCURRENCY" -Dtrestle.precoro.max-concurrency="$CONCURRENCY" \
-  -Dtrestle.precoro.requests-per-second=100000
+  -Dtrestle.precoro.requests-per-second=100000 "${SYNTHETIC_BUDGETS[@]}"
 client sync "$USERS" "$LATENCY_MS" "$CONCURRENCY"

@@ -8,5 +8,5 @@ REQUESTS=${REQUESTS:-500}
 build
 start_sandbox --precoro-users "$USERS" --netsuite-employees "$USERS" --latency-ms "$LATENCY_MS" \
   --netsuite-concurrency 5 --precoro-rps 100000
-start_hub -Dtrestle.precoro.requests-per-second=100000 "${UNTHROTTLED_CALLERS[@]}"
+start_hub -Dtrestle.precoro.requests-per-second=100000 "${UNTHROTTLED_CALLERS[@]}" "${SYNTHETIC_BUDGETS[@]}"
 client query "$REQUESTS" "$LATENCY_MS"

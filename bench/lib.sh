@@ -94,6 +94,11 @@ start_hub() { # extra JVM options; the hub runs its production build with a 256 
 UNTHROTTLED_CALLERS=(-Dtrestle.graphql.callers.operations-per-second=100000 -Dtrestle.graphql.callers.burst=100000
   -Dtrestle.graphql.callers.concurrent=64)
 
+# The synthetic benchmarks raise the sandbox's request limits to measure latency and concurrency
+# alone; they pass these so that the hub's request budgets (trestle.*.budget) match.
+SYNTHETIC_BUDGETS=(-Dtrestle.procore.budget.per-hour=1000000 -Dtrestle.precoro.budget.per-hour=1000000
+  -Dtrestle.precoro.budget.per-day=1000000)
+
 client() { # BenchClient arguments
   java -cp "target/quarkus-app/lib/main/*" bench/src/BenchClient.java "http://127.0.0.1:$HUB_PORT" "$@"
 }

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,9 +46,24 @@ public final class UpstreamCaller {
     private final RetryConfig retry;
     private final Guard breaker;
     private final MeterRegistry registry;
+    private final RequestBudget budget;
+    private final Duration budgetWait;
 
     public UpstreamCaller(UpstreamSystem system, ConcurrencyGovernor governor, RetryConfig retry,
             CircuitBreakerConfig circuitBreaker, MeterRegistry registry) {
+        this(system, governor, retry, circuitBreaker, registry, RequestBudget.unlimited(Clock.systemUTC()),
+                Duration.ZERO);
+    }
+
+    /**
+     * With a request budget: every attempt first takes one request of it ({@link #budgeted}).
+     *
+     * @param budgetWait the longest the hub's own work waits in place for budget
+     */
+    public UpstreamCaller(UpstreamSystem system, ConcurrencyGovernor governor, RetryConfig retry,
+            CircuitBreakerConfig circuitBreaker, MeterRegistry registry, RequestBudget budget, Duration budgetWait) {
+        this.budget = Objects.requireNonNull(budget);
+        this.budgetWait = Objects.requireNonNull(budgetWait);
         this.system = Objects.requireNonNull(system);
         this.governor = Objects.requireNonNull(governor);
         this.retry = Objects.requireNonNull(retry);
@@ -70,6 +88,15 @@ public final class UpstreamCaller {
                 .description("Requests to the upstream system queued for a concurrency permit")
                 .tag("system", system.tag())
                 .register(registry);
+        Gauge.builder("trestle.upstream.budget.remaining", budget, RequestBudget::remaining)
+                .description("Requests left of this replica's share of the tightest budget window (-1: no budget)")
+                .tag("system", system.tag())
+                .register(registry);
+    }
+
+    /** This replica's share of the system's request budget. */
+    public RequestBudget budget() {
+        return budget;
     }
 
     /** The name of the system's circuit breaker, for {@code CircuitBreakerMaintenance}. */
@@ -94,11 +121,25 @@ public final class UpstreamCaller {
     public <T> Uni<T> call(String operation, Supplier<Uni<T>> attempt) {
         Objects.requireNonNull(operation);
         Objects.requireNonNull(attempt);
-        return attempt(operation, attempt, 1, 0);
+        // Whose work this is, read on the caller's context (retries and callbacks may run elsewhere).
+        UpstreamPriority priority = UpstreamPriority.current();
+        return attempt(operation, attempt, priority, 1, 0);
     }
 
-    private <T> Uni<T> attempt(String operation, Supplier<Uni<T>> attempt, int number, int malformedSoFar) {
-        return guarded(operation, attempt).onFailure().recoverWithUni(failure -> {
+    /**
+     * As {@link #call}, outside the request budget: for a host the budget does not cover (the
+     * OAuth host, whose token requests the API's rate limits do not count).
+     */
+    public <T> Uni<T> callOutsideBudget(String operation, Supplier<Uni<T>> attempt) {
+        Objects.requireNonNull(operation);
+        Objects.requireNonNull(attempt);
+        return attempt(operation, attempt, null, 1, 0);
+    }
+
+    private <T> Uni<T> attempt(String operation, Supplier<Uni<T>> attempt, UpstreamPriority priority, int number,
+            int malformedSoFar) {
+        Uni<Void> budgeted = priority == null ? Uni.createFrom().voidItem() : budgeted(operation, priority);
+        return budgeted.chain(() -> guarded(operation, attempt)).onFailure().recoverWithUni(failure -> {
             if (!(failure instanceof UpstreamException upstream)) {
                 return Uni.createFrom().failure(failure);
             }
@@ -117,7 +158,37 @@ public final class UpstreamCaller {
             LOG.debugf("%s %s: attempt %d failed (%s), retrying in %d ms", system.displayName(), operation, number,
                     upstream.kind().outcome(), wait.toMillis());
             return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                    .chain(() -> attempt(operation, attempt, number + 1, malformed));
+                    .chain(() -> attempt(operation, attempt, priority, number + 1, malformed));
+        });
+    }
+
+    /**
+     * Takes one request of the budget before an attempt. Without room the call waits in place up
+     * to {@code budgetWait} (a spike window of seconds), and beyond it fails as {@code BUDGET_SPENT}
+     * with the time the budget is back: the export worker pauses the system then, spending no
+     * attempt, and a person's read is told when reads are back (the last of each window is kept
+     * for the hub's own work).
+     */
+    private Uni<Void> budgeted(String operation, UpstreamPriority priority) {
+        return Uni.createFrom().deferred(() -> {
+            Optional<Instant> back = budget.tryAcquire(priority);
+            if (back.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            Duration wait = Duration.between(Instant.now(), back.get());
+            if (wait.compareTo(budgetWait) <= 0) {
+                return Uni.createFrom().voidItem().onItem().delayIt().by(wait.isNegative() ? Duration.ZERO : wait)
+                        .chain(() -> budgeted(operation, priority));
+            }
+            Counter.builder("trestle.upstream.budget.refused")
+                    .description("Calls refused without a request because the request budget had no room")
+                    .tag("system", system.tag())
+                    .tag("operation", operation)
+                    .tag("priority", priority.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry)
+                    .increment();
+            return Uni.createFrom().failure(UpstreamException.budgetSpent(system, wait,
+                    priority == UpstreamPriority.INTERACTIVE));
         });
     }
 

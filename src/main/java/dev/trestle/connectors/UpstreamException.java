@@ -34,7 +34,9 @@ public class UpstreamException extends TrestleException {
         /** A 2xx answer whose body is not what the API documents. */
         MALFORMED(ErrorCode.UPSTREAM_MALFORMED_RESPONSE, "malformed", true),
         /** The circuit breaker is open: no request was sent. */
-        CIRCUIT_OPEN(ErrorCode.UPSTREAM_UNAVAILABLE, "circuit_open", false);
+        CIRCUIT_OPEN(ErrorCode.UPSTREAM_UNAVAILABLE, "circuit_open", false),
+        /** The hub's request budget at the system is spent (or kept for its own work): no request was sent. */
+        BUDGET_SPENT(ErrorCode.UPSTREAM_RATE_LIMITED, "budget_spent", false);
 
         private final ErrorCode errorCode;
         private final String outcome;
@@ -132,6 +134,19 @@ public class UpstreamException extends TrestleException {
                 "Calls to " + system.displayName()
                         + " are paused for a short while after repeated failures. Try again later.",
                 cause);
+    }
+
+    /**
+     * The hub's own request budget at the system has no room before {@code back}: no request was
+     * sent. {@code forPeople}: what is left is kept for the hub's own work (exports, syncs).
+     */
+    public static UpstreamException budgetSpent(UpstreamSystem system, Duration back, boolean forPeople) {
+        String name = system.displayName();
+        long seconds = Math.max(1, (back.toMillis() + 999) / 1000);
+        return new UpstreamException(system, Kind.BUDGET_SPENT, null, null, null, back, forPeople
+                ? "The hub's " + name + " request budget left for this window is kept for exports and syncs; "
+                        + "reads for people are back in " + seconds + " s."
+                : "The hub's " + name + " request budget is spent until its window ends in " + seconds + " s.", null);
     }
 
     public UpstreamSystem system() {

@@ -292,8 +292,10 @@ public class ExportWorker {
             String code = upstream.upstreamCode().orElse(upstream.code().name());
             String detail = upstream.upstreamDetail().orElse(upstream.getMessage());
             UpstreamException.Kind kind = upstream.kind();
-            if (kind == UpstreamException.Kind.CIRCUIT_OPEN || kind == UpstreamException.Kind.THROTTLED) {
-                // A rate limit says how long; an open breaker lets trial calls through after its delay.
+            if (kind == UpstreamException.Kind.CIRCUIT_OPEN || kind == UpstreamException.Kind.THROTTLED
+                    || kind == UpstreamException.Kind.BUDGET_SPENT) {
+                // A rate limit (the service's, or the hub's own budget) says how long; an open breaker
+                // lets trial calls through after its delay.
                 Duration breakerDelay = upstream.system() == UpstreamSystem.PROCORE ? procoreBreakerDelay
                         : netsuiteBreakerDelay;
                 Duration wait = upstream.retryAfter().orElse(kind == UpstreamException.Kind.CIRCUIT_OPEN

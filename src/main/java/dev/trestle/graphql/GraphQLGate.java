@@ -3,6 +3,7 @@ package dev.trestle.graphql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trestle.connectors.UpstreamPriority;
 import dev.trestle.errors.ErrorCode;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -234,6 +235,8 @@ public class GraphQLGate {
             }
         });
         RequestReads.begin();
+        // Upstream reads for this request are a person's: they may not spend the budgets' reserve.
+        UpstreamPriority.markInteractive();
         ctx.next();
     }
 

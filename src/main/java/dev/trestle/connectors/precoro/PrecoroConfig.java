@@ -1,5 +1,6 @@
 package dev.trestle.connectors.precoro;
 
+import dev.trestle.connectors.BudgetConfig;
 import dev.trestle.connectors.CircuitBreakerConfig;
 import dev.trestle.connectors.RetryConfig;
 import io.smallrye.config.ConfigMapping;
@@ -48,6 +49,13 @@ public interface PrecoroConfig {
      * wait can be honoured.
      */
     RetryConfig retry();
+
+    /**
+     * The tenant's request budget at Precoro ({@code budget.per-hour}, {@code per-day}, {@code reserve},
+     * {@code replicas}, {@code max-wait}): spent by every caller of every replica, paced so that
+     * the hub meets no 429, with a reserve for exports and syncs.
+     */
+    BudgetConfig budget();
 
     /** The Precoro circuit breaker. */
     CircuitBreakerConfig circuitBreaker();

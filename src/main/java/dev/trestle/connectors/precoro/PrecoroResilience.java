@@ -1,6 +1,7 @@
 package dev.trestle.connectors.precoro;
 
 import dev.trestle.connectors.ConcurrencyGovernor;
+import dev.trestle.connectors.RequestBudget;
 import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
 import dev.trestle.connectors.UpstreamSystem;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -32,6 +34,6 @@ class PrecoroResilience {
     UpstreamCaller caller(@Upstream(UpstreamSystem.PRECORO) ConcurrencyGovernor governor, PrecoroConfig config,
             MeterRegistry registry) {
         return new UpstreamCaller(UpstreamSystem.PRECORO, governor, config.retry(), config.circuitBreaker(),
-                registry);
+                registry, RequestBudget.of(config.budget(), Clock.systemUTC()), config.budget().maxWait());
     }
 }

@@ -1,5 +1,6 @@
 package dev.trestle.connectors.procore;
 
+import dev.trestle.connectors.BudgetConfig;
 import dev.trestle.connectors.CircuitBreakerConfig;
 import dev.trestle.connectors.RetryConfig;
 import io.smallrye.config.ConfigMapping;
@@ -74,6 +75,13 @@ public interface ProcoreConfig {
      * {@code max-delay}; Procore's spike window is seconds long, so the default minute covers it.
      */
     RetryConfig retry();
+
+    /**
+     * The tenant's request budget at Procore ({@code budget.per-hour}, {@code per-day}, {@code reserve},
+     * {@code replicas}, {@code max-wait}): spent by every caller of every replica, paced so that
+     * the hub meets no 429, with a reserve for exports and syncs.
+     */
+    BudgetConfig budget();
 
     /** The Procore circuit breaker. */
     CircuitBreakerConfig circuitBreaker();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -73,6 +74,7 @@ public class ProcoreConnector {
     private final long companyId;
     private final int pageSize;
     private final String currency;
+    private final int replicas;
 
     ProcoreConnector(ProcoreConfig config, @Upstream(UpstreamSystem.PROCORE) UpstreamCaller caller, Clock clock,
             ObjectMapper mapper) {
@@ -86,6 +88,7 @@ public class ProcoreConnector {
         this.companyId = config.companyId();
         this.pageSize = config.pageSize();
         this.currency = config.currency();
+        this.replicas = config.budget().replicas();
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.baseUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -318,12 +321,31 @@ public class ProcoreConnector {
         String authorization = "Bearer " + token;
         return caller.call(operation, () -> request.apply(authorization).map(response -> {
             int status = response.getStatus();
+            observeBudget(response);
             String body = UpstreamJson.body(response);
             if (status < 200 || status > 299) {
                 throw ProcoreErrors.failure(status, response, body, mapper, clock);
             }
             return reader.apply(response, body);
         }));
+    }
+
+    /**
+     * Procore's count of the window it reports ({@code X-Rate-Limit-*}, on every answer, 429s
+     * included) corrects the hub's budget, since other integrations and replicas spend it too.
+     */
+    private void observeBudget(Response response) {
+        try {
+            String limit = response.getHeaderString("X-Rate-Limit-Limit");
+            String remaining = response.getHeaderString("X-Rate-Limit-Remaining");
+            String reset = response.getHeaderString(ProcoreErrors.RATE_LIMIT_RESET);
+            if (limit != null && remaining != null && reset != null) {
+                caller.budget().observe(Integer.parseInt(limit.strip()), Integer.parseInt(remaining.strip()),
+                        Instant.ofEpochSecond(Long.parseLong(reset.strip())), replicas);
+            }
+        } catch (NumberFormatException | DateTimeException unreadable) {
+            // Headers the hub cannot read leave its own count as it is.
+        }
     }
 
     /**

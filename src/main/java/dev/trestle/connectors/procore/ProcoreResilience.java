@@ -1,6 +1,7 @@
 package dev.trestle.connectors.procore;
 
 import dev.trestle.connectors.ConcurrencyGovernor;
+import dev.trestle.connectors.RequestBudget;
 import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
 import dev.trestle.connectors.UpstreamSystem;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /**
  * The process-wide Procore governor and caller. Procore's rate limits are per service account
@@ -30,6 +32,6 @@ class ProcoreResilience {
     UpstreamCaller caller(@Upstream(UpstreamSystem.PROCORE) ConcurrencyGovernor governor, ProcoreConfig config,
             MeterRegistry registry) {
         return new UpstreamCaller(UpstreamSystem.PROCORE, governor, config.retry(), config.circuitBreaker(),
-                registry);
+                registry, RequestBudget.of(config.budget(), Clock.systemUTC()), config.budget().maxWait());
     }
 }

@@ -85,7 +85,8 @@ final class ProcoreTokenSource {
     private Uni<String> renewal() {
         if (renewal == null) {
             AtomicReference<Uni<AccessToken>> self = new AtomicReference<>();
-            self.set(caller.call(OPERATION, () -> login.token("client_credentials", clientId, clientSecret)
+            // The OAuth host is not the API: its token requests are outside the API's rate limits.
+            self.set(caller.callOutsideBudget(OPERATION, () -> login.token("client_credentials", clientId, clientSecret)
                     .map(this::read))
                     .onItemOrFailure().invoke((token, failure) -> {
                         synchronized (lock) {

@@ -196,9 +196,12 @@ class ProcoreConnectorTest {
         int total = sandbox.procore().vendors().count();
         ProcoreConnector small = fresh(c -> c.with("pageSize", 2));
         int pages = (total + 1) / 2;
-        // More pages than one window admits, but no more than two windows: the refused pages must
-        // wait for X-Rate-Limit-Reset. Had they retried after the test's 20 ms back-off instead,
-        // they would have been refused again until the retries ran out.
+        // More pages than one window admits, but no more than two windows: the pages beyond the
+        // window must wait for X-Rate-Limit-Reset. The budget reads Procore's count from every
+        // answer and holds them back until the reset; only pages already on their way before an
+        // answer told (at most the connector's concurrency) may meet a 429, and those wait for the
+        // reset too. Had they retried after the test's 20 ms back-off instead, they would have been
+        // refused again until the retries ran out.
         int limit = pages / 2 + 1;
         sandbox.procore().rateLimit().limit(limit).window(Duration.ofSeconds(2));
 
@@ -206,9 +209,7 @@ class ProcoreConnectorTest {
 
         assertEquals(total, vendors.size());
         long sent = sandbox.procore().requests().count("GET", VENDORS);
-        assertTrue(sent > pages && sent <= pages + (pages - limit), "refused pages were repeated once: " + sent);
-        assertTrue(registry.get("trestle.upstream.retries").tags("system", "procore", "reason", "throttled").counter()
-                .count() > 0);
+        assertTrue(sent >= pages && sent <= pages + 4, "each page once, but for a few already on their way: " + sent);
     }
 
     @Test

@@ -1,0 +1,36 @@
+package dev.trestle.connectors;
+
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * A tenant's request budget at an upstream system ({@code trestle.<system>.budget.*}): what the
+ * service allows per hour and per day, shared by every caller of every replica. See {@link RequestBudget}.
+ */
+public interface BudgetConfig {
+
+    /** Requests per hour the service allows the tenant, all replicas together; 0: no hourly budget. */
+    int perHour();
+
+    /** Requests per day the service allows the tenant, all replicas together; 0: no daily budget. */
+    @WithDefault("0")
+    int perDay();
+
+    /**
+     * The share of each budget kept for the hub's own work (exports, imports, syncs): reads for
+     * people (GraphQL requests) stop while only this much is left, so dashboards never starve them.
+     */
+    @WithDefault("0.2")
+    double reserve();
+
+    /** Replicas of the hub sharing the tenant's budget; each spends its share. */
+    @WithDefault("1")
+    int replicas();
+
+    /**
+     * The longest the hub's own work waits in place for budget. A longer wait fails at once as a
+     * rate limit (with the time the budget is back), so the work pauses without holding anything.
+     */
+    @WithDefault("10s")
+    Duration maxWait();
+}
