@@ -28,8 +28,9 @@ public interface BudgetConfig {
     int replicas();
 
     /**
-     * The longest the hub's own work waits in place for budget. A longer wait fails at once as a
-     * rate limit (with the time the budget is back), so the work pauses without holding anything.
+     * The longest a call waits in place for budget. A longer wait fails at once as a rate limit
+     * (with the time the budget is back), so the work pauses without holding anything. Keep it
+     * well below {@code trestle.exports.claim-for}, or a delivery's claim runs out while it waits.
      */
     @WithDefault("10s")
     Duration maxWait();
