@@ -1,6 +1,8 @@
 package dev.trestle.sandbox.precoro;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -80,6 +82,27 @@ public final class UserDirectory {
         for (int i = offset; i < ids.length && i < offset + count; i++) {
             SandboxUser u = byId.get(ids[i]);
             if (u != null) {
+                result.add(u);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The users modified at or after {@code since}, in id order, as {@code GET /users?modifiedSince=}
+     * selects them: by {@code updateDate} (the creation time for a user never edited), compared at
+     * the second the API shows, so a user edited within the second {@code since} names is included.
+     */
+    public List<SandboxUser> modifiedSince(Instant since) {
+        long[] ids = sortedIds;
+        List<SandboxUser> result = new ArrayList<>();
+        for (long id : ids) {
+            SandboxUser u = byId.get(id);
+            if (u == null) {
+                continue;
+            }
+            Instant modified = u.updated() != null ? u.updated() : u.created();
+            if (modified != null && !modified.truncatedTo(ChronoUnit.SECONDS).isBefore(since)) {
                 result.add(u);
             }
         }
