@@ -1,6 +1,7 @@
 package dev.trestle.connectors.netsuite;
 
 import java.time.Instant;
+import org.eclipse.microprofile.graphql.Ignore;
 
 /**
  * A NetSuite {@code employee} record, as far as the hub reads it (SuiteQL columns
@@ -13,10 +14,10 @@ import java.time.Instant;
  * @param email     as stored in NetSuite, not normalized; may be null
  * @param inactive  {@code isInactive}; inactive employees never match
  * @param lastModified {@code lastmodifieddate}, read by the employee sync's queries; null where a
- *                  query does not select it (lookups by id)
+ *                  query does not select it (lookups by id), so not in the API
  */
 public record NetSuiteEmployee(String id, String entityId, String firstName, String lastName, String email,
-        boolean inactive, Instant lastModified) {
+        boolean inactive, @Ignore Instant lastModified) {
 
     /** An employee read without its modification time. */
     public NetSuiteEmployee(String id, String entityId, String firstName, String lastName, String email,
