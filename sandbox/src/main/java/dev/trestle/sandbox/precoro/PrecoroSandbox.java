@@ -173,7 +173,7 @@ public final class PrecoroSandbox extends SimulatedSystem {
             }
             List<SandboxUser> selected = new ArrayList<>();
             Instant since = modifiedSince;
-            ids.forEach(id -> users.get(id).filter(u -> since == null || modifiedAtOrAfter(u, since))
+            ids.forEach(id -> users.get(id).filter(u -> since == null || UserDirectory.modifiedAtOrAfter(u, since))
                     .ifPresent(selected::add));
             total = selected.size();
             pageItems = offset >= total ? List.of() : selected.subList((int) offset, (int) Math.min(total, offset + perPage));
@@ -198,11 +198,6 @@ public final class PrecoroSandbox extends SimulatedSystem {
         }
         body.append("],\"meta\":").append(new JsonObject().put("pagination", pagination).encode()).append('}');
         return withRateHeaders(ctx, new SandboxResponse(200, JSON, Map.of(), body.toString()));
-    }
-
-    private static boolean modifiedAtOrAfter(SandboxUser u, Instant since) {
-        Instant modified = u.updated() != null ? u.updated() : u.created();
-        return modified != null && !modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isBefore(since);
     }
 
     private SandboxResponse getUser(RoutingContext ctx) {

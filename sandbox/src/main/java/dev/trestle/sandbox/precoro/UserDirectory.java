@@ -101,12 +101,17 @@ public final class UserDirectory {
             if (u == null) {
                 continue;
             }
-            Instant modified = u.updated() != null ? u.updated() : u.created();
-            if (modified != null && !modified.truncatedTo(ChronoUnit.SECONDS).isBefore(since)) {
+            if (modifiedAtOrAfter(u, since)) {
                 result.add(u);
             }
         }
         return result;
+    }
+
+    /** Whether {@code modifiedSince=since} lists the user (see {@link #modifiedSince(Instant)}). */
+    static boolean modifiedAtOrAfter(SandboxUser u, Instant since) {
+        Instant modified = u.updated() != null ? u.updated() : u.created();
+        return modified != null && !modified.truncatedTo(ChronoUnit.SECONDS).isBefore(since);
     }
 
     private SandboxUser require(long id) {
