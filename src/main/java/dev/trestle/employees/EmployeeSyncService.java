@@ -1,7 +1,9 @@
 package dev.trestle.employees;
 
 import dev.trestle.connectors.netsuite.NetSuiteConnector;
+import dev.trestle.connectors.netsuite.NetSuiteEmployee;
 import dev.trestle.connectors.precoro.PrecoroConnector;
+import dev.trestle.connectors.precoro.PrecoroUser;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.settings.SettingsService;
@@ -18,19 +20,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import dev.trestle.connectors.netsuite.NetSuiteEmployee;
-import dev.trestle.connectors.precoro.PrecoroUser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.function.Function;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -138,8 +138,9 @@ public class EmployeeSyncService {
                 return Uni.createFrom().failure(new TrestleException(ErrorCode.EMPLOYEE_SYNC_DISABLED,
                         "Sync Employee is off. An admin turns it on with enableEmployeeSync(confirm: true)."));
             }
-            // Read before the run opens: one run at a time, and only a run writes watermarks, so
-            // they cannot change between here and the run's reads.
+            // Read before the run opens, as its mode depends on them. A run on another replica may
+            // finish in between and move them on; this run then starts from older watermarks,
+            // which only re-reads records (harmless), and never moves them back (see watermark()).
             return copy.watermarks().chain(watermarks -> {
                 boolean incremental = !full && watermarks.keySet().containsAll(EnumSet.allOf(EmployeeSyncCopy.Source.class));
                 SyncRun.Mode mode = incremental ? SyncRun.Mode.INCREMENTAL : SyncRun.Mode.FULL;
