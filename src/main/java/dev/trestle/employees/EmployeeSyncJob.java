@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * The scheduled employee sync ({@code trestle.employee-sync.cron}). Every replica fires it; the
- * database lets one run at a time, and the others skip quietly.
+ * The scheduled employee syncs: the incremental run ({@code trestle.employee-sync.cron}, FULL
+ * until there are watermarks) and the full reconcile ({@code trestle.employee-sync.reconcile-cron}),
+ * both configured in {@link EmployeeSyncConfig}. Every replica fires them; the database lets one
+ * run at a time, and the others skip quietly (so does the incremental tick that meets the reconcile).
  */
 @ApplicationScoped
 public class EmployeeSyncJob {
@@ -29,10 +31,20 @@ public class EmployeeSyncJob {
     @Scheduled(identity = "employee-sync", cron = "${trestle.employee-sync.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
+        return scheduled(false);
+    }
+
+    @Scheduled(identity = "employee-sync-reconcile", cron = "${trestle.employee-sync.reconcile-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> reconcile() {
+        return scheduled(true);
+    }
+
+    private Uni<Void> scheduled(boolean full) {
         return settings.current().chain(current -> current.employeeSyncEnabled
-                ? sync.run(SyncRun.Trigger.SCHEDULED, null)
-                        .invoke(run -> LOG.infof("Scheduled employee sync %d %s: %d scanned, %d mapped", run.id,
-                                run.status, run.scanned, run.mapped))
+                ? sync.run(SyncRun.Trigger.SCHEDULED, null, full)
+                        .invoke(run -> LOG.infof("Scheduled employee sync %d (%s) %s: %d scanned, %d mapped",
+                                run.id, run.mode, run.status, run.scanned, run.mapped))
                         .replaceWithVoid()
                         .onFailure(EmployeeSyncJob::alreadyRunning).recoverWithNull()
                 : Uni.createFrom().voidItem());

@@ -1,7 +1,9 @@
 package dev.trestle.employees;
 
 import dev.trestle.connectors.netsuite.NetSuiteConnector;
+import dev.trestle.connectors.netsuite.NetSuiteEmployee;
 import dev.trestle.connectors.precoro.PrecoroConnector;
+import dev.trestle.connectors.precoro.PrecoroUser;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.settings.SettingsService;
@@ -19,21 +21,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Matches every Precoro user to a NetSuite employee by email and records the result.
  *
- * <p>A run reads both sides in full (reads only: nothing is ever created or changed in Precoro
- * or NetSuite), decides every user with {@link EmployeeMatcher}, and writes only what changed,
- * in chunks of one transaction each. If a run fails halfway, every chunk it wrote is correct
- * and complete on its own, and the next run, which again decides every user, finishes the rest.
+ * <p>Reads only: nothing is ever created or changed in Precoro or NetSuite. The hub keeps its own
+ * copy of what it read from each side ({@link EmployeeSyncCopy}). A run is one of two modes:
+ * <ul>
+ * <li>{@link SyncRun.Mode#FULL FULL} (the first run, the nightly reconcile, or on request) reads
+ * both sides in full, replaces the copy, so records deleted upstream leave it, and resets the
+ * watermarks;</li>
+ * <li>{@link SyncRun.Mode#INCREMENTAL INCREMENTAL} reads only the records modified since each
+ * source's watermark ({@code modifiedSince} in Precoro, {@code lastmodifieddate} in NetSuite,
+ * a few requests instead of one per page of users, which Precoro's 3,000 a day cannot afford
+ * every 15 minutes) and upserts them into the copy. It cannot see deletions: a user deleted in
+ * Precoro is simply no longer listed, so it stays in the copy until the next full reconcile.</li>
+ * </ul>
+ * Either way every user of the copy is decided with {@link EmployeeMatcher} (a conflict needs every
+ * record with the same email, changed or not), and only what changed is written, in chunks of one
+ * transaction each. If a run fails halfway, every chunk it wrote is correct and complete on its
+ * own, its watermarks are not advanced, and the next run reads the same changes again and
+ * finishes the rest.
  */
 @ApplicationScoped
 public class EmployeeSyncService {
@@ -45,25 +65,32 @@ public class EmployeeSyncService {
     private final SyncRuns runs;
     private final SettingsService settings;
     private final EmployeeMappingStore store;
+    private final EmployeeSyncCopy copy;
     private final Clock clock;
     private final Vertx vertx;
     private final MeterRegistry meters;
     private final int chunkSize;
+    private final Duration overlap;
     private final Duration heartbeatInterval;
 
     public EmployeeSyncService(PrecoroConnector precoro, NetSuiteConnector netsuite, SyncRuns runs,
-            SettingsService settings, EmployeeMappingStore store, Clock clock, Vertx vertx, MeterRegistry meters,
-            @ConfigProperty(name = "trestle.employee-sync.chunk-size") int chunkSize,
+            SettingsService settings, EmployeeMappingStore store, EmployeeSyncCopy copy, Clock clock, Vertx vertx,
+            MeterRegistry meters, EmployeeSyncConfig config,
             @ConfigProperty(name = "trestle.sync.heartbeat-interval") Duration heartbeatInterval) {
         this.precoro = precoro;
         this.netsuite = netsuite;
         this.runs = runs;
         this.settings = settings;
         this.store = store;
+        this.copy = copy;
         this.clock = clock;
         this.vertx = vertx;
         this.meters = meters;
-        this.chunkSize = chunkSize;
+        if (config.watermarkOverlap().isNegative()) {
+            throw new IllegalArgumentException("trestle.employee-sync.watermark-overlap must not be negative");
+        }
+        this.chunkSize = config.chunkSize();
+        this.overlap = config.watermarkOverlap();
         this.heartbeatInterval = heartbeatInterval;
     }
 
@@ -73,32 +100,138 @@ public class EmployeeSyncService {
      * is going on any replica.
      */
     public Uni<SyncRun> start(SyncRun.Trigger trigger, String requestedBy) {
-        return open(trigger, requestedBy).invoke(run -> {
+        return start(trigger, requestedBy, false);
+    }
+
+    /**
+     * As {@link #start(SyncRun.Trigger, String)}; with {@code full} a FULL reconcile, otherwise
+     * INCREMENTAL once both sources have a watermark (FULL before).
+     */
+    public Uni<SyncRun> start(SyncRun.Trigger trigger, String requestedBy, boolean full) {
+        return open(trigger, requestedBy, full).invoke(run -> {
             // A fresh duplicated context: the run outlives the request that asked for it and
             // must not share its Vert.x context (or anything bound to it) with that request.
             var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            context.runOnContext(ignored -> carryOut(run).subscribe().with(
+            context.runOnContext(ignored -> carryOut(run.run(), run.watermarks()).subscribe().with(
                     finished -> { },
-                    failure -> LOG.errorf(failure, "Employee sync run %d could not be closed", run.id)));
-        });
+                    failure -> LOG.errorf(failure, "Employee sync run %d could not be closed", run.run().id)));
+        }).map(Opened::run);
     }
 
     /** Opens a run and carries it out; the returned run is finished (SUCCEEDED or FAILED). */
     public Uni<SyncRun> run(SyncRun.Trigger trigger, String requestedBy) {
-        return open(trigger, requestedBy).chain(this::carryOut);
+        return run(trigger, requestedBy, false);
     }
 
-    private Uni<SyncRun> open(SyncRun.Trigger trigger, String requestedBy) {
+    /** As {@link #run(SyncRun.Trigger, String)}; with {@code full} a FULL reconcile. */
+    public Uni<SyncRun> run(SyncRun.Trigger trigger, String requestedBy, boolean full) {
+        return open(trigger, requestedBy, full).chain(opened -> carryOut(opened.run(), opened.watermarks()));
+    }
+
+    /** An opened run and the watermarks it reads from (empty for a FULL run). */
+    private record Opened(SyncRun run, Map<EmployeeSyncCopy.Source, Instant> watermarks) {
+    }
+
+    private Uni<Opened> open(SyncRun.Trigger trigger, String requestedBy, boolean full) {
         return settings.current().chain(current -> {
             if (!current.employeeSyncEnabled) {
                 return Uni.createFrom().failure(new TrestleException(ErrorCode.EMPLOYEE_SYNC_DISABLED,
                         "Sync Employee is off. An admin turns it on with enableEmployeeSync(confirm: true)."));
             }
-            return runs.start(SyncRun.Kind.EMPLOYEES, trigger, requestedBy);
+            // Read before the run opens, as its mode depends on them. A run on another replica may
+            // finish in between and move them on; this run then starts from older watermarks,
+            // which only re-reads records (harmless), and never moves them back (see watermark()).
+            return copy.watermarks().chain(watermarks -> {
+                boolean incremental = !full && watermarks.keySet().containsAll(EnumSet.allOf(EmployeeSyncCopy.Source.class));
+                SyncRun.Mode mode = incremental ? SyncRun.Mode.INCREMENTAL : SyncRun.Mode.FULL;
+                return runs.start(SyncRun.Kind.EMPLOYEES, trigger, requestedBy, mode)
+                        .map(run -> new Opened(run, incremental ? watermarks : Map.of()));
+            });
         });
     }
 
-    private Uni<SyncRun> carryOut(SyncRun run) {
+    /** What a run read: everything to match over, and what came from upstream this time. */
+    private record Read(List<PrecoroUser> users, List<NetSuiteEmployee> employees, List<PrecoroUser> usersRead,
+            List<NetSuiteEmployee> employeesRead) {
+    }
+
+    /** Full: both sides in full, and the copy replaced by them. */
+    private Uni<Read> readFull(SyncRun run) {
+        return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees()).asTuple()
+                .chain(both -> copy.replace(both.getItem1(), both.getItem2(), run.id, clock.instant())
+                        .replaceWith(new Read(both.getItem1(), both.getItem2(), both.getItem1(), both.getItem2())));
+    }
+
+    /** Incremental: what changed since the watermarks, upserted into the copy and merged with the rest of it. */
+    private Uni<Read> readChanges(SyncRun run, Map<EmployeeSyncCopy.Source, Instant> watermarks) {
+        return Uni.combine().all().unis(
+                precoro.usersModifiedSince(watermarks.get(EmployeeSyncCopy.Source.PRECORO_USERS)),
+                netsuite.employeesModifiedSince(watermarks.get(EmployeeSyncCopy.Source.NETSUITE_EMPLOYEES)),
+                copy.load()).asTuple()
+                .chain(all -> {
+                    List<PrecoroUser> changedUsers = all.getItem1();
+                    List<NetSuiteEmployee> changedEmployees = all.getItem2();
+                    List<PrecoroUser> users = merged(all.getItem3().users(), changedUsers, PrecoroUser::id,
+                            Comparator.comparingLong(PrecoroUser::id));
+                    List<NetSuiteEmployee> employees = merged(all.getItem3().employees(), changedEmployees,
+                            NetSuiteEmployee::id, Comparator.comparing((NetSuiteEmployee e) -> e.id().length())
+                                    .thenComparing(NetSuiteEmployee::id));
+                    return copy.upsert(changedUsers, changedEmployees, run.id, clock.instant())
+                            .replaceWith(new Read(users, employees, changedUsers, changedEmployees));
+                });
+    }
+
+    /** The copy with the records read this run in place of their earlier versions, in the full read's order. */
+    private static <T, K> List<T> merged(List<T> stored, List<T> read, Function<T, K> key, Comparator<T> order) {
+        Map<K, T> byKey = new LinkedHashMap<>(Math.max(16, (stored.size() + read.size()) * 4 / 3 + 1));
+        stored.forEach(record -> byKey.put(key.apply(record), record));
+        read.forEach(record -> byKey.put(key.apply(record), record));
+        List<T> result = new ArrayList<>(byKey.values());
+        result.sort(order);
+        return result;
+    }
+
+    /**
+     * Where the next incremental read of each source starts: the newest upstream modification time
+     * read, minus the overlap. A FULL run starts over (from the start of time if it read no
+     * modification time at all); an INCREMENTAL run never moves a watermark back, and keeps it when
+     * it read nothing.
+     */
+    private Map<EmployeeSyncCopy.Source, EmployeeSyncCopy.Watermark> watermarksAfter(SyncRun run,
+            Map<EmployeeSyncCopy.Source, Instant> before, Read read) {
+        Map<EmployeeSyncCopy.Source, EmployeeSyncCopy.Watermark> after = new EnumMap<>(EmployeeSyncCopy.Source.class);
+        after.put(EmployeeSyncCopy.Source.PRECORO_USERS, watermark(run.mode,
+                before.get(EmployeeSyncCopy.Source.PRECORO_USERS), newest(read.usersRead(), PrecoroUser::updated)));
+        after.put(EmployeeSyncCopy.Source.NETSUITE_EMPLOYEES, watermark(run.mode,
+                before.get(EmployeeSyncCopy.Source.NETSUITE_EMPLOYEES),
+                newest(read.employeesRead(), NetSuiteEmployee::lastModified)));
+        return after;
+    }
+
+    private EmployeeSyncCopy.Watermark watermark(SyncRun.Mode mode, Instant before, Instant newest) {
+        if (newest == null) {
+            return new EmployeeSyncCopy.Watermark(mode == SyncRun.Mode.FULL || before == null ? Instant.EPOCH : before,
+                    null);
+        }
+        Instant from = newest.minus(overlap);
+        if (mode == SyncRun.Mode.INCREMENTAL && before != null && before.isAfter(from)) {
+            from = before;
+        }
+        return new EmployeeSyncCopy.Watermark(from, newest);
+    }
+
+    private static <T> Instant newest(List<T> records, Function<T, Instant> modified) {
+        Instant newest = null;
+        for (T record : records) {
+            Instant at = modified.apply(record);
+            if (at != null && (newest == null || at.isAfter(newest))) {
+                newest = at;
+            }
+        }
+        return newest;
+    }
+
+    private Uni<SyncRun> carryOut(SyncRun run, Map<EmployeeSyncCopy.Source, Instant> watermarks) {
         Timer.Sample sample = Timer.start(meters);
         long started = System.nanoTime();
         // Heartbeats for the whole run, reading included, so that no replica takes a slow run for a dead one.
@@ -110,12 +243,20 @@ public class EmployeeSyncService {
         Uni<Map<Long, EmployeeMapping>> stored = store.loadAll().invoke(existing -> LOG.infof(
                 "Employee sync run %d loaded %d stored mappings in %d ms", run.id, existing.size(),
                 (System.nanoTime() - started) / 1_000_000));
-        return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees(), stored).asTuple()
+        Uni<Read> read = run.mode == SyncRun.Mode.FULL ? readFull(run) : readChanges(run, watermarks);
+        return Uni.combine().all().unis(read, stored).asTuple()
                 .chain(all -> {
-                    LOG.infof("Employee sync run %d read %d Precoro users and %d NetSuite employees in %d ms", run.id,
-                            all.getItem1().size(), all.getItem2().size(), (System.nanoTime() - started) / 1_000_000);
-                    List<MappingDecision> decisions = EmployeeMatcher.match(all.getItem1(), all.getItem2());
-                    return apply(run.id, decisions, all.getItem3());
+                    Read what = all.getItem1();
+                    LOG.infof("Employee sync run %d (%s) read %d Precoro users and %d NetSuite employees in %d ms; "
+                            + "matching %d users and %d employees", run.id, run.mode, what.usersRead().size(),
+                            what.employeesRead().size(), (System.nanoTime() - started) / 1_000_000,
+                            what.users().size(), what.employees().size());
+                    List<MappingDecision> decisions = EmployeeMatcher.match(what.users(), what.employees());
+                    // The watermarks move only after every mapping is written: a run that fails
+                    // before that is read again from where it started.
+                    return apply(run.id, decisions, all.getItem2())
+                            .call(() -> copy.saveWatermarks(watermarksAfter(run, watermarks, what), run.id,
+                                    clock.instant()));
                 })
                 .chain(counts -> runs.finish(run.id, SyncRun.Status.SUCCEEDED, counts, null))
                 .onFailure().recoverWithUni(failure -> {
@@ -164,8 +305,10 @@ public class EmployeeSyncService {
     }
 
     /**
-     * Users the hub knows but Precoro no longer lists (after a complete read of Precoro): they
-     * are not mapped any more, and the change is recorded like any other.
+     * Users the hub knows but its copy of Precoro no longer holds (a FULL run removed them, as
+     * Precoro no longer listed them): they are not mapped any more, and the change is recorded
+     * like any other. An INCREMENTAL run cannot remove anyone from the copy, so deletions wait for
+     * the next full reconcile.
      */
     private static List<MappingDecision> withUsersGone(List<MappingDecision> decisions,
             Map<Long, EmployeeMapping> existing) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -150,9 +151,12 @@ public class EmployeesGraphQL {
     @Mutation
     @NonNull
     @RequiresRole(Roles.ADMIN)
-    @Description("Starts an employee sync now; it picks up new and changed users. Returns the run, still RUNNING.")
-    public Uni<SyncRun> runEmployeeSync() {
-        return sync.start(SyncRun.Trigger.ON_REQUEST, currentUser.name());
+    @Description("Starts an employee sync now; it picks up new and changed users. Returns the run, still RUNNING. "
+            + "INCREMENTAL (only what changed upstream since the last run) once a run has succeeded; with full: true "
+            + "a FULL reconcile that reads everything and also notices users deleted in Precoro.")
+    public Uni<SyncRun> runEmployeeSync(@Name("full") @DefaultValue("false")
+            @Description("Read everything instead of only the changes.") boolean full) {
+        return sync.start(SyncRun.Trigger.ON_REQUEST, currentUser.name(), full);
     }
 
     @Description("The result of enableEmployeeSync.")

@@ -32,6 +32,16 @@ public class SyncRun {
         ON_REQUEST
     }
 
+    @org.eclipse.microprofile.graphql.Enum("SyncMode")
+    public enum Mode {
+        @Description("Read everything from both systems, replaced the hub's copy and reset the watermarks; "
+                + "the only mode that sees records deleted upstream.")
+        FULL,
+        @Description("Read only what changed upstream since the last run's watermark, then matched over the "
+                + "hub's whole copy.")
+        INCREMENTAL
+    }
+
     @org.eclipse.microprofile.graphql.Enum("SyncRunStatus")
     public enum Status { RUNNING, SUCCEEDED, FAILED }
 
@@ -48,6 +58,11 @@ public class SyncRun {
     @Enumerated(EnumType.STRING)
     @NonNull
     public Trigger trigger;
+
+    @Enumerated(EnumType.STRING)
+    @NonNull
+    @Description("Whether the run read everything or only what changed.")
+    public Mode mode = Mode.FULL;
 
     @Column(name = "requested_by")
     @Description("Who asked for it; empty for scheduled runs.")

@@ -34,6 +34,11 @@ public class SyncRuns {
      * blocks syncing for good.
      */
     public Uni<SyncRun> start(SyncRun.Kind kind, SyncRun.Trigger trigger, String requestedBy) {
+        return start(kind, trigger, requestedBy, SyncRun.Mode.FULL);
+    }
+
+    /** As {@link #start(SyncRun.Kind, SyncRun.Trigger, String)}, recording how much the run reads. */
+    public Uni<SyncRun> start(SyncRun.Kind kind, SyncRun.Trigger trigger, String requestedBy, SyncRun.Mode mode) {
         Instant now = clock.instant();
         return db.transaction(session -> session.createMutationQuery("""
                 update SyncRun r set r.status = :failed, r.finishedAt = :now,
@@ -50,6 +55,7 @@ public class SyncRuns {
                     run.kind = kind;
                     run.trigger = trigger;
                     run.requestedBy = requestedBy;
+                    run.mode = mode;
                     run.status = SyncRun.Status.RUNNING;
                     run.startedAt = now;
                     run.heartbeatAt = now;

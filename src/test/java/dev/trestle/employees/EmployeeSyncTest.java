@@ -239,7 +239,10 @@ class EmployeeSyncTest {
         long gone = DemoCases.FIRST_EXACT_MATCH_PRECORO_ID;
         sandbox.precoro().users().remove(gone);
 
-        Map<String, Object> run = Hub.runEmployeeSync();
+        // A deletion shows only in a full read (an incremental run lists changed users, and a
+        // deleted one is not listed): the reconcile, on request here, nightly in production.
+        Map<String, Object> run = Hub.reconcileEmployees();
+        assertEquals("FULL", run.get("mode"));
         assertEquals("SUCCEEDED", run.get("status"));
         assertEquals(sandbox.precoro().users().size(), run.get("scanned"));
         Map<String, Object> user = employee(gone);

@@ -20,7 +20,8 @@ public class Database {
     /** Empties the hub's state; Sync Employee is off again (a fresh installation). */
     public void reset() {
         execute("""
-                TRUNCATE employee_mapping, employee_mapping_change, sync_run, audit_event,
+                TRUNCATE employee_mapping, employee_mapping_change, employee_sync_precoro_user,
+                         employee_sync_netsuite_employee, employee_sync_watermark, sync_run, audit_event,
                          export_delivery, export_request, record_link, accounting_approver;
                 DELETE FROM integration_settings;
                 INSERT INTO integration_settings (id) VALUES (1);
@@ -40,6 +41,26 @@ public class Database {
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row as text (timestamps as ISO 8601 in UTC), or null. */
+    public String text(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            if (!rows.next()) {
+                return null;
+            }
+            Object value = rows.getObject(1);
+            if (value instanceof java.time.OffsetDateTime at) {
+                return at.toInstant().toString();
+            }
+            if (value instanceof java.sql.Timestamp at) {
+                return at.toInstant().toString();
+            }
+            return value == null ? null : value.toString();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

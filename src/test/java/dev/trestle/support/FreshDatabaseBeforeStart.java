@@ -23,7 +23,8 @@ public class FreshDatabaseBeforeStart implements QuarkusTestResourceLifecycleMan
             statement.execute("""
                     DO $$ BEGIN
                       IF to_regclass('public.sync_run') IS NOT NULL THEN
-                        TRUNCATE employee_mapping, employee_mapping_change, sync_run, audit_event;
+                        TRUNCATE employee_mapping, employee_mapping_change, employee_sync_precoro_user,
+                         employee_sync_netsuite_employee, employee_sync_watermark, sync_run, audit_event;
                         DELETE FROM integration_settings;
                         INSERT INTO integration_settings (id) VALUES (1);
                       END IF;

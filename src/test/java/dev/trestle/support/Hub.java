@@ -46,12 +46,19 @@ public final class Hub {
         return awaitRun(response.getLong("data.runEmployeeSync.id"));
     }
 
+    /** Asks for a FULL employee sync (a reconcile) as an admin and waits for it; returns the finished run. */
+    public static Map<String, Object> reconcileEmployees() {
+        JsonPath response = GraphQL.as("admin", "mutation { runEmployeeSync(full: true) { id status } }");
+        assertNull(response.get("errors"), response.prettify());
+        return awaitRun(response.getLong("data.runEmployeeSync.id"));
+    }
+
     /** Polls syncRuns until the run has finished. */
     public static Map<String, Object> awaitRun(long runId) {
         long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonPath runs = GraphQL.as("viewer", """
-                    { syncRuns(first: 20) { id kind trigger requestedBy status startedAt finishedAt
+                    { syncRuns(first: 20) { id kind mode trigger requestedBy status startedAt finishedAt
                                             scanned mapped notMapped conflicts unchanged error } }""");
             for (Map<String, Object> run : runs.<Map<String, Object>>getList("data.syncRuns")) {
                 if (Long.parseLong(run.get("id").toString()) == runId && !"RUNNING".equals(run.get("status"))) {

@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,6 +39,12 @@ import java.util.stream.Collectors;
 public class NetSuiteConnector {
 
     static final String EMPLOYEE_QUERY = "SELECT id, entityid, firstname, lastname, email, isinactive FROM employee";
+    /** The sync's reads also take the modification time, from which it keeps its watermark. */
+    static final String EMPLOYEE_SYNC_QUERY =
+            "SELECT id, entityid, firstname, lastname, email, isinactive, lastmodifieddate FROM employee";
+    /** The timestamp literal of {@code TO_TIMESTAMP(..., 'YYYY-MM-DD HH24:MI:SS')}, in UTC. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
     /** NetSuite's largest SuiteQL page, and so the most ids one {@code IN (...)} query can return in one page. */
     static final int MAX_PAGE_SIZE = 1000;
     /** NetSuite serves at most this many pages of one query. */
@@ -43,6 +54,7 @@ public class NetSuiteConnector {
             .comparing((NetSuiteEmployee e) -> e.id().length()).thenComparing(NetSuiteEmployee::id);
     private static final String OP_ALL = "employees.all";
     private static final String OP_BY_IDS = "employees.by_ids";
+    private static final String OP_CHANGED = "employees.changed";
 
     private final NetSuiteApi api;
     private final UpstreamCaller caller;
@@ -72,7 +84,20 @@ public class NetSuiteConnector {
      * 100,000-row cap per query it continues with a new query keyed on the last id read.
      */
     public Uni<List<NetSuiteEmployee>> allEmployees() {
-        return window(null).map(NetSuiteConnector::distinctSorted);
+        return window(OP_ALL, null, null).map(NetSuiteConnector::distinctSorted);
+    }
+
+    /**
+     * The employees, active or not, whose {@code lastmodifieddate} is at or after {@code since}
+     * (to the second, rounded down, so nothing of that second is missed), ordered by id; paged
+     * like {@link #allEmployees()}. Employees deleted in NetSuite are not among them: only a full
+     * read shows who is gone.
+     */
+    public Uni<List<NetSuiteEmployee>> employeesModifiedSince(Instant since) {
+        // Digits, dashes, colons and a space only: the formatter writes the literal, never input.
+        String filter = "lastmodifieddate >= TO_TIMESTAMP('" + TIMESTAMP.format(since)
+                + "', 'YYYY-MM-DD HH24:MI:SS')";
+        return window(OP_CHANGED, filter, null).map(NetSuiteConnector::distinctSorted);
     }
 
     /**
@@ -119,15 +144,18 @@ public class NetSuiteConnector {
     }
 
     /** One query's worth of rows (at most {@link #rowsPerWindow}), then the next window keyed on the last id. */
-    private Uni<List<NetSuiteEmployee>> window(Long afterId) {
-        String sql = EMPLOYEE_QUERY + (afterId == null ? "" : " WHERE id > " + afterId) + " ORDER BY id";
-        return page(OP_ALL, sql, pageSize, 0).chain(first -> {
+    private Uni<List<NetSuiteEmployee>> window(String operation, String filter, Long afterId) {
+        String where = filter == null
+                ? (afterId == null ? "" : " WHERE id > " + afterId)
+                : " WHERE " + filter + (afterId == null ? "" : " AND id > " + afterId);
+        String sql = EMPLOYEE_SYNC_QUERY + where + " ORDER BY id";
+        return page(operation, sql, pageSize, 0).chain(first -> {
             if (!first.hasMore()) {
                 return Uni.createFrom().item(first.rows());
             }
             Uni<List<SuiteQlPage>> rest = first.totalResults() == null
-                    ? sequential(sql, pageSize, List.of(first))
-                    : parallel(sql, first);
+                    ? sequential(operation, sql, pageSize, List.of(first))
+                    : parallel(operation, sql, first);
             return rest.chain(pages -> {
                 List<NetSuiteEmployee> rows = pages.stream().flatMap(p -> p.rows().stream())
                         .collect(Collectors.toCollection(ArrayList::new));
@@ -137,7 +165,7 @@ public class NetSuiteConnector {
                 if (!last.hasMore() || lastId == null || (afterId != null && lastId <= afterId)) {
                     return Uni.createFrom().item(rows);
                 }
-                return window(lastId).map(more -> {
+                return window(operation, filter, lastId).map(more -> {
                     rows.addAll(more);
                     return rows;
                 });
@@ -146,27 +174,27 @@ public class NetSuiteConnector {
     }
 
     /** All pages of the window, the first included, fetched side by side once the total is known. */
-    private Uni<List<SuiteQlPage>> parallel(String sql, SuiteQlPage first) {
+    private Uni<List<SuiteQlPage>> parallel(String operation, String sql, SuiteQlPage first) {
         long reachable = Math.min(first.totalResults(), rowsPerWindow);
         List<Uni<SuiteQlPage>> pages = new ArrayList<>();
         pages.add(Uni.createFrom().item(first));
         for (long offset = pageSize; offset < reachable; offset += pageSize) {
-            pages.add(page(OP_ALL, sql, pageSize, (int) offset));
+            pages.add(page(operation, sql, pageSize, (int) offset));
         }
         return Uni.join().all(pages).andFailFast();
     }
 
     /** Without a total (not seen from NetSuite, but not guaranteed either) follow {@code hasMore} page by page. */
-    private Uni<List<SuiteQlPage>> sequential(String sql, int limit, List<SuiteQlPage> sofar) {
+    private Uni<List<SuiteQlPage>> sequential(String operation, String sql, int limit, List<SuiteQlPage> sofar) {
         SuiteQlPage last = sofar.get(sofar.size() - 1);
         long nextOffset = (long) sofar.size() * limit;
         if (!last.hasMore() || nextOffset >= rowsPerWindow) {
             return Uni.createFrom().item(sofar);
         }
-        return page(OP_ALL, sql, limit, (int) nextOffset).chain(next -> {
+        return page(operation, sql, limit, (int) nextOffset).chain(next -> {
             List<SuiteQlPage> more = new ArrayList<>(sofar);
             more.add(next);
-            return sequential(sql, limit, more);
+            return sequential(operation, sql, limit, more);
         });
     }
 
@@ -204,9 +232,19 @@ public class NetSuiteConnector {
         }
         // SuiteQL leaves null columns out of the row, and renders booleans as "T"/"F".
         String inactive = UpstreamJson.text(row, "isinactive");
+        String modified = UpstreamJson.text(row, "lastmodifieddate");
+        Instant lastModified = null;
+        if (modified != null && !modified.isBlank()) {
+            try {
+                lastModified = OffsetDateTime.parse(modified).toInstant();
+            } catch (DateTimeParseException e) {
+                throw UpstreamException.malformed(UpstreamSystem.NETSUITE, status,
+                        "an employee's lastmodifieddate is not an ISO 8601 date-time", null);
+            }
+        }
         return new NetSuiteEmployee(id, UpstreamJson.text(row, "entityid"), UpstreamJson.text(row, "firstname"),
                 UpstreamJson.text(row, "lastname"), UpstreamJson.text(row, "email"),
-                "T".equalsIgnoreCase(inactive) || "true".equalsIgnoreCase(inactive));
+                "T".equalsIgnoreCase(inactive) || "true".equalsIgnoreCase(inactive), lastModified);
     }
 
     private UpstreamException failure(int status, Response response, String body) {

@@ -1,5 +1,8 @@
 package dev.trestle.connectors.netsuite;
 
+import java.time.Instant;
+import org.eclipse.microprofile.graphql.Ignore;
+
 /**
  * A NetSuite {@code employee} record, as far as the hub reads it (SuiteQL columns
  * {@code id, entityid, firstname, lastname, email, isinactive}).
@@ -10,7 +13,15 @@ package dev.trestle.connectors.netsuite;
  * @param lastName  may be null
  * @param email     as stored in NetSuite, not normalized; may be null
  * @param inactive  {@code isInactive}; inactive employees never match
+ * @param lastModified {@code lastmodifieddate}, read by the employee sync's queries; null where a
+ *                  query does not select it (lookups by id), so not in the API
  */
 public record NetSuiteEmployee(String id, String entityId, String firstName, String lastName, String email,
-        boolean inactive) {
+        boolean inactive, @Ignore Instant lastModified) {
+
+    /** An employee read without its modification time. */
+    public NetSuiteEmployee(String id, String entityId, String firstName, String lastName, String email,
+            boolean inactive) {
+        this(id, entityId, firstName, lastName, email, inactive, null);
+    }
 }

@@ -24,6 +24,12 @@ interface PrecoroApi {
     @Path("/users")
     Uni<Response> users(@QueryParam("page") int page, @QueryParam("per_page") int perPage);
 
+    /** One page of the users modified since: {@code GET /users?modifiedSince=2026-01-05T09:00:00&page=N&per_page=M}. */
+    @GET
+    @Path("/users")
+    Uni<Response> usersModifiedSince(@QueryParam("page") int page, @QueryParam("per_page") int perPage,
+            @QueryParam("modifiedSince") String modifiedSince);
+
     /** Users by id: {@code GET /users?per_page=M&id[]=5&id[]=9}. */
     @GET
     @Path("/users")

@@ -48,6 +48,10 @@ public class PrecoroConnector {
     static final int MAX_IDS_PER_REQUEST = 200;
     private static final String OP_ALL = "users.all";
     private static final String OP_BY_IDS = "users.by_ids";
+    private static final String OP_CHANGED = "users.changed";
+    /** Precoro's {@code modifiedSince} format, {@code YYYY-MM-DDTHH:MM:SS}, written in UTC. */
+    private static final java.time.format.DateTimeFormatter MODIFIED_SINCE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final PrecoroApi api;
     private final UpstreamCaller caller;
@@ -78,20 +82,36 @@ public class PrecoroConnector {
      * remaining pages together; the Precoro governor lets them out one by one at the configured pace.
      */
     public Uni<List<PrecoroUser>> allUsers() {
-        return page(1).chain(first -> {
+        return listed(number -> page(number));
+    }
+
+    /**
+     * The users, enabled or not, modified at or after {@code since} ({@code modifiedSince}, to the
+     * second, rounded down so nothing of that second is missed), ordered by id; paged like
+     * {@link #allUsers()}. Users deleted in Precoro are not among them: only a full read shows who is gone.
+     */
+    public Uni<List<PrecoroUser>> usersModifiedSince(Instant since) {
+        String modifiedSince = MODIFIED_SINCE.format(since);
+        return listed(number -> caller.call(OP_CHANGED,
+                () -> api.usersModifiedSince(number, pageSize, modifiedSince).map(this::read)));
+    }
+
+    /** Every page of one listing: the first, then the rest together (the governor paces them). */
+    private Uni<List<PrecoroUser>> listed(java.util.function.IntFunction<Uni<UsersPage>> pageOf) {
+        return pageOf.apply(1).chain(first -> {
             if (!first.hasNext()) {
                 return Uni.createFrom().item(first.users());
             }
             if (first.totalPages() == null) {
-                return sequential(List.of(first));
+                return sequential(List.of(first), pageOf);
             }
             List<Uni<UsersPage>> pages = new ArrayList<>();
             pages.add(Uni.createFrom().item(first));
             for (int number = 2; number <= first.totalPages(); number++) {
-                pages.add(page(number));
+                pages.add(pageOf.apply(number));
             }
             // The list can grow while it is read; follow has_next_page beyond the announced total.
-            return Uni.join().all(pages).andFailFast().chain(this::sequential);
+            return Uni.join().all(pages).andFailFast().chain(all -> sequential(all, pageOf));
         }).map(PrecoroConnector::distinctSorted);
     }
 
@@ -148,15 +168,16 @@ public class PrecoroConnector {
         return answered;
     }
 
-    private Uni<List<PrecoroUser>> sequential(List<UsersPage> sofar) {
+    private Uni<List<PrecoroUser>> sequential(List<UsersPage> sofar,
+            java.util.function.IntFunction<Uni<UsersPage>> pageOf) {
         UsersPage last = sofar.get(sofar.size() - 1);
         if (!last.hasNext() || last.users().isEmpty()) {
             return Uni.createFrom().item(sofar.stream().flatMap(p -> p.users().stream()).toList());
         }
-        return page(sofar.size() + 1).chain(next -> {
+        return pageOf.apply(sofar.size() + 1).chain(next -> {
             List<UsersPage> more = new ArrayList<>(sofar);
             more.add(next);
-            return sequential(more);
+            return sequential(more, pageOf);
         });
     }
 

@@ -79,7 +79,9 @@ class NetSuiteConnectorTest {
         NetSuiteEmployee added = all.stream().filter(e -> e.id().equals(String.valueOf(next))).findFirst()
                 .orElseThrow();
         assertEquals(new NetSuiteEmployee(String.valueOf(next), "E" + next, "First" + next, null,
-                "e" + next + "@example.com", true), added, "null columns are absent, booleans are T/F");
+                "e" + next + "@example.com", true, sandbox.netsuite().employees().get(next).orElseThrow().lastModified()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                added, "null columns are absent, booleans are T/F, lastmodifieddate to the second");
         assertTrue(registry.get("trestle.upstream.requests").tags("system", "netsuite", "operation", "employees.all",
                 "outcome", "success").timer().count() >= 3);
     }

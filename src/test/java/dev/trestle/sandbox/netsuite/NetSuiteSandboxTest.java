@@ -255,6 +255,52 @@ class NetSuiteSandboxTest extends SandboxHarnessTest {
     }
 
     @Test
+    void selectsEmployeesModifiedSinceATimestamp() {
+        var employees = harness.sandbox.netsuite().employees();
+        java.time.Instant edited = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        employees.changeEmail(130, "changed@example.com");
+        employees.setInactive(125, true);
+        String since = edited.toString().replace('T', ' ').replace("Z", "");
+        String where = " WHERE lastmodifieddate >= TO_TIMESTAMP('" + since + "', 'YYYY-MM-DD HH24:MI:SS')";
+
+        JsonObject changed = json(harness.suiteQl(
+                "SELECT id, email, isinactive, lastmodifieddate FROM employee" + where + " ORDER BY id", null));
+        assertEquals(2, changed.getInteger("totalResults"));
+        JsonObject first = changed.getJsonArray("items").getJsonObject(0);
+        assertEquals("125", first.getString("id"));
+        assertEquals("T", first.getString("isinactive"));
+        assertTrue(!java.time.Instant.parse(first.getString("lastmodifieddate")).isBefore(edited),
+                first.getString("lastmodifieddate"));
+        assertEquals("130", changed.getJsonArray("items").getJsonObject(1).getString("id"));
+        // Keyset paging within the filter, and offset paging with NetSuite's envelope.
+        JsonObject after = json(harness.suiteQl("SELECT id FROM employee" + where + " AND id > 125 ORDER BY id", null));
+        assertEquals(1, after.getInteger("totalResults"));
+        assertEquals("130", after.getJsonArray("items").getJsonObject(0).getString("id"));
+        JsonObject paged = json(harness.suiteQl("SELECT id FROM employee" + where + " ORDER BY id", "limit=1&offset=0"));
+        assertEquals(true, paged.getBoolean("hasMore"));
+        assertEquals(1, paged.getJsonArray("items").size());
+        // Long before every demo edit: every employee.
+        assertEquals(employees.size(), json(harness.suiteQl("SELECT id FROM employee WHERE lastmodifieddate >= "
+                + "TO_TIMESTAMP('2000-01-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')", null)).getInteger("totalResults"));
+    }
+
+    @Test
+    void refusesAModifiedFilterItDoesNotUnderstand() {
+        for (String query : List.of(
+                "SELECT id FROM employee WHERE lastmodifieddate >= TO_TIMESTAMP('2026-01-05T09:00:00', 'YYYY-MM-DD HH24:MI:SS')",
+                "SELECT id FROM employee WHERE lastmodifieddate >= TO_TIMESTAMP('2026-13-05 09:00:00', 'YYYY-MM-DD HH24:MI:SS')",
+                "SELECT id FROM employee WHERE lastmodifieddate >= TO_TIMESTAMP('2026-01-05', 'YYYY-MM-DD')",
+                "SELECT id FROM employee WHERE lastmodifieddate >= '2026-01-05 09:00:00'",
+                "SELECT id FROM employee WHERE lastmodifieddate > TO_TIMESTAMP('2026-01-05 09:00:00', 'YYYY-MM-DD HH24:MI:SS')",
+                "SELECT id FROM employee WHERE lastmodifieddate >= TO_TIMESTAMP('2026-01-05 09:00:00', 'YYYY-MM-DD HH24:MI:SS') AND email = 'x'")) {
+            HttpResponse<String> response = harness.suiteQl(query, null);
+            assertEquals(400, response.statusCode(), query);
+            assertEquals("INVALID_PARAMETER", errorCode(response));
+            assertTrue(detail(response).startsWith("Invalid search query."), detail(response));
+        }
+    }
+
+    @Test
     void dataChangesAreVisibleAndBumpLastModified() {
         var employees = harness.sandbox.netsuite().employees();
         SandboxEmployee before = employees.get(120).orElseThrow();

@@ -107,6 +107,47 @@ class PrecoroSandboxTest extends SandboxHarnessTest {
     }
 
     @Test
+    void listsOnlyUsersModifiedSinceAnInstantWithTheSamePaging() {
+        var users = harness.sandbox.precoro().users();
+        // Demo users were last edited in 2024; an edit now bumps updateDate to now.
+        Instant edited = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        users.changeEmail(40, "moved@example.com");
+        users.setEnabled(7, false);
+        String since = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(edited, ZoneOffset.UTC));
+
+        JsonObject body = json(harness.precoroGet("/users?modifiedSince=" + since + "&page=1&per_page=10"));
+        List<Integer> ids = new ArrayList<>();
+        body.getJsonArray("data").forEach(u -> ids.add(((JsonObject) u).getInteger("id")));
+        assertEquals(List.of(7, 40), ids, "at or after the instant, to the second, in id order");
+        assertEquals(new JsonObject().put("total", 2).put("count", 2).put("per_page", 10).put("current_page", 1)
+                .put("total_pages", 1).put("has_next_page", false), body.getJsonObject("meta").getJsonObject("pagination"));
+
+        // An instant before every demo user's last edit: all 300, paged as without the filter.
+        JsonObject all = json(harness.precoroGet("/users?modifiedSince=2020-01-01T00:00:00&page=2&per_page=200"));
+        assertEquals(100, all.getJsonArray("data").size());
+        assertEquals(300, all.getJsonObject("meta").getJsonObject("pagination").getInteger("total"));
+        // After every edit: nothing.
+        String later = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                LocalDateTime.ofInstant(edited.plusSeconds(5), ZoneOffset.UTC));
+        assertEquals(0, json(harness.precoroGet("/users?modifiedSince=" + later)).getJsonArray("data").size());
+        // Together with id[]: both filters apply.
+        JsonObject both = json(harness.precoroGet("/users?modifiedSince=" + since + "&id[]=40&id[]=41"));
+        assertEquals(1, both.getJsonArray("data").size());
+        assertEquals(40, both.getJsonArray("data").getJsonObject(0).getInteger("id"));
+    }
+
+    @Test
+    void refusesAModifiedSinceThatIsNotPrecorosFormat() {
+        for (String value : List.of("2026-01-05", "2026-01-05T09:00", "2026-01-05T09:00:00Z", "2026-01-05T09:00:00.000",
+                "2026-01-05%2009:00:00", "05.01.2026", "2026-13-05T09:00:00", "2026-02-30T09:00:00", "", "yesterday")) {
+            HttpResponse<String> response = harness.precoroGet("/users?modifiedSince=" + value);
+            assertEquals(400, response.statusCode(), value);
+            assertEquals(new JsonObject().put("message",
+                    "modifiedSince must be a date and time in the format YYYY-MM-DDTHH:MM:SS"), json(response), value);
+        }
+    }
+
+    @Test
     void throttlesBeyondTheRateLimitWithRetryAfter() {
         harness.sandbox.precoro().rateLimits().requestsPerSecond(1);
         List<HttpResponse<String>> responses = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -198,9 +199,16 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         int offset = paging[1];
         List<SandboxEmployee> rows;
         int total;
-        if (query.idIn() != null) {
+        Instant since = query.modifiedSince();
+        if (since != null && query.idIn() == null) {
+            long above = query.idAbove() == null ? Long.MIN_VALUE : query.idAbove();
+            List<SandboxEmployee> selected = employees.matching(e -> e.id() > above && modifiedAtOrAfter(e, since));
+            total = selected.size();
+            rows = selected.subList(Math.min(offset, total), Math.min(offset + limit, total));
+        } else if (query.idIn() != null) {
             List<SandboxEmployee> selected = new ArrayList<>();
-            query.idIn().stream().sorted().distinct().forEach(id -> employees.get(id).ifPresent(selected::add));
+            query.idIn().stream().sorted().distinct().forEach(id -> employees.get(id)
+                    .filter(e -> since == null || modifiedAtOrAfter(e, since)).ifPresent(selected::add));
             total = selected.size();
             rows = selected.subList(Math.min(offset, total), Math.min(offset + limit, total));
         } else {
@@ -213,6 +221,11 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         List<String> columns = query.columns();
         return page(rows, total, limit, offset, serviceRoot(ctx) + SUITEQL, "",
                 e -> suiteQlRows.get(e.id(), e, columns, row -> suiteQlRow(row, columns).encode()));
+    }
+
+    /** Compared at the second NetSuite shows, so an edit within the bound's own second is included. */
+    private static boolean modifiedAtOrAfter(SandboxEmployee e, Instant since) {
+        return e.lastModified() != null && !e.lastModified().truncatedTo(ChronoUnit.SECONDS).isBefore(since);
     }
 
     private SandboxResponse unsupported(RoutingContext ctx) {
@@ -326,6 +339,10 @@ public final class NetSuiteSandbox extends SimulatedSystem {
                 case "lastname" -> e.lastName();
                 case "email" -> e.email();
                 case "isinactive" -> e.inactive() ? "T" : "F";
+                // ISO 8601 in UTC, as REST datetimes are; a real account renders SuiteQL dates in its
+                // users' date format unless the query formats them (TO_CHAR).
+                case "lastmodifieddate" -> e.lastModified() == null ? null
+                        : e.lastModified().truncatedTo(ChronoUnit.SECONDS).toString();
                 default -> throw new IllegalStateException("column " + column + " passed the parser");
             };
             putIfPresent(row, column, value);

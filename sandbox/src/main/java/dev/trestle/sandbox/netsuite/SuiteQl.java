@@ -1,5 +1,9 @@
 package dev.trestle.sandbox.netsuite;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +16,11 @@ import java.util.Set;
  * SELECT col [, col]* FROM table [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
  * SELECT col [, col]* FROM transaction WHERE type = 'T' [AND (id IN (n [, n]*) | id &gt; n | externalid IN ('x' [, 'x']*))]
  *        [ORDER BY id [ASC]]
+ * SELECT col [, col]* FROM table WHERE lastmodifieddate &gt;= TO_TIMESTAMP('YYYY-MM-DD HH24:MI:SS value', 'YYYY-MM-DD HH24:MI:SS')
+ *        [AND (id IN (n [, n]*) | id &gt; n)] [ORDER BY id [ASC]]
  * </pre>
+ * The third form only on a table whose {@link Schema#modifiedColumn} is not null; the timestamp is
+ * read as UTC (a real account reads it in its own time zone) and must match the format exactly.
  * The second form only on a table whose {@link Schema#typeColumn} is not null. An IN list takes at most
  * {@link #MAX_IN_VALUES} values, as NetSuite's Oracle database refuses longer ones (ORA-01795).
  * Keywords in any case. Which tables and columns exist is the caller's {@link Schema}, so each
@@ -32,10 +40,16 @@ final class SuiteQl {
      * @param idAbove bound of {@code WHERE id > n}, or {@code null}
      * @param type    the value of {@code WHERE type = '...'}, or {@code null}
      * @param externalIdIn external ids of {@code externalid IN ('...')}, or {@code null}
+     * @param modifiedSince bound of {@code lastmodifieddate >= TO_TIMESTAMP(...)}, or {@code null}
      */
     record Statement(String table, List<String> columns, Set<Long> idIn, Long idAbove, String type,
-            Set<String> externalIdIn) {
+            Set<String> externalIdIn, Instant modifiedSince) {
     }
+
+    /** The one timestamp format the sandbox's TO_TIMESTAMP takes. */
+    static final String TIMESTAMP_FORMAT = "YYYY-MM-DD HH24:MI:SS";
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern
+            .compile("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}");
 
     /** The most values one IN list may hold. */
     static final int MAX_IN_VALUES = 1000;
@@ -65,6 +79,14 @@ final class SuiteQl {
         default String typeColumn(String table) {
             return null;
         }
+
+        /**
+         * The modification-time column {@code WHERE col >= TO_TIMESTAMP(...)} may name (an
+         * incremental read), or null when the table takes no such filter.
+         */
+        default String modifiedColumn(String table) {
+            return null;
+        }
     }
 
     static Statement parse(String q, Schema schema) {
@@ -82,13 +104,38 @@ final class SuiteQl {
         Long idAbove = null;
         String type = null;
         Set<String> externalIdIn = null;
+        Instant modifiedSince = null;
         if (p.accept("WHERE")) {
             String column = p.next("a column");
             String typeColumn = schema.typeColumn(table);
+            String modifiedColumn = schema.modifiedColumn(table);
             boolean keyed = true;
             if (typeColumn != null && column.equalsIgnoreCase(typeColumn)) {
                 p.expect("=");
                 type = p.string();
+                keyed = p.accept("AND");
+                column = keyed ? p.next("a column") : null;
+            } else if (modifiedColumn != null && column.equalsIgnoreCase(modifiedColumn)) {
+                p.expect(">");
+                p.expect("=");
+                p.expect("TO_TIMESTAMP");
+                p.expect("(");
+                String value = p.string();
+                p.expect(",");
+                String format = p.string();
+                p.expect(")");
+                if (!format.equalsIgnoreCase(TIMESTAMP_FORMAT)) {
+                    throw invalid("the sandbox's TO_TIMESTAMP takes only the format '" + TIMESTAMP_FORMAT + "', not '"
+                            + format + "'");
+                }
+                try {
+                    if (!TIMESTAMP.matcher(value).matches()) {
+                        throw new DateTimeParseException("format", value, 0);
+                    }
+                    modifiedSince = LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e) {
+                    throw invalid("'" + value + "' is not a timestamp in the format " + TIMESTAMP_FORMAT);
+                }
                 keyed = p.accept("AND");
                 column = keyed ? p.next("a column") : null;
             }
@@ -104,7 +151,8 @@ final class SuiteQl {
             } else if (keyed) {
                 if (!column.equalsIgnoreCase(schema.keyColumn(table))) {
                     throw invalid("the sandbox filters only on " + schema.keyColumn(table)
-                            + (typeColumn == null ? "" : ", " + typeColumn + " and externalid") + ", not on '" + column
+                            + (typeColumn == null ? "" : ", " + typeColumn + " and externalid")
+                            + (modifiedColumn == null ? "" : " and " + modifiedColumn) + ", not on '" + column
                             + "'");
                 }
                 if (p.accept("IN")) {
@@ -137,7 +185,7 @@ final class SuiteQl {
         if (p.hasMore()) {
             throw invalid("unexpected '" + p.next("") + "'");
         }
-        return new Statement(table, List.copyOf(columns), idIn, idAbove, type, externalIdIn);
+        return new Statement(table, List.copyOf(columns), idIn, idAbove, type, externalIdIn, modifiedSince);
     }
 
     static List<String> tokenize(String q) {

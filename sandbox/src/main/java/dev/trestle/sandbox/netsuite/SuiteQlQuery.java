@@ -1,5 +1,6 @@
 package dev.trestle.sandbox.netsuite;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -7,6 +8,8 @@ import java.util.Set;
  * The SuiteQL statements the sandbox answers on the employee table, in the grammar of {@link SuiteQl}:
  * <pre>
  * SELECT col [, col]* FROM employee [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
+ * SELECT col [, col]* FROM employee WHERE lastmodifieddate &gt;= TO_TIMESTAMP('2026-01-05 09:00:00', 'YYYY-MM-DD HH24:MI:SS')
+ *        [AND (id IN (n [, n]*) | id &gt; n)] [ORDER BY id [ASC]]
  * </pre>
  * with columns from {@link #COLUMNS}, keywords in any case. Anything else is refused with the
  * problem named, as NetSuite refuses what it cannot run.
@@ -14,10 +17,13 @@ import java.util.Set;
  * @param columns  selected columns, lowercase, in the order given
  * @param idIn     ids of {@code WHERE id IN (...)}, or {@code null}
  * @param idAbove  bound of {@code WHERE id > n}, or {@code null}
+ * @param modifiedSince bound of {@code lastmodifieddate >= TO_TIMESTAMP(...)}, or {@code null}
  */
-record SuiteQlQuery(List<String> columns, Set<Long> idIn, Long idAbove) {
+record SuiteQlQuery(List<String> columns, Set<Long> idIn, Long idAbove, Instant modifiedSince) {
 
-    static final Set<String> COLUMNS = Set.of("id", "entityid", "firstname", "lastname", "email", "isinactive");
+    static final List<String> COLUMN_ORDER = List.of("id", "entityid", "firstname", "lastname", "email", "isinactive",
+            "lastmodifieddate");
+    static final Set<String> COLUMNS = Set.copyOf(COLUMN_ORDER);
 
     /** The columns are known before the table, so an unknown one is refused as soon as it is read. */
     private static final SuiteQl.Schema EMPLOYEE = new SuiteQl.Schema() {
@@ -25,7 +31,7 @@ record SuiteQlQuery(List<String> columns, Set<Long> idIn, Long idAbove) {
         public void column(String column) {
             if (!COLUMNS.contains(column)) {
                 throw SuiteQl.invalid("Field '" + column + "' for record 'employee' was not found in the sandbox (it knows "
-                        + String.join(", ", List.of("id", "entityid", "firstname", "lastname", "email", "isinactive"))
+                        + String.join(", ", COLUMN_ORDER)
                         + ")");
             }
         }
@@ -37,6 +43,11 @@ record SuiteQlQuery(List<String> columns, Set<Long> idIn, Long idAbove) {
             }
             return table;
         }
+
+        @Override
+        public String modifiedColumn(String table) {
+            return "lastmodifieddate";
+        }
     };
 
     static SuiteQlQuery parse(String q) {
@@ -44,6 +55,6 @@ record SuiteQlQuery(List<String> columns, Set<Long> idIn, Long idAbove) {
             throw SuiteQl.invalid("the query is empty");
         }
         SuiteQl.Statement statement = SuiteQl.parse(q, EMPLOYEE);
-        return new SuiteQlQuery(statement.columns(), statement.idIn(), statement.idAbove());
+        return new SuiteQlQuery(statement.columns(), statement.idIn(), statement.idAbove(), statement.modifiedSince());
     }
 }

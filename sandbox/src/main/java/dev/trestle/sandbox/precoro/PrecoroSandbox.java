@@ -14,8 +14,10 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A simulated Precoro company: {@code GET /users} and {@code GET /users/{id}} behind the
+ * A simulated Precoro company: {@code GET /users} (paged, optionally by {@code id[]} and/or
+ * {@code modifiedSince=YYYY-MM-DDTHH:MM:SS}) and {@code GET /users/{id}} behind the
  * {@code X-AUTH-TOKEN} + {@code email} headers and Precoro's rate limits. Paths are relative to
  * where the router is mounted ({@code /sandbox/precoro} in the hub).
  */
@@ -37,6 +40,8 @@ public final class PrecoroSandbox extends SimulatedSystem {
             .withZone(ZoneOffset.UTC);
     static final DateTimeFormatter RETRY_AFTER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final java.util.regex.Pattern MODIFIED_SINCE = java.util.regex.Pattern
+            .compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}");
     private static final String REMAINING_KEY = "precoro.rateLimit.remaining";
 
     private final byte[] apiToken;
@@ -133,10 +138,28 @@ public final class PrecoroSandbox extends SimulatedSystem {
             return message(400, "per_page must be one of 10, 20, 50, 100, 200");
         }
         List<String> idFilter = ctx.queryParam("id[]");
+        String modifiedSinceParam = ctx.request().getParam("modifiedSince");
+        Instant modifiedSince = null;
+        if (modifiedSinceParam != null) {
+            // Precoro documents exactly YYYY-MM-DDTHH:MM:SS (no zone, no fraction); the sandbox
+            // takes nothing else, and reads it as UTC, the zone its dates are written in.
+            try {
+                if (!MODIFIED_SINCE.matcher(modifiedSinceParam).matches()) {
+                    throw new DateTimeParseException("not YYYY-MM-DDTHH:MM:SS", modifiedSinceParam, 0);
+                }
+                modifiedSince = LocalDateTime.parse(modifiedSinceParam).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                return message(400, "modifiedSince must be a date and time in the format YYYY-MM-DDTHH:MM:SS");
+            }
+        }
         int total;
         List<SandboxUser> pageItems;
         long offset = (long) (page - 1) * perPage;
-        if (idFilter.isEmpty()) {
+        if (modifiedSince != null && idFilter.isEmpty()) {
+            List<SandboxUser> selected = users.modifiedSince(modifiedSince);
+            total = selected.size();
+            pageItems = offset >= total ? List.of() : selected.subList((int) offset, (int) Math.min(total, offset + perPage));
+        } else if (idFilter.isEmpty()) {
             total = users.size();
             pageItems = offset >= total ? List.of() : users.slice((int) offset, perPage);
         } else {
@@ -149,7 +172,9 @@ public final class PrecoroSandbox extends SimulatedSystem {
                 }
             }
             List<SandboxUser> selected = new ArrayList<>();
-            ids.forEach(id -> users.get(id).ifPresent(selected::add));
+            Instant since = modifiedSince;
+            ids.forEach(id -> users.get(id).filter(u -> since == null || UserDirectory.modifiedAtOrAfter(u, since))
+                    .ifPresent(selected::add));
             total = selected.size();
             pageItems = offset >= total ? List.of() : selected.subList((int) offset, (int) Math.min(total, offset + perPage));
         }

@@ -1,6 +1,8 @@
 package dev.trestle.sandbox.precoro;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -84,6 +86,32 @@ public final class UserDirectory {
             }
         }
         return result;
+    }
+
+    /**
+     * The users modified at or after {@code since}, in id order, as {@code GET /users?modifiedSince=}
+     * selects them: by {@code updateDate} (the creation time for a user never edited), compared at
+     * the second the API shows, so a user edited within the second {@code since} names is included.
+     */
+    public List<SandboxUser> modifiedSince(Instant since) {
+        long[] ids = sortedIds;
+        List<SandboxUser> result = new ArrayList<>();
+        for (long id : ids) {
+            SandboxUser u = byId.get(id);
+            if (u == null) {
+                continue;
+            }
+            if (modifiedAtOrAfter(u, since)) {
+                result.add(u);
+            }
+        }
+        return result;
+    }
+
+    /** Whether {@code modifiedSince=since} lists the user (see {@link #modifiedSince(Instant)}). */
+    static boolean modifiedAtOrAfter(SandboxUser u, Instant since) {
+        Instant modified = u.updated() != null ? u.updated() : u.created();
+        return modified != null && !modified.truncatedTo(ChronoUnit.SECONDS).isBefore(since);
     }
 
     private SandboxUser require(long id) {
