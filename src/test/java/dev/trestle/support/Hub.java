@@ -3,10 +3,15 @@ package dev.trestle.support;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.trestle.connectors.Upstream;
+import dev.trestle.connectors.UpstreamCaller;
+import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.sandbox.Sandbox;
+import io.quarkus.arc.Arc;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.enterprise.util.AnnotationLiteral;
 import java.time.Duration;
 import java.util.Map;
 
@@ -29,6 +34,23 @@ public final class Hub {
         sandbox.reset();
         database.reset();
         CircuitBreakerMaintenance.get().resetAll();
+        // The sandbox's windows start afresh; so do the hub's budgets, which count what it saw of them.
+        for (UpstreamSystem system : UpstreamSystem.values()) {
+            Arc.container().instance(UpstreamCaller.class, new UpstreamLiteral(system)).get().budget().reset();
+        }
+    }
+
+    private static final class UpstreamLiteral extends AnnotationLiteral<Upstream> implements Upstream {
+        private final UpstreamSystem system;
+
+        UpstreamLiteral(UpstreamSystem system) {
+            this.system = system;
+        }
+
+        @Override
+        public UpstreamSystem value() {
+            return system;
+        }
     }
 
     /** Turns Sync Employee on as an admin and waits for the initial run to finish; returns that run. */
