@@ -122,7 +122,12 @@ public final class RequestBudget {
     /** Requests left in the tightest window, for metrics; -1 without a budget. */
     public synchronized int remaining() {
         Instant now = clock.instant();
-        return windows.stream().peek(window -> window.roll(now)).mapToInt(window -> window.remaining).min().orElse(-1);
+        int least = -1;
+        for (Window window : windows) {
+            window.roll(now);
+            least = least < 0 ? window.remaining : Math.min(least, window.remaining);
+        }
+        return least;
     }
 
     /** Full again; for tests that start afresh. */

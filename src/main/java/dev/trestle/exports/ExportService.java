@@ -48,9 +48,9 @@ public class ExportService {
 
     /** Plans the export from the live Procore record and leaves it PENDING with that exact payload. */
     public Uni<Long> request(ExportKind kind, String sourceId, String scope, UserRef requester) {
-        return checked(kind, sourceId, scope).chain(planner -> planner.scope(sourceId, scope))
-                .chain(resolved -> plan(kind, sourceId, resolved)
-                        .chain(writes -> store.request(kind, sourceId, resolved, requester, writes, clock.instant())));
+        return checked(kind, sourceId, scope).chain(planner -> planner.scope(sourceId, scope)
+                .chain(resolved -> planner.plan(sourceId, resolved)
+                        .chain(writes -> store.request(kind, sourceId, resolved, requester, writes, clock.instant()))));
     }
 
     public Uni<Void> approve(long id, UserRef approver) {

@@ -59,6 +59,6 @@ public enum LinkKind {
 
     /** The audit subject type of the kind's left records ({@code ProcoreVendor}, {@code PrecoroSupplier}, ...). */
     public String leftSubjectType() {
-        return left("").subjectType();
+        return RecordRef.subjectType(leftSystem, leftType);
     }
 }

@@ -23,6 +23,11 @@ public record RecordRef(@NonNull UpstreamSystem system, @NonNull String type, @N
 
     /** The audit trail's subject type of the record: {@code ProcoreVendor}, {@code ProcoreWbsCode}, {@code NetSuiteVendorBill}. */
     public String subjectType() {
+        return subjectType(system, type);
+    }
+
+    /** The audit subject type of records of {@code type} in {@code system}. */
+    public static String subjectType(UpstreamSystem system, String type) {
         StringBuilder name = new StringBuilder(system.displayName());
         for (String word : type.split("_")) {
             if (!word.isEmpty()) {

@@ -1,10 +1,11 @@
 package dev.trestle.trail;
 
 import dev.trestle.audit.AuditEvent;
-import dev.trestle.bills.SubcontractorInvoice;
-import dev.trestle.bills.SubcontractorInvoices;
+import dev.trestle.bills.VendorBillPlanner;
 import dev.trestle.common.Db;
 import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.connectors.procore.ProcoreConnector;
+import dev.trestle.connectors.procore.ProcoreRequisition;
 import dev.trestle.exports.ExportKind;
 import dev.trestle.exports.ExportRequest;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One ordered trail per document across the systems: for a Procore record that was exported,
@@ -26,15 +27,15 @@ import java.util.Set;
 @ApplicationScoped
 public class DocumentTrail {
 
-    private static final Set<String> EXPORTABLE_INVOICE_STATUSES = Set.of("approved", "approved_as_noted",
-            "pending_owner_approval");
+    /** The export an origin step names in its details ("... (export 12)"). */
+    private static final Pattern EXPORT_IN_DETAILS = Pattern.compile("\\(export ([0-9]+)\\)");
 
     private final Db db;
-    private final SubcontractorInvoices invoices;
+    private final ProcoreConnector procore;
 
-    DocumentTrail(Db db, SubcontractorInvoices invoices) {
+    DocumentTrail(Db db, ProcoreConnector procore) {
         this.db = db;
-        this.invoices = invoices;
+        this.procore = procore;
     }
 
     public Uni<List<TrailStep>> of(String subjectId) {
@@ -79,21 +80,22 @@ public class DocumentTrail {
             return Uni.createFrom().item(List.of());
         }
         ExportRequest request = first.get();
-        return invoices.invoice(Long.parseLong(request.sourceScope), Long.parseLong(request.sourceId))
+        // The invoice's own state only: one request, without its lines.
+        return procore.requisitionHeader(Long.parseLong(request.sourceScope), Long.parseLong(request.sourceId))
                 .map(invoice -> List.of(invoiceStep(invoice, request)))
                 .onFailure().recoverWithItem(failure -> List.of(new TrailStep(request.requestedAt, UpstreamSystem.PROCORE,
                         "SOURCE_UNREADABLE", "Procore could not be read for the invoice's own state: "
                                 + failure.getMessage(), null, null, String.valueOf(request.id))));
     }
 
-    private static TrailStep invoiceStep(SubcontractorInvoice invoice, ExportRequest request) {
+    private static TrailStep invoiceStep(ProcoreRequisition invoice, ExportRequest request) {
         String number = invoice.invoiceNumber() == null ? "" : " " + invoice.invoiceNumber();
-        String description = EXPORTABLE_INVOICE_STATUSES.contains(invoice.status())
+        String description = VendorBillPlanner.EXPORTABLE_STATUSES.contains(invoice.status())
                 ? "Subcontractor invoice" + number + " approved in Procore (status " + invoice.status()
                         + "; Procore does not say who approved it or when, so this is dated by the export it allowed)."
                 : "Subcontractor invoice" + number + " is " + invoice.status() + " in Procore now.";
         return new TrailStep(request.requestedAt, UpstreamSystem.PROCORE,
-                EXPORTABLE_INVOICE_STATUSES.contains(invoice.status()) ? "INVOICE_APPROVED" : "INVOICE_STATUS",
+                VendorBillPlanner.EXPORTABLE_STATUSES.contains(invoice.status()) ? "INVOICE_APPROVED" : "INVOICE_STATUS",
                 description, null, null, String.valueOf(request.id));
     }
 
@@ -129,12 +131,11 @@ public class DocumentTrail {
                 request);
     }
 
-    /** The export an origin step names in its details ("... (export 12)"). */
     private static String requestIn(String details) {
         if (details == null) {
             return null;
         }
-        var match = java.util.regex.Pattern.compile("\\(export ([0-9]+)\\)").matcher(details);
+        var match = EXPORT_IN_DETAILS.matcher(details);
         return match.find() ? match.group(1) : null;
     }
 }

@@ -237,16 +237,27 @@ public class ProcoreConnector {
      * has no such invoice (Procore finds an invoice only with its project).
      */
     public Uni<ProcoreRequisition> requisition(long projectId, long requisitionId) {
-        Uni<ProcoreRequisition> header = authorized("requisitions.by_id",
-                auth -> api.requisition(auth, requisitionId, projectId),
-                (response, body) -> requisition(response.getStatus(), object(response.getStatus(), body)));
         Uni<List<ProcoreContractItem>> items = all("requisitions.contract_items",
                 (auth, page) -> api.contractItems(auth, requisitionId, projectId, page, pageSize),
                 this::contractItem, ProcoreContractItem::id);
-        return header.chain(r -> items.map(r::withItems))
+        return requisitionHeader(projectId, requisitionId).chain(r -> items.map(r::withItems)
+                .onFailure(ProcoreConnector::notFound).transform(e -> invoiceNotFound(projectId, requisitionId)));
+    }
+
+    /**
+     * One subcontractor invoice without its contract items (one request): its status, numbers,
+     * dates and summary; {@code NOT_FOUND} as {@link #requisition}.
+     */
+    public Uni<ProcoreRequisition> requisitionHeader(long projectId, long requisitionId) {
+        return authorized("requisitions.by_id", auth -> api.requisition(auth, requisitionId, projectId),
+                (response, body) -> requisition(response.getStatus(), object(response.getStatus(), body)))
                 .onFailure(ProcoreConnector::notFound)
-                .transform(e -> TrestleException.notFound("Procore has no subcontractor invoice " + requisitionId
-                        + " on project " + projectId + "."));
+                .transform(e -> invoiceNotFound(projectId, requisitionId));
+    }
+
+    private static TrestleException invoiceNotFound(long projectId, long requisitionId) {
+        return TrestleException.notFound("Procore has no subcontractor invoice " + requisitionId + " on project "
+                + projectId + ".");
     }
 
     /**
