@@ -17,6 +17,17 @@ public interface BudgetConfig {
     int perDay();
 
     /**
+     * Requests the service allows in its short spike window ({@link #spikeWindow()}), all replicas
+     * together; 0: none. Procore runs one of 10 seconds besides the hourly window.
+     */
+    @WithDefault("0")
+    int spikeLimit();
+
+    /** The length of the spike window. */
+    @WithDefault("10s")
+    Duration spikeWindow();
+
+    /**
      * The share of each budget kept for the hub's own work (exports, imports, syncs): reads for
      * people (GraphQL requests) stop while only this much is left, so dashboards never starve them.
      */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One replica's share of a tenant's request budget at an upstream system: an hourly and a daily
- * window (as Procore and Precoro count), each its limit divided by the replicas, corrected by
+ * One replica's share of a tenant's request budget at an upstream system: an hourly, a daily and
+ * a short spike window (as Procore and Precoro count), each its limit divided by the replicas, corrected by
  * what the service says is left ({@link #observe}) since other replicas and other integrations
  * spend the same budget.
  *
@@ -31,6 +31,9 @@ public final class RequestBudget {
         int replicas = Math.max(1, config.replicas());
         if (config.perHour() > 0) {
             windows.add(new Window(Duration.ofHours(1), Math.max(1, config.perHour() / replicas)));
+        }
+        if (config.spikeLimit() > 0) {
+            windows.add(new Window(config.spikeWindow(), Math.max(1, config.spikeLimit() / replicas)));
         }
         if (config.perDay() > 0) {
             windows.add(new Window(Duration.ofDays(1), Math.max(1, config.perDay() / replicas)));
@@ -77,6 +80,19 @@ public final class RequestBudget {
             reported.remaining--;
         }
         return Optional.empty();
+    }
+
+    /** Whether a request for work of {@code priority} could go now; takes nothing. */
+    public synchronized boolean hasRoom(UpstreamPriority priority) {
+        Instant now = clock.instant();
+        for (Window window : windows) {
+            window.roll(now);
+            if (window.remaining <= floor(window.limit, priority)) {
+                return false;
+            }
+        }
+        return reported == null || !now.isBefore(reported.resetAt)
+                || reported.remaining > floor(reported.limit, priority);
     }
 
     /**

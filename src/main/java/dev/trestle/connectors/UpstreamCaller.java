@@ -94,6 +94,15 @@ public final class UpstreamCaller {
                 .register(registry);
     }
 
+    /**
+     * Whether a person's read would go out at once: the budget has room beyond the reserve and no
+     * other call waits for the system (a sync's queued pages would make it wait its turn). Reads
+     * that have another answer (the hub's copy) ask this first instead of waiting.
+     */
+    public boolean idleForPeople() {
+        return governor.waiting() == 0 && budget.hasRoom(UpstreamPriority.INTERACTIVE);
+    }
+
     /** This replica's share of the system's request budget. */
     public RequestBudget budget() {
         return budget;

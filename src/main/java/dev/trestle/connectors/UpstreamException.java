@@ -149,6 +149,17 @@ public class UpstreamException extends TrestleException {
                 : "The hub's " + name + " request budget is spent until its window ends in " + seconds + " s.", null);
     }
 
+    /**
+     * The service refuses to be asked the same question again before {@code back} (Precoro: an
+     * identical GET within a minute), and a person is waiting: no request was sent.
+     */
+    public static UpstreamException repeatRefused(UpstreamSystem system, Duration back) {
+        long seconds = Math.max(1, (back.toMillis() + 999) / 1000);
+        return new UpstreamException(system, Kind.BUDGET_SPENT, null, null, null, back, system.displayName()
+                + " refuses the same request twice within its duplicate window; it can be asked again in "
+                + seconds + " s.", null);
+    }
+
     public UpstreamSystem system() {
         return system;
     }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
 /** A Precoro user as the hub sees it: its mapping to NetSuite and why. */
-@Description("A Precoro user and its match to a NetSuite employee. precoroUser and netsuiteEmployee are read live.")
+@Description("A Precoro user and its match to a NetSuite employee. precoroUser and netsuiteEmployee say when and where they were read.")
 public record Employee(
         @NonNull @Id String id,
         @NonNull @Description("Precoro user id.") String precoroUserId,

@@ -1,9 +1,5 @@
 package dev.trestle.employees;
 
-import dev.trestle.connectors.netsuite.NetSuiteConnector;
-import dev.trestle.connectors.netsuite.NetSuiteEmployee;
-import dev.trestle.connectors.precoro.PrecoroConnector;
-import dev.trestle.connectors.precoro.PrecoroUser;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.graphql.RequestReads;
@@ -15,11 +11,7 @@ import dev.trestle.settings.SettingsService;
 import dev.trestle.sync.SyncRun;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -37,18 +29,16 @@ public class EmployeesGraphQL {
     private final EmployeeDirectory directory;
     private final EmployeeSyncService sync;
     private final SettingsService settings;
-    private final PrecoroConnector precoro;
-    private final NetSuiteConnector netsuite;
+    private final EmployeeRecords records;
     private final CurrentUser currentUser;
     private final RequestReads reads;
 
     public EmployeesGraphQL(EmployeeDirectory directory, EmployeeSyncService sync, SettingsService settings,
-            PrecoroConnector precoro, NetSuiteConnector netsuite, CurrentUser currentUser, RequestReads reads) {
+            EmployeeRecords records, CurrentUser currentUser, RequestReads reads) {
         this.directory = directory;
         this.sync = sync;
         this.settings = settings;
-        this.precoro = precoro;
-        this.netsuite = netsuite;
+        this.records = records;
         this.currentUser = currentUser;
         this.reads = reads;
     }
@@ -67,45 +57,24 @@ public class EmployeesGraphQL {
         return directory.summary();
     }
 
-    /** The live Precoro users of a whole page, in one upstream request. */
+    /** The Precoro users of a whole page, from the hub's copy or in one upstream request. */
     @Name("precoroUser")
-    @Description("The user as Precoro has it now (read live); empty if Precoro no longer has it.")
-    public Uni<List<PrecoroUser>> precoroUser(@Source List<Employee> employees) {
-        Set<Long> ids = new LinkedHashSet<>();
-        for (Employee employee : employees) {
-            ids.add(Long.parseLong(employee.precoroUserId()));
-        }
+    @Description("The user as Precoro has it: from the hub's copy while it is fresh (trestle.employees.copy-fresh-for), "
+            + "otherwise read live when Precoro's budget allows; readFrom and asOf say which. Empty if neither has it.")
+    public Uni<List<PrecoroUserRecord>> precoroUser(@Source List<Employee> employees) {
+        List<Long> ids = employees.stream().map(employee -> Long.parseLong(employee.precoroUserId())).toList();
         // Aliases of the same page share one read (RequestReads); ids in page order make the key.
-        return reads.once("precoro:users:" + ids, () -> precoro.usersByIds(ids)).map(users -> {
-            Map<Long, PrecoroUser> byId = new HashMap<>();
-            users.forEach(user -> byId.put(user.id(), user));
-            List<PrecoroUser> inOrder = new ArrayList<>(employees.size());
-            employees.forEach(employee -> inOrder.add(byId.get(Long.parseLong(employee.precoroUserId()))));
-            return inOrder;
-        });
+        return reads.once("precoro:users:" + ids, () -> records.precoroUsers(ids));
     }
 
-    /** The live NetSuite employees of a whole page, in one upstream request. */
+    /** The NetSuite employees of a whole page, from the hub's copy or in one upstream request. */
     @Name("netsuiteEmployee")
-    @Description("The matched NetSuite employee as NetSuite has it now (read live); empty when not mapped.")
-    public Uni<List<NetSuiteEmployee>> netsuiteEmployee(@Source List<Employee> employees) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (Employee employee : employees) {
-            if (employee.netsuiteEmployeeId() != null) {
-                ids.add(employee.netsuiteEmployeeId());
-            }
-        }
-        Uni<List<NetSuiteEmployee>> found = ids.isEmpty()
-                ? Uni.createFrom().item(List.of())
-                : reads.once("netsuite:employees:" + ids, () -> netsuite.employeesByIds(ids));
-        return found.map(list -> {
-            Map<String, NetSuiteEmployee> byId = new HashMap<>();
-            list.forEach(employee -> byId.put(employee.id(), employee));
-            List<NetSuiteEmployee> inOrder = new ArrayList<>(employees.size());
-            employees.forEach(employee -> inOrder.add(
-                    employee.netsuiteEmployeeId() == null ? null : byId.get(employee.netsuiteEmployeeId())));
-            return inOrder;
-        });
+    @Description("The matched NetSuite employee: from the hub's copy while it is fresh, otherwise read live when "
+            + "NetSuite would answer at once; readFrom and asOf say which. Empty when not mapped.")
+    public Uni<List<NetSuiteEmployeeRecord>> netsuiteEmployee(@Source List<Employee> employees) {
+        List<String> ids = new ArrayList<>(employees.size());
+        employees.forEach(employee -> ids.add(employee.netsuiteEmployeeId()));
+        return reads.once("netsuite:employees:" + ids, () -> records.netsuiteEmployees(ids));
     }
 
     @Name("history")

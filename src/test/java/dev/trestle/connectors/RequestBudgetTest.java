@@ -3,12 +3,12 @@ package dev.trestle.connectors;
 import static dev.trestle.connectors.UpstreamPriority.BACKGROUND;
 import static dev.trestle.connectors.UpstreamPriority.INTERACTIVE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import dev.trestle.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +17,10 @@ class RequestBudgetTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
 
     private RequestBudget budget(int perHour, int perDay, double reserve, int replicas) {
+        return budget(perHour, perDay, 0, reserve, replicas);
+    }
+
+    private RequestBudget budget(int perHour, int perDay, int spikeLimit, double reserve, int replicas) {
         return RequestBudget.of(new BudgetConfig() {
             public int perHour() {
                 return perHour;
@@ -24,6 +28,14 @@ class RequestBudgetTest {
 
             public int perDay() {
                 return perDay;
+            }
+
+            public int spikeLimit() {
+                return spikeLimit;
+            }
+
+            public Duration spikeWindow() {
+                return Duration.ofSeconds(10);
             }
 
             public double reserve() {
@@ -38,6 +50,35 @@ class RequestBudgetTest {
                 return Duration.ofSeconds(10);
             }
         }, clock);
+    }
+
+    @Test
+    void theSpikeWindowPacesBurstsWithinTheHour() {
+        // Procore: 3600 an hour, but 25 per 10 seconds; two replicas take 12 each.
+        RequestBudget budget = budget(3600, 0, 25, 0.2, 2);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(Optional.empty(), budget.tryAcquire(BACKGROUND), "request " + i);
+        }
+        assertEquals(Optional.of(Instant.parse("2026-12-01T10:00:10Z")), budget.tryAcquire(BACKGROUND),
+                "the 13th waits for the next 10 seconds, although the hour has room");
+        assertFalse(budget.hasRoom(BACKGROUND));
+        clock.advance(Duration.ofSeconds(10));
+        assertTrue(budget.hasRoom(BACKGROUND));
+        assertEquals(Optional.empty(), budget.tryAcquire(BACKGROUND));
+        assertEquals(11, budget.remaining(), "the tightest window is the new spike window");
+    }
+
+    @Test
+    void hasRoomTakesNothingAndKeepsTheReserveFromPeople() {
+        RequestBudget budget = budget(10, 0, 0.2, 1);
+        for (int i = 0; i < 8; i++) {
+            assertTrue(budget.hasRoom(INTERACTIVE));
+            assertEquals(Optional.empty(), budget.tryAcquire(INTERACTIVE));
+        }
+        assertFalse(budget.hasRoom(INTERACTIVE), "the last 2 are the reserve");
+        assertTrue(budget.hasRoom(BACKGROUND));
+        assertTrue(budget.hasRoom(BACKGROUND), "asking twice took nothing");
+        assertEquals(2, budget.remaining());
     }
 
     @Test
@@ -94,32 +135,5 @@ class RequestBudgetTest {
             assertEquals(Optional.empty(), none.tryAcquire(INTERACTIVE));
         }
         assertEquals(-1, none.remaining());
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

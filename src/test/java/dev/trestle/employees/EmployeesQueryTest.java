@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trestle.connectors.RequestBudget;
+import dev.trestle.connectors.UpstreamPriority;
+import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.support.Database;
@@ -25,7 +28,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The employees list, its filters and paging, the infocard, and the live records fetched in batch. */
+/**
+ * The employees list, its filters and paging, the infocard, and each user's Precoro and NetSuite
+ * records: from the hub's copy while it is fresh, otherwise read live in batch when the systems'
+ * budgets allow.
+ */
 @QuarkusTest
 class EmployeesQueryTest {
 
@@ -34,8 +41,8 @@ class EmployeesQueryTest {
               employees(first: 100) {
                 totalCount
                 edges { node { precoroUserId email mappingStatus netsuiteEmployeeId
-                  precoroUser { id email firstName lastName enabled }
-                  netsuiteEmployee { id entityId email firstName lastName inactive }
+                  precoroUser { id email firstName lastName enabled asOf readFrom }
+                  netsuiteEmployee { id entityId email firstName lastName inactive asOf readFrom }
                   history { newStatus } } } } }""";
 
     @Inject
@@ -51,8 +58,94 @@ class EmployeesQueryTest {
         assertEquals("SUCCEEDED", initial.get("status"), String.valueOf(initial));
     }
 
+    /** The copy as if the last sync had run an hour ago: older than trestle.employees.copy-fresh-for (15 min). */
+    private void copyAnHourOld() {
+        database.execute("UPDATE employee_sync_precoro_user SET read_at = read_at - interval '1 hour'");
+        database.execute("UPDATE employee_sync_netsuite_employee SET read_at = read_at - interval '1 hour'");
+        database.execute("UPDATE sync_run SET started_at = started_at - interval '1 hour'");
+    }
+
+    @Test
+    void aFreshCopyServesThePageWithoutAskingEitherSystem() {
+        Instant runStarted = instant("SELECT max(started_at) FROM sync_run");
+        Instant runFinished = instant("SELECT max(finished_at) FROM sync_run");
+        sandbox.netsuite().requests().clear();
+        sandbox.precoro().requests().clear();
+
+        JsonPath response = GraphQL.as("viewer", LIVE_PAGE);
+
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals(0, sandbox.precoro().requests().count(), "dashboards do not spend Precoro's budget");
+        assertEquals(0, sandbox.netsuite().requests().count());
+        List<Map<String, Object>> nodes = response.getList("data.employees.edges.node");
+        assertEquals(100, nodes.size());
+        for (Map<String, Object> node : nodes) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> precoroUser = (Map<String, Object>) node.get("precoroUser");
+            assertEquals(node.get("precoroUserId"), String.valueOf(precoroUser.get("id")));
+            assertEquals("HUB_COPY", precoroUser.get("readFrom"));
+            Instant asOf = Instant.parse(precoroUser.get("asOf").toString());
+            assertFalse(asOf.isBefore(runStarted) || asOf.isAfter(runFinished),
+                    "read by the sync (" + runStarted + " to " + runFinished + "): " + asOf);
+            var demo = sandbox.precoro().users().get(Long.parseLong((String) node.get("precoroUserId"))).orElseThrow();
+            assertEquals(demo.email(), precoroUser.get("email"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> netsuiteEmployee = (Map<String, Object>) node.get("netsuiteEmployee");
+            if ("MAPPED".equals(node.get("mappingStatus"))) {
+                assertEquals(node.get("netsuiteEmployeeId"), netsuiteEmployee.get("id"));
+                assertEquals("HUB_COPY", netsuiteEmployee.get("readFrom"));
+            } else {
+                assertNull(netsuiteEmployee);
+            }
+        }
+    }
+
+    @Test
+    void aPageAskedAgainWithinPrecorosDuplicateWindowIsAnsweredFromTheFirstRead() {
+        copyAnHourOld();
+        sandbox.precoro().requests().clear();
+
+        JsonPath first = GraphQL.as("viewer", LIVE_PAGE);
+        JsonPath again = GraphQL.as("viewer", LIVE_PAGE);
+
+        assertNull(again.get("errors"), again.prettify());
+        assertEquals(1, sandbox.precoro().requests().count(), "Precoro refuses the same GET within a minute");
+        assertEquals("LIVE", again.getString("data.employees.edges[0].node.precoroUser.readFrom"));
+        assertEquals(first.getString("data.employees.edges[0].node.precoroUser.asOf"),
+                again.getString("data.employees.edges[0].node.precoroUser.asOf"), "the same read, and it says so");
+    }
+
+    @Test
+    void whenPrecoroCannotAnswerAtOnceTheCopyIsShownAndSaysSo() {
+        copyAnHourOld();
+        // Everything but the reserve of the hour is spent: a person's read waits for nothing, it takes the copy.
+        RequestBudget budget = Hub.caller(UpstreamSystem.PRECORO).budget();
+        while (budget.hasRoom(UpstreamPriority.INTERACTIVE)) {
+            budget.tryAcquire(UpstreamPriority.INTERACTIVE);
+        }
+        sandbox.precoro().requests().clear();
+
+        JsonPath response = GraphQL.as("viewer", LIVE_PAGE);
+
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals(0, sandbox.precoro().requests().count());
+        assertEquals("HUB_COPY", response.getString("data.employees.edges[0].node.precoroUser.readFrom"));
+        assertEquals("LIVE", response.getString("data.employees.edges.find { it.node.netsuiteEmployee != null }"
+                + ".node.netsuiteEmployee.readFrom"), "NetSuite had room");
+
+        // Precoro failing is no different: the copy, with its time.
+        budget.reset();
+        sandbox.precoro().knobs().errorRate(1.0);
+        JsonPath failing = GraphQL.as("viewer", """
+                { employees(first: 5, after: null) { edges { node { precoroUser { id readFrom } } } } }""");
+        assertNull(failing.get("errors"), failing.prettify());
+        assertEquals(List.of("HUB_COPY", "HUB_COPY", "HUB_COPY", "HUB_COPY", "HUB_COPY"),
+                failing.getList("data.employees.edges.node.precoroUser.readFrom"));
+    }
+
     @Test
     void liveRecordsComeInOneRequestPerSystemPerPage() {
+        copyAnHourOld();
         sandbox.netsuite().requests().clear();
         sandbox.precoro().requests().clear();
 
@@ -67,10 +160,12 @@ class EmployeesQueryTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> precoroUser = (Map<String, Object>) node.get("precoroUser");
             assertEquals(node.get("precoroUserId"), String.valueOf(precoroUser.get("id")));
+            assertEquals("LIVE", precoroUser.get("readFrom"));
             @SuppressWarnings("unchecked")
             Map<String, Object> netsuiteEmployee = (Map<String, Object>) node.get("netsuiteEmployee");
             if ("MAPPED".equals(node.get("mappingStatus"))) {
                 assertEquals(node.get("netsuiteEmployeeId"), netsuiteEmployee.get("id"));
+                assertEquals("LIVE", netsuiteEmployee.get("readFrom"));
                 assertTrue(EmployeeMatcher.normalize((String) node.get("email"))
                         .equals(EmployeeMatcher.normalize((String) netsuiteEmployee.get("email"))));
             } else {
@@ -88,6 +183,7 @@ class EmployeesQueryTest {
 
     @Test
     void theTwoSystemsAreAskedAtTheSameTime() {
+        copyAnHourOld();
         Duration latency = Duration.ofMillis(400);
         sandbox.precoro().knobs().latency(latency);
         sandbox.netsuite().knobs().latency(latency);
@@ -104,7 +200,8 @@ class EmployeesQueryTest {
     }
 
     @Test
-    void anUpstreamThatDoesNotAnswerIsATimeout() {
+    void withoutACopyAnUpstreamThatDoesNotAnswerIsATimeout() {
+        database.execute("DELETE FROM employee_sync_netsuite_employee");
         sandbox.netsuite().knobs().hangRate(1.0).hangDuration(Duration.ofSeconds(20));
         JsonPath response = GraphQL.as("viewer", """
                 { employees(first: 5) { edges { node { precoroUserId netsuiteEmployee { id } } } } }""");
@@ -168,7 +265,8 @@ class EmployeesQueryTest {
     }
 
     @Test
-    void anUpstreamFailureSpoilsOnlyItsOwnField() {
+    void withoutACopyAnUpstreamFailureSpoilsOnlyItsOwnField() {
+        database.execute("DELETE FROM employee_sync_precoro_user");
         sandbox.precoro().knobs().errorRate(1.0);
         JsonPath response = GraphQL.as("viewer", """
                 { employees(first: 5) { edges { node { precoroUserId mappingStatus precoroUser { id } } } } }""");
@@ -186,11 +284,17 @@ class EmployeesQueryTest {
     }
 
     @Test
-    void aMalformedUpstreamBodyIsReportedAsSuch() {
+    void withoutACopyAMalformedUpstreamBodyIsReportedAsSuch() {
+        database.execute("DELETE FROM employee_sync_netsuite_employee");
         sandbox.netsuite().knobs().failNext(10, Fault.MALFORMED_BODY);
         JsonPath response = GraphQL.as("viewer", """
                 { employees(first: 5) { edges { node { netsuiteEmployee { id } } } } }""");
         assertEquals("UPSTREAM_MALFORMED_RESPONSE", errorCode(response), response.prettify());
+    }
+
+    private Instant instant(String sql) {
+        return Instant.parse(database.text("SELECT to_char((" + sql + ") AT TIME ZONE 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"));
     }
 
     private static int totalCount(String filter) {

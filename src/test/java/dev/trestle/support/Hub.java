@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
 import dev.trestle.connectors.UpstreamSystem;
+import dev.trestle.connectors.precoro.PrecoroConnector;
+import dev.trestle.employees.EmployeeRecords;
 import dev.trestle.sandbox.Sandbox;
 import io.quarkus.arc.Arc;
 import io.restassured.RestAssured;
@@ -36,8 +38,16 @@ public final class Hub {
         CircuitBreakerMaintenance.get().resetAll();
         // The sandbox's windows start afresh; so do the hub's budgets, which count what it saw of them.
         for (UpstreamSystem system : UpstreamSystem.values()) {
-            Arc.container().instance(UpstreamCaller.class, new UpstreamLiteral(system)).get().budget().reset();
+            caller(system).budget().reset();
         }
+        // And so does Precoro's duplicate window, which the hub keeps to by remembering what it asked.
+        Arc.container().instance(PrecoroConnector.class).get().forgetAsked();
+        Arc.container().instance(EmployeeRecords.class).get().forgetAnswers();
+    }
+
+    /** The hub's caller of one system (its budget, its governor). */
+    public static UpstreamCaller caller(UpstreamSystem system) {
+        return Arc.container().instance(UpstreamCaller.class, new UpstreamLiteral(system)).get();
     }
 
     private static final class UpstreamLiteral extends AnnotationLiteral<Upstream> implements Upstream {

@@ -101,6 +101,14 @@ public class NetSuiteConnector {
     }
 
     /**
+     * Whether a person's read would go to NetSuite at once: no other call waits for one of the
+     * account's few concurrent requests (exports and syncs hold them).
+     */
+    public boolean canAskNow() {
+        return caller.idleForPeople();
+    }
+
+    /**
      * The employees with these internal ids, ordered by id; unknown ids are simply absent. One
      * request per 1000 ids.
      *

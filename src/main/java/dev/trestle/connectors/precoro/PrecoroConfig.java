@@ -26,9 +26,11 @@ public interface PrecoroConfig {
 
     /**
      * Client-side pacing: at most this many request starts per second (Precoro: about 1/s,
-     * 1500/hour, 3000/day). Zero or less turns pacing off.
+     * 1500/hour, 3000/day). Zero or less turns pacing off. A little under 1: Precoro counts
+     * requests per second as they arrive, and two sent exactly a second apart can arrive within
+     * one second when the first was delayed on the way; 30 ms of margin keeps that from drawing a 429.
      */
-    @WithDefault("1")
+    @WithDefault("0.97")
     double requestsPerSecond();
 
     /** TCP connect timeout. */
@@ -38,6 +40,13 @@ public interface PrecoroConfig {
     /** How long to wait for an answer. */
     @WithDefault("30s")
     Duration readTimeout();
+
+    /**
+     * Precoro refuses an identical GET repeated within this window (its "route based limiter by
+     * minute"); the hub never sends one: it waits, asks a wider question or answers from what it read.
+     */
+    @WithDefault("1m")
+    Duration duplicateWindow();
 
     /** Users per page; Precoro accepts only 10, 20, 50, 100 or 200. */
     @WithDefault("200")

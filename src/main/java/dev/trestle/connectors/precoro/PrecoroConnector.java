@@ -7,6 +7,7 @@ import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
 import dev.trestle.connectors.UpstreamException;
 import dev.trestle.connectors.UpstreamJson;
+import dev.trestle.connectors.UpstreamPriority;
 import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.errors.TrestleException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -44,6 +45,7 @@ public class PrecoroConnector {
 
     /** The page sizes Precoro accepts. */
     static final Set<Integer> PAGE_SIZES = Set.of(10, 20, 50, 100, 200);
+    private static final List<Integer> PAGE_SIZES_LARGEST_FIRST = List.of(200, 100, 50, 20, 10);
     /** The most ids per lookup: one page of the largest size holds them all. */
     static final int MAX_IDS_PER_REQUEST = 200;
     private static final String OP_ALL = "users.all";
@@ -58,6 +60,7 @@ public class PrecoroConnector {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final int pageSize;
+    private final RepeatedGets repeats;
 
     PrecoroConnector(PrecoroConfig config, @Upstream(UpstreamSystem.PRECORO) UpstreamCaller caller, Clock clock,
             ObjectMapper mapper) {
@@ -68,6 +71,7 @@ public class PrecoroConnector {
         this.mapper = mapper;
         this.clock = clock;
         this.pageSize = config.pageSize();
+        this.repeats = new RepeatedGets(clock, config.duplicateWindow());
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.baseUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -82,7 +86,23 @@ public class PrecoroConnector {
      * remaining pages together; the Precoro governor lets them out one by one at the configured pace.
      */
     public Uni<List<PrecoroUser>> allUsers() {
-        return listed(number -> page(number));
+        // A full read repeated within Precoro's duplicate window (a reconcile right after the
+        // initial run) would be refused page by page; smaller pages ask other questions with the
+        // same answer, so it reads at once, with more requests, instead of waiting the window out.
+        int size = pageSize;
+        for (int candidate : PAGE_SIZES_LARGEST_FIRST) {
+            if (candidate <= pageSize && !repeats.recentlyAsked(pageQuestion(1, candidate))) {
+                size = candidate;
+                break;
+            }
+        }
+        int perPage = size;
+        return listed(number -> unrepeated(pageQuestion(number, perPage), OP_ALL,
+                () -> api.users(number, perPage).map(this::read)));
+    }
+
+    private static String pageQuestion(int page, int perPage) {
+        return "users?page=" + page + "&per_page=" + perPage;
     }
 
     /**
@@ -91,9 +111,51 @@ public class PrecoroConnector {
      * {@link #allUsers()}. Users deleted in Precoro are not among them: only a full read shows who is gone.
      */
     public Uni<List<PrecoroUser>> usersModifiedSince(Instant since) {
-        String modifiedSince = MODIFIED_SINCE.format(since);
-        return listed(number -> caller.call(OP_CHANGED,
+        // Asked again within Precoro's duplicate window (two runs a minute apart with nothing
+        // changed), the same modifiedSince would be refused; an earlier second asks a wider
+        // question, which can only return more, never miss anything.
+        String modifiedSince = MODIFIED_SINCE.format(repeats.claimSecondAtOrBefore(since,
+                second -> "users?modifiedSince=" + MODIFIED_SINCE.format(second)));
+        return listed(number -> unrepeated("users?modifiedSince=" + modifiedSince + "&page=" + number
+                + "&per_page=" + pageSize, OP_CHANGED,
                 () -> api.usersModifiedSince(number, pageSize, modifiedSince).map(this::read)));
+    }
+
+    /**
+     * One GET through the caller, never repeated within Precoro's duplicate window: the hub's own
+     * work waits for the window to pass (it is paced work, a minute at most); a person's read is
+     * refused at once with the time it may be asked again, without a request.
+     */
+    private <T> Uni<T> unrepeated(String question, String operation, java.util.function.Supplier<Uni<T>> get) {
+        UpstreamPriority priority = UpstreamPriority.current();
+        return Uni.createFrom().deferred(() -> {
+            Duration wait = Duration.between(clock.instant(), repeats.freeAt(question));
+            Uni<Void> free = Uni.createFrom().voidItem();
+            if (wait.toMillis() >= 1) {
+                if (priority == UpstreamPriority.INTERACTIVE) {
+                    return Uni.createFrom().failure(UpstreamException.repeatRefused(UpstreamSystem.PRECORO, wait));
+                }
+                free = free.onItem().delayIt().by(wait);
+            }
+            // Each attempt is noted as it is sent, retries included: Precoro counts what it receives.
+            return free.chain(() -> caller.call(operation, () -> {
+                repeats.asked(question);
+                return get.get();
+            }));
+        });
+    }
+
+    /**
+     * Whether a person's read of these users would go to Precoro at once: budget beyond the
+     * reserve, no queue, and not a question asked within the duplicate window.
+     */
+    public boolean canAskNow(Collection<Long> ids) {
+        return caller.idleForPeople() && !repeats.recentlyAsked(byIdsQuestion(List.copyOf(ids)));
+    }
+
+    /** Forgets which questions were asked; for tests that start afresh with the sandbox. */
+    public void forgetAsked() {
+        repeats.clear();
     }
 
     /** Every page of one listing: the first, then the rest together (the governor paces them). */
@@ -147,8 +209,15 @@ public class PrecoroConnector {
 
     private Uni<List<PrecoroUser>> byIds(List<Long> ids) {
         List<Long> copy = List.copyOf(ids);
-        return caller.call(OP_BY_IDS, () -> api.usersByIds(MAX_IDS_PER_REQUEST, copy).map(this::read))
+        return unrepeated(byIdsQuestion(copy), OP_BY_IDS,
+                () -> api.usersByIds(MAX_IDS_PER_REQUEST, copy).map(this::read))
                 .map(page -> filtered(copy, page.users(), page.hasNext()));
+    }
+
+    private static String byIdsQuestion(List<Long> ids) {
+        StringBuilder question = new StringBuilder("users?per_page=" + MAX_IDS_PER_REQUEST);
+        ids.stream().sorted().distinct().forEach(id -> question.append("&id[]=").append(id));
+        return question.toString();
     }
 
     /**
@@ -179,10 +248,6 @@ public class PrecoroConnector {
             more.add(next);
             return sequential(more, pageOf);
         });
-    }
-
-    private Uni<UsersPage> page(int number) {
-        return caller.call(OP_ALL, () -> api.users(number, pageSize).map(this::read));
     }
 
     private UsersPage read(Response response) {

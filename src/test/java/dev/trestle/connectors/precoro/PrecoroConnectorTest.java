@@ -1,6 +1,7 @@
 package dev.trestle.connectors.precoro;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,8 @@ class PrecoroConnectorTest {
     @BeforeEach
     void reset() {
         sandbox.reset();
+        connector.forgetAsked();
+        caller.budget().reset();
         CircuitBreakerMaintenance.get().resetAll();
     }
 
@@ -132,8 +135,10 @@ class PrecoroConnectorTest {
         sandbox.precoro().knobs().errorRate(1.0);
         ErrorCode last = null;
         for (int call = 0; call < 20 && last != ErrorCode.UPSTREAM_UNAVAILABLE; call++) {
+            // Other users each time: the same question again within a minute would wait for Precoro's duplicate window.
+            long user = 5L + call;
             last = assertThrows(UpstreamException.class,
-                    () -> connector.usersByIds(List.of(5L)).await().atMost(WAIT)).code();
+                    () -> connector.usersByIds(List.of(user)).await().atMost(WAIT)).code();
         }
         assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, last);
     }
@@ -141,7 +146,7 @@ class PrecoroConnectorTest {
     @Test
     void governorKeepsToOneRequestAtATimeAndThePace() {
         List<Uni<List<PrecoroUser>>> calls = new ArrayList<>();
-        for (long id = 1; id <= 12; id++) {
+        for (long id = 1; id <= 4; id++) {
             calls.add(connector.usersByIds(List.of(id)));
         }
         long start = System.nanoTime();
@@ -150,9 +155,56 @@ class PrecoroConnectorTest {
 
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(1, sandbox.precoro().inFlight().maxSeen());
-        assertEquals(12, sandbox.precoro().requests().count(), "nothing was refused and retried");
-        // 10 requests per second in the test profile: 12 starts take at least 1.1 s.
-        assertTrue(elapsedMillis >= 1_000, "12 requests in " + elapsedMillis + " ms");
+        assertEquals(4, sandbox.precoro().requests().count(), "nothing was refused and retried");
+        // Precoro's pace, a little under one request a second: 4 starts take over 3 s.
+        assertTrue(elapsedMillis >= 3_000, "4 requests in " + elapsedMillis + " ms");
+    }
+
+    @Test
+    void aRepeatedIncrementalReadAsksAWiderQuestionInsteadOfTheSameOne() {
+        java.time.Instant since = java.time.Instant.parse("2026-11-30T08:00:00Z");
+        connector.usersModifiedSince(since).await().atMost(WAIT);
+        connector.usersModifiedSince(since).await().atMost(WAIT);
+
+        List<String> queries = sandbox.precoro().requests().all().stream().map(r -> r.query()).toList();
+        assertEquals(2, queries.size(), queries.toString());
+        assertTrue(queries.get(0).contains("modifiedSince=2026-11-30T08%3A00%3A00")
+                || queries.get(0).contains("modifiedSince=2026-11-30T08:00:00"), queries.get(0));
+        assertTrue(queries.get(1).contains("modifiedSince=2026-11-30T07%3A59%3A59")
+                || queries.get(1).contains("modifiedSince=2026-11-30T07:59:59"), "one second earlier: " + queries.get(1));
+    }
+
+    @Test
+    void aRepeatedFullReadPagesDifferentlyInsteadOfWaitingTheMinuteOut() {
+        int users = sandbox.precoro().users().size();
+        connector.allUsers().await().atMost(WAIT);
+        long start = System.nanoTime();
+        List<PrecoroUser> again = connector.allUsers().await().atMost(WAIT);
+
+        assertEquals(users, again.size(), "the same answer");
+        List<String> queries = sandbox.precoro().requests().all().stream().map(r -> r.query()).toList();
+        assertEquals(queries.size(), queries.stream().distinct().count(), "no question asked twice: " + queries);
+        assertTrue(queries.get(queries.size() - 1).contains("per_page=100"), queries.toString());
+        assertTrue((System.nanoTime() - start) / 1_000_000_000 < 30, "it did not wait for the window");
+    }
+
+    @Test
+    void aPersonsRepeatedLookupIsRefusedWithoutARequest() throws Exception {
+        connector.usersByIds(List.of(5L, 6L)).await().atMost(WAIT);
+        // A GraphQL request's context: a person is waiting, so the hub does not wait the minute out.
+        io.vertx.core.Vertx vertx = io.quarkus.arc.Arc.container().instance(io.vertx.core.Vertx.class).get();
+        java.util.concurrent.CompletableFuture<Throwable> refused = new java.util.concurrent.CompletableFuture<>();
+        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext.getOrCreateDuplicatedContext(vertx);
+        context.runOnContext(ignored -> {
+            dev.trestle.connectors.UpstreamPriority.markInteractive();
+            connector.usersByIds(List.of(6L, 5L)).subscribe().with(users -> refused.complete(null), refused::complete);
+        });
+        Throwable failure = refused.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        UpstreamException e = assertInstanceOf(UpstreamException.class, failure);
+        assertEquals(ErrorCode.UPSTREAM_RATE_LIMITED, e.code());
+        assertTrue(e.getMessage().contains("duplicate window"), e.getMessage());
+        assertEquals(1, sandbox.precoro().requests().count(), "the same ids in another order are the same question");
     }
 
     /** The sandbox's configuration with an API token the sandbox does not know. */

@@ -1,0 +1,88 @@
+package dev.trestle.connectors.precoro;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Precoro refuses an identical GET repeated within a minute (a 429 from its "route based limiter
+ * by minute"). This remembers which GETs this replica sent within that window, so that the
+ * connector can wait for the window, ask a wider question, or answer from what it read, instead
+ * of being refused. Pure logic on a clock.
+ *
+ * <p>A question is the request's path and its parameters in a canonical order (Precoro compares
+ * requests, not their spelling; treating a reordered query as the same request is the safe side).
+ */
+final class RepeatedGets {
+
+    private record Asked(String question, Instant at) {
+    }
+
+    private final Clock clock;
+    private final Duration window;
+    private final Map<String, Instant> lastAsked = new HashMap<>();
+    private final Deque<Asked> order = new ArrayDeque<>();
+
+    RepeatedGets(Clock clock, Duration window) {
+        this.clock = clock;
+        this.window = window.isNegative() ? Duration.ZERO : window;
+    }
+
+    /** When {@code question} may be asked again: now or earlier if it was not asked within the window. */
+    synchronized Instant freeAt(String question) {
+        Instant now = clock.instant();
+        forgetBefore(now);
+        Instant at = lastAsked.get(question);
+        return at == null ? now : at.plus(window);
+    }
+
+    /** Whether {@code question} was asked within the window. */
+    boolean recentlyAsked(String question) {
+        return freeAt(question).isAfter(clock.instant());
+    }
+
+    /** Notes that {@code question} is being sent now. */
+    synchronized void asked(String question) {
+        if (window.isZero()) {
+            return;
+        }
+        Instant now = clock.instant();
+        forgetBefore(now);
+        lastAsked.put(question, now);
+        order.addLast(new Asked(question, now));
+    }
+
+    /**
+     * The latest whole second at or before {@code since} whose question was not asked within the
+     * window, noted as asked: for questions where an earlier moment asks for more, never less.
+     */
+    synchronized Instant claimSecondAtOrBefore(Instant since, java.util.function.Function<Instant, String> question) {
+        Instant second = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        while (freeAt(question.apply(second)).isAfter(clock.instant())) {
+            second = second.minusSeconds(1);
+        }
+        asked(question.apply(second));
+        return second;
+    }
+
+    /** Forgets everything; for tests that start afresh, as the sandbox's windows do. */
+    synchronized void clear() {
+        lastAsked.clear();
+        order.clear();
+    }
+
+    private void forgetBefore(Instant now) {
+        Instant horizon = now.minus(window);
+        while (!order.isEmpty() && !order.peekFirst().at().isAfter(horizon)) {
+            Asked oldest = order.removeFirst();
+            // A later ask of the same question keeps it remembered.
+            if (oldest.at().equals(lastAsked.get(oldest.question()))) {
+                lastAsked.remove(oldest.question());
+            }
+        }
+    }
+}
