@@ -153,6 +153,10 @@ final class RecordApi {
     }
 
     private SandboxResponse suiteQl(RoutingContext ctx) {
+        SandboxResponse notTransient = NetSuiteSandbox.requireTransient(ctx);
+        if (notTransient != null) {
+            return notTransient;
+        }
         RecordSuiteQl query;
         int[] paging;
         try {
