@@ -14,12 +14,12 @@ import java.util.Map;
  *
  * <p>A refused request consumes nothing, in any limit: it does not count against the per-second,
  * hourly or daily windows, and it neither starts nor restarts a duplicate window. So the duplicate
- * window of a GET starts with the first one every limit admitted, i.e. the one Precoro actually
- * served: a client is kept from reading the same answer again for a whole window after it got it,
- * which is the stricter reading (a window started by a refusal would end sooner after the read, and
- * Precoro did no work for a refused request that it could be protecting itself from repeating).
- * The volume limits are checked first, so a duplicate that is also over the daily limit hears
- * about the daily limit, the refusal that lasts longer.
+ * window of a GET starts with the first one every limit admitted: a client is kept from asking the
+ * same again for a whole window after the request that went through, which is the stricter reading
+ * (a window started by an earlier refusal would end sooner after the request that went through).
+ * An admitted request counts whatever its answer (a 500, a dropped connection), as Precoro's
+ * limiter runs before its application does. The volume limits are checked first, so a duplicate
+ * that is also over the daily limit hears about the daily limit, the refusal that lasts longer.
  */
 public final class RateLimiter {
 
