@@ -117,7 +117,7 @@ public interface SandboxConfig {
         /**
          * Requests per spike window, counted besides the hourly limit: Procore's documented example is 25
          * per 10 seconds. Each answer's {@code X-Rate-Limit-*} headers describe whichever of the two windows
-         * has the smaller share left.
+         * has the smaller share left (see {@code ProcoreRateLimit}). 0: no spike window.
          */
         @WithDefault("25")
         int spikeLimit();

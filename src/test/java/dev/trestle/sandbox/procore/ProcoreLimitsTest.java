@@ -104,6 +104,18 @@ class ProcoreLimitsTest {
     }
 
     @Test
+    void onATieTheWindowThatResetsSoonerIsReported() {
+        // Nothing counted yet: both have their whole limit left.
+        harness.sandbox.procore().knobs().failNext(1, dev.trestle.sandbox.Fault.THROTTLE);
+        assertRate(procore.get("/rest/v1.0/companies"), 25, 25, SPIKE_RESET);
+        limits().window(Duration.ofSeconds(1));
+        harness.sandbox.procore().knobs().failNext(1, dev.trestle.sandbox.Fault.THROTTLE);
+        HttpResponse<String> throttled = procore.get("/rest/v1.0/companies");
+        assertEquals(429, throttled.statusCode());
+        assertRate(throttled, 3600, 3600, START.getEpochSecond() + 1);
+    }
+
+    @Test
     void whenBothWindowsAreFullThe429ReportsTheHourlyReset() {
         limits().limit(3).spikeLimit(3);
         for (int i = 0; i < 3; i++) {
