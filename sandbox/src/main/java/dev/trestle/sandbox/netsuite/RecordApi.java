@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  * </ul>
  * A write the rules refuse answers 400 with NetSuite's error body and {@code o:errorPath}:
  * {@code USER_ERROR} for a missing mandatory field or a duplicate, {@code INVALID_CONTENT} for a
- * value of the wrong kind, an unknown reference or a bad external id, and {@code NONEXISTENT_FIELD}
+ * value of the wrong kind (a bare id where {@code {"id":...}} is required, an id that is no internal
+ * id, a fixed value outside its documented set, text for a number or a date), an unknown reference
+ * or a bad external id, and {@code NONEXISTENT_FIELD}
  * for an unknown field when the client asks for {@code X-NetSuite-PropertyNameValidation: Error}
  * (by default NetSuite only warns: the field is ignored and {@code X-NetSuite-Warning} names it).
  * <p>
