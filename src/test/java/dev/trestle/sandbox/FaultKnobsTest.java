@@ -14,12 +14,21 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every fault knob, seen from a client over real HTTP. */
 class FaultKnobsTest extends SandboxHarnessTest {
 
     static final String EMPLOYEE = "/services/rest/record/v1/employee/101";
+
+    @BeforeEach
+    void withoutPrecorosDuplicateRule() {
+        // These tests repeat one GET to see a fault and then the normal answer (and the JDK client
+        // repeats a GET whose connection closed); Precoro's duplicate rule would answer the repeat
+        // instead. PrecoroDuplicateGetTest covers that rule.
+        harness.sandbox.precoro().rateLimits().duplicateWindow(Duration.ZERO);
+    }
 
     @Test
     void scriptedServerErrorThenNormal() {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,12 +49,27 @@ class SandboxMountTest {
         HttpResponse<String> query = client.send(HttpRequest.newBuilder(suiteQl)
                 .header("Authorization", TbaTestSigner.demo().authorization("POST", suiteQl, UUID.randomUUID().toString(),
                         System.currentTimeMillis() / 1000))
+                .header("Prefer", "transient")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"SELECT id, email FROM employee ORDER BY id\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, query.statusCode(), query.body());
         assertEquals(5, new JsonObject(query.body()).getInteger("count"));
         assertEquals(2, sandbox.netsuite().requests().count());
         assertEquals(0, sandbox.netsuite().requests().writeCount());
+    }
+
+    @Test
+    void refusesByDefaultWhatTheRealServicesRefuse() {
+        // SandboxConfig's defaults, which the hub's configuration leaves alone: the real services' figures.
+        assertEquals(Duration.ofMinutes(1), sandbox.precoro().rateLimits().duplicateWindow());
+        assertEquals(3600, sandbox.procore().rateLimit().limit());
+        assertEquals(25, sandbox.procore().rateLimit().spikeLimit());
+        assertEquals(20, sandbox.procore().overload().concurrency());
+        assertEquals(Duration.ofSeconds(1), sandbox.procore().overload().retryAfter());
+        assertEquals(Duration.ofMillis(150), sandbox.netsuite().knobs().latency());
+        assertEquals(5, sandbox.netsuite().concurrency().limit());
+        assertEquals(Duration.ofMinutes(1), sandbox.settings().precoroDuplicateWindow());
+        assertEquals(Duration.ofSeconds(10), sandbox.settings().procoreSpikeWindow());
     }
 
     @Test

@@ -31,13 +31,15 @@ public final class Sandbox {
                 settings.netsuiteTokenSecret()), settings.netsuiteConcurrencyLimit(), settings.netsuiteLatency(),
                 settings.seed(), settings.clock());
         RateLimiter precoroLimits = new RateLimiter(settings.clock(), settings.precoroRequestsPerSecond(),
-                settings.precoroHourlyBudget(), settings.precoroDailyBudget());
+                settings.precoroHourlyBudget(), settings.precoroDailyBudget(), settings.precoroDuplicateWindow());
         // A different stream of chance per system, so that knobs on one do not shift the other's faults.
         this.precoro = new PrecoroSandbox(settings.precoroApiToken(), settings.precoroEmail(), precoroLimits,
                 settings.precoroLatency(), settings.seed() + 1, settings.clock());
         this.procore = new ProcoreSandbox(new ProcoreSandbox.ProcoreCredentials(settings.procoreClientId(),
                 settings.procoreClientSecret(), settings.procoreCompanyId(), ProcoreDemoCases.COMPANY_NAME),
-                settings.procoreTokenLifetime(), settings.procoreRequestsPerWindow(), settings.procoreRateWindow(),
+                settings.procoreTokenLifetime(), new ProcoreSandbox.Limits(settings.procoreRequestsPerWindow(),
+                settings.procoreRateWindow(), settings.procoreSpikeLimit(), settings.procoreSpikeWindow(),
+                settings.procoreOverloadConcurrency(), settings.procoreOverloadRetryAfter()),
                 settings.procoreLatency(), settings.seed() + 2, settings.clock());
         reset();
     }

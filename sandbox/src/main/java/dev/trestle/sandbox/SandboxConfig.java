@@ -53,7 +53,13 @@ public interface SandboxConfig {
         @WithDefault("5")
         int concurrencyLimit();
 
-        @WithDefault("PT0S")
+        /**
+         * How long every NetSuite answer takes. Real REST record and SuiteQL calls answer in hundreds of
+         * milliseconds; 150 ms is at the quick end of that, and enough that a hub sending many requests at
+         * once meets the concurrency limit in dev mode as it would in production (without latency no
+         * request is ever in flight long enough for a sixth to be refused).
+         */
+        @WithDefault("PT0.15S")
         Duration latency();
     }
 
@@ -73,6 +79,14 @@ public interface SandboxConfig {
 
         @WithDefault("3000")
         int dailyBudget();
+
+        /**
+         * Precoro refuses an identical GET (same path, same query parameters in any order, same API key)
+         * within a minute of the first one it served ("Route based limiter by minute"); {@code PT0S} turns
+         * the rule off.
+         */
+        @WithDefault("PT1M")
+        Duration duplicateWindow();
 
         @WithDefault("PT0S")
         Duration latency();
@@ -100,6 +114,31 @@ public interface SandboxConfig {
         @WithDefault("PT1H")
         Duration rateWindow();
 
+        /**
+         * Requests per spike window, counted besides the hourly limit: Procore's documented example is 25
+         * per 10 seconds. Each answer's {@code X-Rate-Limit-*} headers describe whichever of the two windows
+         * has the smaller share left (see {@code ProcoreRateLimit}). 0: no spike window.
+         */
+        @WithDefault("25")
+        int spikeLimit();
+
+        /** Procore's spike window: 10 seconds. */
+        @WithDefault("PT10S")
+        Duration spikeWindow();
+
+        /**
+         * Requests in flight at once beyond which Procore answers 503 with {@code Retry-After}, as it does
+         * under heavy platform load. Procore publishes no figure; 20 at once is well above what a client
+         * pacing itself to the spike window (25 per 10 s) needs, so only a burst of parallel requests or slow
+         * answers meet it. 0 turns the rule off.
+         */
+        @WithDefault("20")
+        int overloadConcurrency();
+
+        /** The {@code Retry-After} of an overload answer, in whole seconds. */
+        @WithDefault("PT1S")
+        Duration overloadRetryAfter();
+
         @WithDefault("PT0S")
         Duration latency();
     }
@@ -122,12 +161,17 @@ public interface SandboxConfig {
                 .precoroHourlyBudget(precoro().hourlyBudget())
                 .precoroDailyBudget(precoro().dailyBudget())
                 .precoroLatency(precoro().latency())
+                .precoroDuplicateWindow(precoro().duplicateWindow())
                 .procoreClientId(procore().clientId())
                 .procoreClientSecret(procore().clientSecret())
                 .procoreCompanyId(procore().companyId())
                 .procoreTokenLifetime(procore().tokenLifetime())
                 .procoreRequestsPerWindow(procore().requestsPerWindow())
                 .procoreRateWindow(procore().rateWindow())
+                .procoreSpikeLimit(procore().spikeLimit())
+                .procoreSpikeWindow(procore().spikeWindow())
+                .procoreOverloadConcurrency(procore().overloadConcurrency())
+                .procoreOverloadRetryAfter(procore().overloadRetryAfter())
                 .procoreLatency(procore().latency())
                 .build();
     }

@@ -67,6 +67,11 @@ public final class SandboxServer {
                     case "--precoro-rps" -> settings.precoroRequestsPerSecond(Integer.parseInt(value));
                     case "--precoro-hourly" -> settings.precoroHourlyBudget(Integer.parseInt(value));
                     case "--precoro-daily" -> settings.precoroDailyBudget(Integer.parseInt(value));
+                    case "--precoro-duplicate-window-ms" ->
+                            settings.precoroDuplicateWindow(Duration.ofMillis(Long.parseLong(value)));
+                    case "--procore-spike" -> settings.procoreSpikeLimit(Integer.parseInt(value));
+                    case "--procore-spike-window-ms" -> settings.procoreSpikeWindow(Duration.ofMillis(Long.parseLong(value)));
+                    case "--procore-overload-concurrency" -> settings.procoreOverloadConcurrency(Integer.parseInt(value));
                     case "--error-rate" -> errorRate = Double.parseDouble(value);
                     case "--throttle-rate" -> throttleRate = Double.parseDouble(value);
                     case "--drop-rate" -> dropRate = Double.parseDouble(value);
@@ -123,6 +128,9 @@ public final class SandboxServer {
                   [--procore-vendors 0 (generated, beyond the demo ones)] [--procore-hourly 3600]
                   [--procore-invoices 0 (generated approved invoices) --procore-invoice-lines 10 (lines each)]
                   [--netsuite-concurrency 5] [--precoro-rps 20] [--precoro-hourly N] [--precoro-daily N]
+                  [--precoro-duplicate-window-ms 60000 (0: off)]
+                  [--procore-spike 25 (0: no spike window) --procore-spike-window-ms 10000]
+                  [--procore-overload-concurrency 20 (0: off)]
                   [--error-rate 0] [--throttle-rate 0] [--drop-rate 0] [--malformed-rate 0] [--hang-rate 0]""");
     }
 

@@ -5,7 +5,12 @@ import java.time.Duration;
 
 /**
  * Everything a {@link Sandbox} is built from. {@link #defaults()} holds the documented demo
- * credentials (the same as the dev and test configuration of the hub's connectors).
+ * credentials (the same as the dev and test configuration of the hub's connectors) and the
+ * defaults of {@link SandboxConfig}, the real services' rules, with two exceptions that keep unit
+ * tests fast: Precoro's per-second, hourly and daily limits are raised (20/s, 1,000,000) and
+ * NetSuite answers without latency. Every refusal rule (Precoro's duplicate GETs, Procore's spike
+ * window and overload, NetSuite's concurrency) is on, with the real figures; a test that needs one
+ * off or changed says so through the system's knobs.
  */
 public record SandboxSettings(
         long seed,
@@ -24,12 +29,17 @@ public record SandboxSettings(
         int precoroHourlyBudget,
         int precoroDailyBudget,
         Duration precoroLatency,
+        Duration precoroDuplicateWindow,
         String procoreClientId,
         String procoreClientSecret,
         long procoreCompanyId,
         Duration procoreTokenLifetime,
         int procoreRequestsPerWindow,
         Duration procoreRateWindow,
+        int procoreSpikeLimit,
+        Duration procoreSpikeWindow,
+        int procoreOverloadConcurrency,
+        Duration procoreOverloadRetryAfter,
         Duration procoreLatency,
         int procoreGeneratedVendors,
         int procoreGeneratedInvoices,
@@ -39,9 +49,10 @@ public record SandboxSettings(
     public static SandboxSettings defaults() {
         return new SandboxSettings(42, 300, 300, "TSTDRV1234567", "sandbox-consumer-key", "sandbox-consumer-secret",
                 "sandbox-token-id", "sandbox-token-secret", 5, Duration.ZERO, "sandbox-precoro-token",
-                "integration@trestle.dev", 20, 1_000_000, 1_000_000, Duration.ZERO, "sandbox-procore-client-id",
-                "sandbox-procore-client-secret", ProcoreDemoCases.COMPANY_ID, Duration.ofSeconds(5400), 3600,
-                Duration.ofHours(1), Duration.ZERO, 0, 0, 10, Clock.systemUTC());
+                "integration@trestle.dev", 20, 1_000_000, 1_000_000, Duration.ZERO, Duration.ofMinutes(1),
+                "sandbox-procore-client-id", "sandbox-procore-client-secret", ProcoreDemoCases.COMPANY_ID,
+                Duration.ofSeconds(5400), 3600, Duration.ofHours(1), 25, Duration.ofSeconds(10), 20,
+                Duration.ofSeconds(1), Duration.ZERO, 0, 0, 10, Clock.systemUTC());
     }
 
     public Builder toBuilder() {
@@ -66,12 +77,17 @@ public record SandboxSettings(
         private int precoroHourlyBudget;
         private int precoroDailyBudget;
         private Duration precoroLatency;
+        private Duration precoroDuplicateWindow;
         private String procoreClientId;
         private String procoreClientSecret;
         private long procoreCompanyId;
         private Duration procoreTokenLifetime;
         private int procoreRequestsPerWindow;
         private Duration procoreRateWindow;
+        private int procoreSpikeLimit;
+        private Duration procoreSpikeWindow;
+        private int procoreOverloadConcurrency;
+        private Duration procoreOverloadRetryAfter;
         private Duration procoreLatency;
         private int procoreGeneratedVendors;
         private int procoreGeneratedInvoices;
@@ -95,12 +111,17 @@ public record SandboxSettings(
             precoroHourlyBudget = s.precoroHourlyBudget;
             precoroDailyBudget = s.precoroDailyBudget;
             precoroLatency = s.precoroLatency;
+            precoroDuplicateWindow = s.precoroDuplicateWindow;
             procoreClientId = s.procoreClientId;
             procoreClientSecret = s.procoreClientSecret;
             procoreCompanyId = s.procoreCompanyId;
             procoreTokenLifetime = s.procoreTokenLifetime;
             procoreRequestsPerWindow = s.procoreRequestsPerWindow;
             procoreRateWindow = s.procoreRateWindow;
+            procoreSpikeLimit = s.procoreSpikeLimit;
+            procoreSpikeWindow = s.procoreSpikeWindow;
+            procoreOverloadConcurrency = s.procoreOverloadConcurrency;
+            procoreOverloadRetryAfter = s.procoreOverloadRetryAfter;
             procoreLatency = s.procoreLatency;
             procoreGeneratedVendors = s.procoreGeneratedVendors;
             procoreGeneratedInvoices = s.procoreGeneratedInvoices;
@@ -124,12 +145,20 @@ public record SandboxSettings(
         public Builder precoroHourlyBudget(int value) { precoroHourlyBudget = value; return this; }
         public Builder precoroDailyBudget(int value) { precoroDailyBudget = value; return this; }
         public Builder precoroLatency(Duration value) { precoroLatency = value; return this; }
+        /** How long an identical GET stays refused after the first one; {@link Duration#ZERO} turns the rule off. */
+        public Builder precoroDuplicateWindow(Duration value) { precoroDuplicateWindow = value; return this; }
         public Builder procoreClientId(String value) { procoreClientId = value; return this; }
         public Builder procoreClientSecret(String value) { procoreClientSecret = value; return this; }
         public Builder procoreCompanyId(long value) { procoreCompanyId = value; return this; }
         public Builder procoreTokenLifetime(Duration value) { procoreTokenLifetime = value; return this; }
         public Builder procoreRequestsPerWindow(int value) { procoreRequestsPerWindow = value; return this; }
         public Builder procoreRateWindow(Duration value) { procoreRateWindow = value; return this; }
+        /** Requests per spike window, on top of the hourly limit. */
+        public Builder procoreSpikeLimit(int value) { procoreSpikeLimit = value; return this; }
+        public Builder procoreSpikeWindow(Duration value) { procoreSpikeWindow = value; return this; }
+        /** Requests in flight at once beyond which Procore answers 503; 0 turns the rule off. */
+        public Builder procoreOverloadConcurrency(int value) { procoreOverloadConcurrency = value; return this; }
+        public Builder procoreOverloadRetryAfter(Duration value) { procoreOverloadRetryAfter = value; return this; }
         public Builder procoreLatency(Duration value) { procoreLatency = value; return this; }
         /** Procore-only vendors added after the demo cases, for benchmarks that export many. */
         public Builder procoreGeneratedVendors(int value) { procoreGeneratedVendors = value; return this; }
@@ -143,9 +172,10 @@ public record SandboxSettings(
             return new SandboxSettings(seed, precoroUsers, netsuiteEmployees, netsuiteAccountId, netsuiteConsumerKey,
                     netsuiteConsumerSecret, netsuiteTokenId, netsuiteTokenSecret, netsuiteConcurrencyLimit,
                     netsuiteLatency, precoroApiToken, precoroEmail, precoroRequestsPerSecond, precoroHourlyBudget,
-                    precoroDailyBudget, precoroLatency, procoreClientId, procoreClientSecret, procoreCompanyId,
-                    procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreLatency, procoreGeneratedVendors,
-                    procoreGeneratedInvoices, procoreGeneratedInvoiceLines, clock);
+                    precoroDailyBudget, precoroLatency, precoroDuplicateWindow, procoreClientId, procoreClientSecret,
+                    procoreCompanyId, procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreSpikeLimit,
+                    procoreSpikeWindow, procoreOverloadConcurrency, procoreOverloadRetryAfter, procoreLatency,
+                    procoreGeneratedVendors, procoreGeneratedInvoices, procoreGeneratedInvoiceLines, clock);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -149,7 +150,8 @@ class PrecoroSandboxTest extends SandboxHarnessTest {
 
     @Test
     void throttlesBeyondTheRateLimitWithRetryAfter() {
-        harness.sandbox.precoro().rateLimits().requestsPerSecond(1);
+        // The same GET again and again: without the duplicate rule, so that only the volume limits answer.
+        harness.sandbox.precoro().rateLimits().requestsPerSecond(1).duplicateWindow(Duration.ZERO);
         List<HttpResponse<String>> responses = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             responses.add(harness.precoroGet("/users/1"));
@@ -168,7 +170,7 @@ class PrecoroSandboxTest extends SandboxHarnessTest {
         assertEquals("1", refused.headers().firstValue("RateLimit-Limit").orElseThrow());
 
         harness.sandbox.reset();
-        harness.sandbox.precoro().rateLimits().hourlyBudget(2);
+        harness.sandbox.precoro().rateLimits().hourlyBudget(2).duplicateWindow(Duration.ZERO);
         harness.precoroGet("/users/1");
         harness.precoroGet("/users/1");
         HttpResponse<String> hourly = harness.precoroGet("/users/1");

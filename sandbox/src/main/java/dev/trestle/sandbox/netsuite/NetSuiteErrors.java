@@ -32,6 +32,19 @@ final class NetSuiteErrors {
         return SandboxResponse.json(status, ERROR_TYPE, body);
     }
 
+    /**
+     * SuiteQL without {@code Prefer: transient}. Oracle documents the header as required and shows no
+     * body for its absence; the sandbox answers 400 {@code USER_ERROR} (the code NetSuite uses for a
+     * request a client must correct, in the field notes' list) with {@code o:errorHeader: "Prefer"},
+     * the documented detail key naming a request header, so a client sees which header to fix.
+     */
+    static SandboxResponse transientPreferenceRequired() {
+        JsonObject body = new JsonObject(error(400, "USER_ERROR", "Invalid request: SuiteQL queries must be "
+                + "sent with the header 'Prefer: transient'.").body());
+        body.getJsonArray("o:errorDetails").getJsonObject(0).put("o:errorHeader", "Prefer");
+        return SandboxResponse.json(400, ERROR_TYPE, body);
+    }
+
     static SandboxResponse invalidLogin() {
         return error(401, "INVALID_LOGIN", INVALID_LOGIN_DETAIL);
     }

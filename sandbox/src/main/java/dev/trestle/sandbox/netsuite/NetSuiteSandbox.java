@@ -178,6 +178,10 @@ public final class NetSuiteSandbox extends SimulatedSystem {
     }
 
     private SandboxResponse suiteQl(RoutingContext ctx) {
+        SandboxResponse notTransient = requireTransient(ctx);
+        if (notTransient != null) {
+            return notTransient;
+        }
         SuiteQlQuery query;
         int[] paging;
         try {
@@ -235,6 +239,22 @@ public final class NetSuiteSandbox extends SimulatedSystem {
                     + ctx.request().method() + " on " + path + ".");
         }
         return NetSuiteErrors.error(404, "INVALID_REQUEST", "The sandbox does not simulate " + path + ".");
+    }
+
+    /**
+     * Null when the request carries {@code Prefer: transient} (among other preferences, in any case),
+     * as every SuiteQL request must; else NetSuite's refusal. Checked once the request is admitted, so
+     * a refused query still took its place in the concurrency pool.
+     */
+    static SandboxResponse requireTransient(RoutingContext ctx) {
+        for (String header : ctx.request().headers().getAll("Prefer")) {
+            for (String preference : header.split(",")) {
+                if (preference.trim().equalsIgnoreCase("transient")) {
+                    return null;
+                }
+            }
+        }
+        return NetSuiteErrors.transientPreferenceRequired();
     }
 
     /** [limit, offset] with NetSuite's rules: limit 1..1000 (default 1000), offset a multiple of limit. */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -44,7 +45,9 @@ import java.util.regex.Pattern;
  * </ul>
  * A write the rules refuse answers 400 with NetSuite's error body and {@code o:errorPath}:
  * {@code USER_ERROR} for a missing mandatory field or a duplicate, {@code INVALID_CONTENT} for a
- * value of the wrong kind, an unknown reference or a bad external id, and {@code NONEXISTENT_FIELD}
+ * value of the wrong kind (a bare id where {@code {"id":...}} is required, an id that is no internal
+ * id, a fixed value outside its documented set, text for a number or a date), an unknown reference
+ * or a bad external id, and {@code NONEXISTENT_FIELD}
  * for an unknown field when the client asks for {@code X-NetSuite-PropertyNameValidation: Error}
  * (by default NetSuite only warns: the field is ignored and {@code X-NetSuite-Warning} names it).
  * <p>
@@ -58,6 +61,7 @@ final class RecordApi {
 
     static final String RECORD_ROOT = "/services/rest/record/v1";
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern INTERNAL_ID = Pattern.compile("[0-9]{1,18}");
 
     private final Clock clock;
     private final Map<String, RecordStore> stores = new LinkedHashMap<>();
@@ -153,6 +157,10 @@ final class RecordApi {
     }
 
     private SandboxResponse suiteQl(RoutingContext ctx) {
+        SandboxResponse notTransient = NetSuiteSandbox.requireTransient(ctx);
+        if (notTransient != null) {
+            return notTransient;
+        }
         RecordSuiteQl query;
         int[] paging;
         try {
@@ -472,6 +480,8 @@ final class RecordApi {
             case TEXT -> value instanceof String ? value : null;
             case BOOLEAN -> value instanceof Boolean ? value : null;
             case NUMBER -> value instanceof Number ? value : null;
+            case INTEGER -> value instanceof Number n && isWhole(n) ? n.longValue() : null;
+            case ENUM -> enumValue(field, value);
             case DATE -> value instanceof String s && isDate(s) ? s : null;
             case REFERENCE -> reference(field, value);
             case REFERENCE_OR_COLLECTION -> {
@@ -493,18 +503,52 @@ final class RecordApi {
 
     private static JsonObject reference(String field, Object value) {
         if (!(value instanceof JsonObject obj)) {
+            return null;  // a bare id ("14" or 14) where NetSuite wants {"id": "14"}
+        }
+        String refId = internalId(obj.getValue("id"));
+        if (refId == null) {
             return null;
         }
-        Object id = obj.getValue("id");
-        if (!(id instanceof String) && !(id instanceof Number)) {
-            return null;
-        }
-        String refId = id.toString();
         Map<String, String> known = field == null ? null : RecordType.KNOWN_REFERENCES.get(field);
         if (known != null && !known.containsKey(refId)) {
             return null;
         }
         return new JsonObject().put("id", refId);
+    }
+
+    /** An internal id as stored: digits, sent as a string or as a whole number; else {@code null}. */
+    private static String internalId(Object id) {
+        if (id instanceof String s) {
+            return INTERNAL_ID.matcher(s).matches() ? s : null;
+        }
+        if (id instanceof Number n && isWhole(n) && n.longValue() >= 0) {
+            return String.valueOf(n.longValue());
+        }
+        return null;
+    }
+
+    /** A fixed-value select field: {@code {"id":"<value>"}} with a documented value (a number for numeric values). */
+    private static JsonObject enumValue(String field, Object value) {
+        if (!(value instanceof JsonObject obj)) {
+            return null;
+        }
+        Object id = obj.getValue("id");
+        String text = id instanceof String s ? s : id instanceof Number n && isWhole(n) ? String.valueOf(n.longValue())
+                : null;
+        Set<String> allowed = RecordType.ENUM_VALUES.get(field);
+        return text != null && allowed != null && allowed.contains(text) ? new JsonObject().put("id", text) : null;
+    }
+
+    private static boolean isWhole(Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            return true;
+        }
+        try {
+            decimal(n).longValueExact();
+            return true;
+        } catch (ArithmeticException | NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean isDate(String s) {
@@ -576,6 +620,9 @@ final class RecordApi {
 
     private static JsonObject expandReference(String field, JsonObject ref, String recordRoot) {
         String id = String.valueOf(ref.getValue("id"));
+        if (RecordType.ENUM_VALUES.containsKey(field)) {
+            return new JsonObject().put("id", id);  // a fixed value, not a record: nothing to link to
+        }
         String linkType = RecordType.RECORD_REFERENCES.getOrDefault(field, field);
         JsonObject expanded = new JsonObject().put("links", selfLink(recordRoot + "/" + linkType + "/" + id)).put("id", id);
         String name = RecordType.KNOWN_REFERENCES.getOrDefault(field, Map.of()).get(id);

@@ -33,8 +33,14 @@ import java.util.Set;
 record RecordType(String name, long firstId, Map<String, Kind> fields, String uniqueField, String uniqueMessage,
         Rules rules, Map<String, Map<String, Kind>> sublists) {
 
-    /** How a body field is written. */
-    enum Kind { TEXT, BOOLEAN, NUMBER, DATE, REFERENCE, REFERENCE_OR_COLLECTION }
+    /**
+     * How a body field is written. A {@code REFERENCE} is an object whose {@code id} is an internal id
+     * (digits, as a string or a whole number: {@code {"id":"14"}} or {@code {"id":14}}); a bare string
+     * or number, a blank or non-numeric id, or an object without one is refused. An {@code ENUM} is
+     * written the same way, {@code {"id":"<value>"}}, with a value from {@link #ENUM_VALUES}. An
+     * {@code INTEGER} is a whole number (a line key).
+     */
+    enum Kind { TEXT, BOOLEAN, NUMBER, INTEGER, DATE, REFERENCE, REFERENCE_OR_COLLECTION, ENUM }
 
     RecordType(String name, long firstId, Map<String, Kind> fields, String uniqueField, String uniqueMessage,
             Rules rules) {
@@ -75,6 +81,18 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
             "parent", Map.of(PARENT_CUSTOMER_ID, PARENT_CUSTOMER_NAME),
             "account", Map.of(AP_ACCOUNT_ID, AP_ACCOUNT_NAME));
 
+    /**
+     * The values the REST API browser documents for the fixed-value select fields the sandbox knows
+     * (the notes' record sections): a project's status, a vendor bill's approval status and status, an
+     * item's subtype and type. Anything else is refused as NetSuite refuses an invalid select value.
+     */
+    static final Map<String, Set<String>> ENUM_VALUES = Map.of(
+            "entityStatus", Set.of("1", "2", "3", "4", "5"),
+            "approvalStatus", Set.of("1", "2", "3", "11"),
+            "status", Set.of("A", "B", "C", "D", "E", "F"),
+            "subtype", Set.of("Sale", "Purchase", "Resale"),
+            "itemType", Set.of("OthCharge"));
+
     /** Reference fields that point at records of a simulated type, and that type. */
     static final Map<String, String> RECORD_REFERENCES = Map.of("entity", "vendor", "item", "otherChargePurchaseItem",
             "customer", "job");
@@ -102,9 +120,10 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
 
     static final RecordType JOB = new RecordType("job", NetSuiteReferenceData.FIRST_JOB_ID, Map.ofEntries(
             Map.entry("entityId", Kind.TEXT), Map.entry("companyName", Kind.TEXT), Map.entry("altName", Kind.TEXT),
-            Map.entry("parent", Kind.REFERENCE), Map.entry("entityStatus", Kind.REFERENCE),
+            Map.entry("parent", Kind.REFERENCE), Map.entry("entityStatus", Kind.ENUM),
             Map.entry("jobType", Kind.REFERENCE), Map.entry("startDate", Kind.DATE),
             Map.entry("projectedEndDate", Kind.DATE), Map.entry("endDate", Kind.DATE),
+            Map.entry("calculatedStartDate", Kind.DATE),
             Map.entry("subsidiary", Kind.REFERENCE), Map.entry("currency", Kind.REFERENCE),
             Map.entry("projectManager", Kind.REFERENCE), Map.entry("isInactive", Kind.BOOLEAN),
             Map.entry("jobBillingType", Kind.REFERENCE), Map.entry("comments", Kind.TEXT)),
@@ -125,7 +144,8 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
             Map.entry("cost", Kind.NUMBER), Map.entry("subsidiary", Kind.REFERENCE_OR_COLLECTION),
             Map.entry("includeChildren", Kind.BOOLEAN), Map.entry("isInactive", Kind.BOOLEAN),
             Map.entry("department", Kind.REFERENCE), Map.entry("class", Kind.REFERENCE),
-            Map.entry("location", Kind.REFERENCE), Map.entry("vendor", Kind.REFERENCE)),
+            Map.entry("location", Kind.REFERENCE), Map.entry("vendor", Kind.REFERENCE),
+            Map.entry("subtype", Kind.ENUM), Map.entry("itemType", Kind.ENUM)),
             "itemId", "A record with this name already exists. Enter a unique Item Name/Number.",
             (fields, records) -> {
                 List<Violation> violations = new ArrayList<>();
@@ -143,7 +163,8 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
     static final RecordType VENDOR_BILL = new RecordType("vendorBill", NetSuiteReferenceData.FIRST_TRANSACTION_ID,
             Map.ofEntries(
             Map.entry("entity", Kind.REFERENCE), Map.entry("tranDate", Kind.DATE), Map.entry("dueDate", Kind.DATE),
-            Map.entry("tranId", Kind.TEXT), Map.entry("memo", Kind.TEXT), Map.entry("approvalStatus", Kind.REFERENCE),
+            Map.entry("tranId", Kind.TEXT), Map.entry("memo", Kind.TEXT), Map.entry("approvalStatus", Kind.ENUM),
+            Map.entry("status", Kind.ENUM), Map.entry("customForm", Kind.REFERENCE), Map.entry("taxTotal", Kind.NUMBER),
             Map.entry("nextApprover", Kind.REFERENCE), Map.entry("subsidiary", Kind.REFERENCE),
             Map.entry("location", Kind.REFERENCE), Map.entry("department", Kind.REFERENCE),
             Map.entry("class", Kind.REFERENCE), Map.entry("account", Kind.REFERENCE),
@@ -151,17 +172,19 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
             Map.entry("terms", Kind.REFERENCE), Map.entry("postingPeriod", Kind.REFERENCE),
             Map.entry("userTotal", Kind.NUMBER), Map.entry("paymentHold", Kind.BOOLEAN)),
             null, null, RecordType::vendorBillRules, Map.of(
-            "item", Map.ofEntries(Map.entry("line", Kind.NUMBER), Map.entry("item", Kind.REFERENCE),
+            "item", Map.ofEntries(Map.entry("line", Kind.INTEGER), Map.entry("item", Kind.REFERENCE),
                     Map.entry("description", Kind.TEXT), Map.entry("quantity", Kind.NUMBER),
                     Map.entry("rate", Kind.NUMBER), Map.entry("amount", Kind.NUMBER), Map.entry("units", Kind.REFERENCE),
                     Map.entry("location", Kind.REFERENCE), Map.entry("department", Kind.REFERENCE),
                     Map.entry("class", Kind.REFERENCE), Map.entry("customer", Kind.REFERENCE),
-                    Map.entry("isBillable", Kind.BOOLEAN)),
-            "expense", Map.ofEntries(Map.entry("line", Kind.NUMBER), Map.entry("account", Kind.REFERENCE),
+                    Map.entry("isBillable", Kind.BOOLEAN), Map.entry("orderDoc", Kind.REFERENCE),
+                    Map.entry("orderLine", Kind.INTEGER), Map.entry("projecttask", Kind.REFERENCE)),
+            "expense", Map.ofEntries(Map.entry("line", Kind.INTEGER), Map.entry("account", Kind.REFERENCE),
                     Map.entry("category", Kind.REFERENCE), Map.entry("amount", Kind.NUMBER),
                     Map.entry("memo", Kind.TEXT), Map.entry("location", Kind.REFERENCE),
                     Map.entry("department", Kind.REFERENCE), Map.entry("class", Kind.REFERENCE),
-                    Map.entry("customer", Kind.REFERENCE), Map.entry("isBillable", Kind.BOOLEAN))));
+                    Map.entry("customer", Kind.REFERENCE), Map.entry("isBillable", Kind.BOOLEAN),
+                    Map.entry("projecttask", Kind.REFERENCE))));
 
     static final List<RecordType> ALL = List.of(VENDOR, JOB, OTHER_CHARGE_PURCHASE_ITEM, VENDOR_BILL);
 

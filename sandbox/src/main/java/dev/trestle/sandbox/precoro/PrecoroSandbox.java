@@ -6,9 +6,11 @@ import dev.trestle.sandbox.RequestLog;
 import dev.trestle.sandbox.SandboxResponse;
 import dev.trestle.sandbox.SimulatedSystem;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +31,9 @@ import java.util.TreeSet;
 /**
  * A simulated Precoro company: {@code GET /users} (paged, optionally by {@code id[]} and/or
  * {@code modifiedSince=YYYY-MM-DDTHH:MM:SS}) and {@code GET /users/{id}} behind the
- * {@code X-AUTH-TOKEN} + {@code email} headers and Precoro's rate limits. Paths are relative to
- * where the router is mounted ({@code /sandbox/precoro} in the hub).
+ * {@code X-AUTH-TOKEN} + {@code email} headers and Precoro's rate limits (see {@link RateLimiter}:
+ * per second, hour and day, and an identical GET refused within a minute of the first). Paths are
+ * relative to where the router is mounted ({@code /sandbox/precoro} in the hub).
  */
 public final class PrecoroSandbox extends SimulatedSystem {
 
@@ -64,7 +68,7 @@ public final class PrecoroSandbox extends SimulatedSystem {
         return users;
     }
 
-    /** Per-second, hourly and daily limits; change them per test. */
+    /** Per-second, hourly and daily limits and the duplicate-GET window; change them per test. */
     public RateLimiter rateLimits() {
         return rateLimiter;
     }
@@ -98,12 +102,45 @@ public final class PrecoroSandbox extends SimulatedSystem {
 
     @Override
     protected Admission admit(RoutingContext ctx) {
-        RateLimiter.Refusal refusal = rateLimiter.tryAcquire();
+        // Precoro's duplicate rule covers GETs only.
+        String duplicateKey = ctx.request().method() == HttpMethod.GET ? duplicateKey(ctx) : null;
+        RateLimiter.Refusal refusal = rateLimiter.tryAcquire(duplicateKey);
         if (refusal != null) {
             return Admission.rejected(tooManyRequests(refusal));
         }
         ctx.put(REMAINING_KEY, rateLimiter.remainingThisSecond());
         return Admission.granted(() -> { });
+    }
+
+    /**
+     * What makes two GETs identical for the duplicate rule: the API key, the path and the query
+     * parameters, decoded and sorted, so that {@code ?b=2&a=1} and {@code ?a=1&b=2} (or
+     * {@code id[]} and {@code id%5B%5D}) are the same request, as they are the same question.
+     */
+    static String duplicateKey(RoutingContext ctx) {
+        List<String> parameters = new ArrayList<>();
+        String query = ctx.request().query();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : pair.substring(eq + 1);
+                parameters.add(decode(name) + "=" + decode(value));
+            }
+        }
+        Collections.sort(parameters);
+        return ctx.request().getHeader("X-AUTH-TOKEN") + "\n" + relativePath(ctx) + "\n" + String.join("&", parameters);
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;  // a malformed escape is compared as sent
+        }
     }
 
     @Override

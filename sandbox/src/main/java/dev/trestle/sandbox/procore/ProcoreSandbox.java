@@ -35,7 +35,10 @@ import java.util.function.Predicate;
  *       expired: 401 {@code {"error":"invalid_token",...}} with a {@code WWW-Authenticate} header) and
  *       {@code Procore-Company-Id} (missing: 400 {@code {"errors":"Missing Procore-Company-Id header!"}};
  *       another company, also as {@code company_id}: 403). Every API answer carries
- *       {@code X-Rate-Limit-Limit/-Remaining/-Reset}; over the limit it is 429.</li>
+ *       {@code X-Rate-Limit-Limit/-Remaining/-Reset} of the hourly or the spike window, whichever is
+ *       closer to being hit (see {@link ProcoreRateLimit}); over either limit it is 429. With more
+ *       than {@link ProcoreOverload#concurrency()} requests in flight at once it is 503 with
+ *       {@code Retry-After} (see {@link ProcoreOverload}).</li>
  *   <li>{@code GET /rest/v1.0/companies}; vendors {@code GET /rest/v1.0/vendors?company_id=} (all
  *       vendors, active and inactive; {@code filters[origin_id]}, {@code filters[id][]},
  *       {@code filters[search]}), {@code GET /rest/v1.0/vendors/{id}},
@@ -86,9 +89,18 @@ public final class ProcoreSandbox extends SimulatedSystem {
     public record ProcoreCredentials(String clientId, String clientSecret, long companyId, String companyName) {
     }
 
+    /**
+     * The configured limits: the hourly window, the spike window ({@code spikeLimit} 0: none) and the
+     * overload threshold ({@code overloadConcurrency} 0: never overloaded).
+     */
+    public record Limits(int requestsPerWindow, Duration rateWindow, int spikeLimit, Duration spikeWindow,
+            int overloadConcurrency, Duration overloadRetryAfter) {
+    }
+
     private final ProcoreCredentials credentials;
     private final AccessTokens tokens;
     private final ProcoreRateLimit rateLimit;
+    private final ProcoreOverload overload;
     private final OriginIndexedStore<ProcoreVendor> vendors = new OriginIndexedStore<>(FIRST_VENDOR_ID);
     private final OriginIndexedStore<ProcoreProject> projects = new OriginIndexedStore<>(FIRST_PROJECT_ID);
     private final ProjectCostStructure costStructure = new ProjectCostStructure();
@@ -98,13 +110,15 @@ public final class ProcoreSandbox extends SimulatedSystem {
     private final SyncAction<ProcoreVendor> vendorSync;
     private final SyncAction<ProcoreProject> projectSync;
 
-    public ProcoreSandbox(ProcoreCredentials credentials, Duration tokenLifetime, int requestsPerWindow,
-            Duration rateWindow, Duration latency, long seed, Clock clock) {
+    public ProcoreSandbox(ProcoreCredentials credentials, Duration tokenLifetime, Limits limits, Duration latency,
+            long seed, Clock clock) {
         // Every POST/PUT/PATCH/DELETE of the API, syncs included, changes data; asking for a token does not.
         super("Procore", new FaultKnobs(seed, latency), new RequestLog(r -> r.path().equals(TOKEN)), clock);
         this.credentials = credentials;
         this.tokens = new AccessTokens(clock, tokenLifetime);
-        this.rateLimit = new ProcoreRateLimit(clock, requestsPerWindow, rateWindow);
+        this.rateLimit = new ProcoreRateLimit(clock, limits.requestsPerWindow(), limits.rateWindow(),
+                limits.spikeLimit(), limits.spikeWindow());
+        this.overload = new ProcoreOverload(limits.overloadConcurrency(), limits.overloadRetryAfter());
         this.vendorSync = new SyncAction<>(vendors, new VendorSync());
         this.projectSync = new SyncAction<>(projects, new ProjectSync(credentials.companyId(), credentials.companyName()));
     }
@@ -118,9 +132,14 @@ public final class ProcoreSandbox extends SimulatedSystem {
         return tokens;
     }
 
-    /** Requests per window; change per test. */
+    /** The hourly and the spike window; change per test. */
     public ProcoreRateLimit rateLimit() {
         return rateLimit;
+    }
+
+    /** When Procore answers 503 for load: requests in flight at once; change per test. */
+    public ProcoreOverload overload() {
+        return overload;
     }
 
     public OriginIndexedStore<ProcoreVendor> vendors() {
@@ -150,6 +169,7 @@ public final class ProcoreSandbox extends SimulatedSystem {
         resetBehaviour();
         tokens.reset();
         rateLimit.reset();
+        overload.reset();
         vendors.load(data.vendors());
         projects.load(data.projects());
         costStructure.load(data.costTypes(), data.costCodes(), data.segments(), data.wbsCodes());
@@ -237,9 +257,16 @@ public final class ProcoreSandbox extends SimulatedSystem {
         if (isLogin(ctx)) {
             return Admission.granted(() -> { });  // the login service is not rate limited with the API
         }
+        if (!overload.tryEnter()) {
+            return Admission.rejected(overloaded());
+        }
         ProcoreRateLimit.Decision decision = rateLimit.tryAcquire();
         ctx.put(RATE_KEY, decision);
-        return decision.admitted() ? Admission.granted(() -> { }) : Admission.rejected(tooManyRequests());
+        if (!decision.admitted()) {
+            overload.exit();
+            return Admission.rejected(tooManyRequests(decision.window()));
+        }
+        return Admission.granted(overload::exit);
     }
 
     @Override
@@ -249,12 +276,22 @@ public final class ProcoreSandbox extends SimulatedSystem {
 
     @Override
     protected SandboxResponse throttled() {
-        return tooManyRequests();
+        return tooManyRequests(rateLimit.peek().window());
     }
 
-    private static SandboxResponse tooManyRequests() {
-        return error(429, "You have surpassed the max number of requests for this period. Please wait until your "
-                + "limit resets (see X-Rate-Limit-Reset) and try again.");
+    /** Names the window that refused; {@code X-Rate-Limit-Reset} carries its reset. */
+    private static SandboxResponse tooManyRequests(String window) {
+        String period = window.equals("spike") ? "the spike limit (a short window of seconds)" : "an hour";
+        return error(429, "You have surpassed the max number of requests for " + period + ". Please wait until "
+                + "your limit resets (see X-Rate-Limit-Reset) and try again.");
+    }
+
+    /** Procore shedding load: 503, {@code Retry-After} in seconds, and its usual error body. */
+    private SandboxResponse overloaded() {
+        long seconds = overload.retryAfterSeconds();
+        return error(503, "Service Unavailable: the server is temporarily unable to handle the request due to "
+                + "heavy load. Please retry after " + seconds + " second" + (seconds == 1 ? "" : "s") + ".")
+                .withHeaders(Map.of("Retry-After", String.valueOf(seconds)));
     }
 
     private boolean isLogin(RoutingContext ctx) {
