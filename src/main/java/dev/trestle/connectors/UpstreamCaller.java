@@ -128,11 +128,20 @@ public final class UpstreamCaller {
      * @param operation a short, stable name for metrics and logs, e.g. {@code employees.all}
      */
     public <T> Uni<T> call(String operation, Supplier<Uni<T>> attempt) {
+        return call(operation, attempt, null);
+    }
+
+    /**
+     * As {@link #call}, for a request the service refuses to hear again too soon (Precoro: an
+     * identical GET within a minute): a retry waits at least until {@code retryNotBefore} says,
+     * and when that is beyond {@code max-delay} the call fails with the failure it had.
+     */
+    public <T> Uni<T> call(String operation, Supplier<Uni<T>> attempt, Supplier<Instant> retryNotBefore) {
         Objects.requireNonNull(operation);
         Objects.requireNonNull(attempt);
         // Whose work this is, read on the caller's context (retries and callbacks may run elsewhere).
         UpstreamPriority priority = UpstreamPriority.current();
-        return attempt(operation, attempt, priority, 1, 0);
+        return attempt(operation, attempt, retryNotBefore, priority, 1, 0);
     }
 
     /**
@@ -142,11 +151,11 @@ public final class UpstreamCaller {
     public <T> Uni<T> callOutsideBudget(String operation, Supplier<Uni<T>> attempt) {
         Objects.requireNonNull(operation);
         Objects.requireNonNull(attempt);
-        return attempt(operation, attempt, null, 1, 0);
+        return attempt(operation, attempt, null, null, 1, 0);
     }
 
-    private <T> Uni<T> attempt(String operation, Supplier<Uni<T>> attempt, UpstreamPriority priority, int number,
-            int malformedSoFar) {
+    private <T> Uni<T> attempt(String operation, Supplier<Uni<T>> attempt, Supplier<Instant> retryNotBefore,
+            UpstreamPriority priority, int number, int malformedSoFar) {
         Uni<Void> budgeted = priority == null ? Uni.createFrom().voidItem() : budgeted(operation, priority);
         return budgeted.chain(() -> guarded(operation, attempt)).onFailure().recoverWithUni(failure -> {
             if (!(failure instanceof UpstreamException upstream)) {
@@ -154,6 +163,14 @@ public final class UpstreamCaller {
             }
             int malformed = malformedSoFar + (upstream.kind() == UpstreamException.Kind.MALFORMED ? 1 : 0);
             Duration wait = delayBeforeRetry(upstream, number, malformed);
+            if (wait != null && retryNotBefore != null) {
+                Duration floor = Duration.between(Instant.now(), retryNotBefore.get());
+                if (floor.compareTo(wait) > 0) {
+                    // A person is not kept waiting for a repeat window: the failure is the answer.
+                    wait = floor.compareTo(retry.maxDelay()) > 0 || priority == UpstreamPriority.INTERACTIVE
+                            ? null : floor;
+                }
+            }
             if (wait == null) {
                 return Uni.createFrom().failure(upstream);
             }
@@ -167,7 +184,7 @@ public final class UpstreamCaller {
             LOG.debugf("%s %s: attempt %d failed (%s), retrying in %d ms", system.displayName(), operation, number,
                     upstream.kind().outcome(), wait.toMillis());
             return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                    .chain(() -> attempt(operation, attempt, priority, number + 1, malformed));
+                    .chain(() -> attempt(operation, attempt, retryNotBefore, priority, number + 1, malformed));
         });
     }
 

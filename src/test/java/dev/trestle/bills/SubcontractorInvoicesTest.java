@@ -14,8 +14,8 @@ import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
 import dev.trestle.sandbox.procore.ProcoreRequisition;
+import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +47,7 @@ class SubcontractorInvoicesTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        CircuitBreakerMaintenance.get().resetAll();
+        Hub.freshSystems(sandbox);
     }
 
     private ProcoreRequisition held(long id) {

@@ -8,8 +8,8 @@ import dev.trestle.connectors.netsuite.NetSuiteEmployee;
 import dev.trestle.connectors.precoro.PrecoroConnector;
 import dev.trestle.connectors.precoro.PrecoroUser;
 import dev.trestle.sandbox.Sandbox;
+import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +36,7 @@ class ModifiedSinceReadsTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        CircuitBreakerMaintenance.get().resetAll();
+        Hub.freshSystems(sandbox);
     }
 
     @Test

@@ -33,14 +33,21 @@ public final class Hub {
      */
     public static void freshInstallation(Sandbox sandbox, Database database) {
         awaitNoExportDeliveries();
-        sandbox.reset();
+        freshSystems(sandbox);
         database.reset();
+    }
+
+    /**
+     * The simulated systems as new (demo data, default knobs, their limit windows empty) and the
+     * hub's view of them to match: closed circuit breakers, full budgets, and no memory of what it
+     * asked Precoro within its duplicate window or of the answers.
+     */
+    public static void freshSystems(Sandbox sandbox) {
+        sandbox.reset();
         CircuitBreakerMaintenance.get().resetAll();
-        // The sandbox's windows start afresh; so do the hub's budgets, which count what it saw of them.
         for (UpstreamSystem system : UpstreamSystem.values()) {
             caller(system).budget().reset();
         }
-        // And so does Precoro's duplicate window, which the hub keeps to by remembering what it asked.
         Arc.container().instance(PrecoroConnector.class).get().forgetAsked();
         Arc.container().instance(EmployeeRecords.class).get().forgetAnswers();
     }

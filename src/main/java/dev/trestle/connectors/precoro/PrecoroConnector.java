@@ -124,7 +124,8 @@ public class PrecoroConnector {
     /**
      * One GET through the caller, never repeated within Precoro's duplicate window: the hub's own
      * work waits for the window to pass (it is paced work, a minute at most); a person's read is
-     * refused at once with the time it may be asked again, without a request.
+     * refused at once with the time it may be asked again, without a request. A retry after a
+     * failure waits for the window too, and gives up when that is beyond {@code retry.max-delay}.
      */
     private <T> Uni<T> unrepeated(String question, String operation, java.util.function.Supplier<Uni<T>> get) {
         UpstreamPriority priority = UpstreamPriority.current();
@@ -137,11 +138,12 @@ public class PrecoroConnector {
                 }
                 free = free.onItem().delayIt().by(wait);
             }
-            // Each attempt is noted as it is sent, retries included: Precoro counts what it receives.
+            // Each attempt is noted as it is sent, retries included: Precoro counts what it received,
+            // even when its answer failed, so a retry waits out the window instead of drawing a 429.
             return free.chain(() -> caller.call(operation, () -> {
                 repeats.asked(question);
                 return get.get();
-            }));
+            }, () -> repeats.freeAt(question)));
         });
     }
 

@@ -16,6 +16,7 @@ import dev.trestle.errors.TrestleException;
 import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.netsuite.SandboxEmployee;
+import dev.trestle.support.Hub;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -54,8 +55,7 @@ class NetSuiteConnectorTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        CircuitBreakerMaintenance.get().resetAll();
+        Hub.freshSystems(sandbox);
     }
 
     @Test

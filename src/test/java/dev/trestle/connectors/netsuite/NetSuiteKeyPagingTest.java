@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.sandbox.Sandbox;
+import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -35,7 +36,7 @@ class NetSuiteKeyPagingTest {
 
     @Test
     void continuesByKeyPastTheRowCap() {
-        sandbox.reset();
+        Hub.freshSystems(sandbox);
         int expected = sandbox.netsuite().employees().size();
 
         List<NetSuiteEmployee> all = connector.allEmployees().await().atMost(Duration.ofSeconds(30));

@@ -18,8 +18,8 @@ import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
 import dev.trestle.sandbox.netsuite.NetSuiteReferenceData;
 import dev.trestle.sandbox.netsuite.RecordStore;
+import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -55,8 +55,7 @@ class NetSuiteRecordsTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        CircuitBreakerMaintenance.get().resetAll();
+        Hub.freshSystems(sandbox);
     }
 
     private RecordStore vendors() {

@@ -15,8 +15,8 @@ import dev.trestle.money.Money;
 import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteReferenceData;
+import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,8 +52,7 @@ class NetSuiteVendorBillsReadTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        CircuitBreakerMaintenance.get().resetAll();
+        Hub.freshSystems(sandbox);
     }
 
     /** A bill of 12500.10 + 0.10 + 0.20 - 1250.01 = 11250.39 on a demo item, vendor and job. */

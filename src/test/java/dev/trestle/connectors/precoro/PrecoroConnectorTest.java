@@ -14,8 +14,8 @@ import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.Sandbox;
+import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -47,10 +47,7 @@ class PrecoroConnectorTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        connector.forgetAsked();
-        caller.budget().reset();
-        CircuitBreakerMaintenance.get().resetAll();
+        Hub.freshSystems(sandbox);
     }
 
     @Test
@@ -90,8 +87,46 @@ class PrecoroConnectorTest {
         assertEquals(1, sandbox.precoro().requests().count());
     }
 
+    /**
+     * A connector and a sandbox without Precoro's duplicate window: the tests of retries after a
+     * failure retry at once, where Precoro would refuse the same GET for a minute (the tests
+     * below with the window keep to it).
+     */
+    private PrecoroConnector withoutDuplicateWindow() {
+        sandbox.precoro().rateLimits().duplicateWindow(Duration.ZERO);
+        return new PrecoroConnector(ConfigOverride.of(PrecoroConfig.class, config)
+                .with("duplicateWindow", Duration.ZERO).build(), caller, clock, mapper);
+    }
+
+    @Test
+    void aRetryWaitsOutTheDuplicateWindowInsteadOfDrawingA429() {
+        // A window of 2 s on both sides, so that the wait fits the test's 3 s retry.max-delay.
+        sandbox.precoro().rateLimits().duplicateWindow(Duration.ofSeconds(2));
+        PrecoroConnector connector = new PrecoroConnector(ConfigOverride.of(PrecoroConfig.class, config)
+                .with("duplicateWindow", Duration.ofSeconds(2)).build(), caller, clock, mapper);
+        sandbox.precoro().knobs().failNext(1, Fault.SERVER_ERROR);
+        long start = System.nanoTime();
+
+        assertEquals(1, connector.usersByIds(List.of(5L)).await().atMost(WAIT).size());
+
+        assertTrue((System.nanoTime() - start) / 1_000_000 >= 1_900, "the retry waited for the window");
+        assertEquals(2, sandbox.precoro().requests().count(), "one failure, one answer, no 429 between");
+    }
+
+    @Test
+    void aRetryThatWouldHaveToWaitLongerThanMaxDelayGivesUpWithTheFailureItHad() {
+        // The real minute is beyond the test's 3 s max-delay.
+        sandbox.precoro().knobs().failNext(1, Fault.SERVER_ERROR);
+        UpstreamException e = assertThrows(UpstreamException.class,
+                () -> connector.usersByIds(List.of(5L)).await().atMost(WAIT));
+        assertEquals(ErrorCode.UPSTREAM_ERROR, e.code());
+        assertEquals(500, e.extensions().get("upstreamStatus"));
+        assertEquals(1, sandbox.precoro().requests().count(), "not asked again within the window");
+    }
+
     @Test
     void throttlingHonoursRateLimitRetryAfter() {
+        PrecoroConnector connector = withoutDuplicateWindow();
         // Start early in a second: Precoro's RateLimit-Retry-After names the next whole second,
         // so an honoured wait lasts most of a second while a plain back-off would be ~20 ms.
         while (System.currentTimeMillis() % 1000 > 100) {
@@ -109,6 +144,7 @@ class PrecoroConnectorTest {
 
     @Test
     void serverErrorAndDroppedConnectionThenSuccess() {
+        PrecoroConnector connector = withoutDuplicateWindow();
         sandbox.precoro().knobs().failNext(1, Fault.SERVER_ERROR).failNext(1, Fault.DROP_CONNECTION);
         assertEquals(1, connector.usersByIds(List.of(5L)).await().atMost(WAIT).size());
         assertEquals(3, sandbox.precoro().requests().count());
@@ -116,6 +152,7 @@ class PrecoroConnectorTest {
 
     @Test
     void hangingRequestsFailAsTimeout() {
+        PrecoroConnector connector = withoutDuplicateWindow();
         sandbox.precoro().knobs().hangDuration(Duration.ofSeconds(5)).failNext(10, Fault.HANG);
         UpstreamException e = assertThrows(UpstreamException.class,
                 () -> connector.usersByIds(List.of(5L)).await().atMost(WAIT));
@@ -124,6 +161,7 @@ class PrecoroConnectorTest {
 
     @Test
     void malformedBodyFailsAsMalformed() {
+        PrecoroConnector connector = withoutDuplicateWindow();
         sandbox.precoro().knobs().failNext(10, Fault.MALFORMED_BODY);
         UpstreamException e = assertThrows(UpstreamException.class,
                 () -> connector.allUsers().await().atMost(WAIT));
@@ -132,13 +170,12 @@ class PrecoroConnectorTest {
 
     @Test
     void circuitOpensAfterRepeatedFailures() {
+        PrecoroConnector connector = withoutDuplicateWindow();
         sandbox.precoro().knobs().errorRate(1.0);
         ErrorCode last = null;
         for (int call = 0; call < 20 && last != ErrorCode.UPSTREAM_UNAVAILABLE; call++) {
-            // Other users each time: the same question again within a minute would wait for Precoro's duplicate window.
-            long user = 5L + call;
             last = assertThrows(UpstreamException.class,
-                    () -> connector.usersByIds(List.of(user)).await().atMost(WAIT)).code();
+                    () -> connector.usersByIds(List.of(5L)).await().atMost(WAIT)).code();
         }
         assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, last);
     }
@@ -151,7 +188,12 @@ class PrecoroConnectorTest {
         }
         long start = System.nanoTime();
 
-        Uni.join().all(calls).andFailFast().await().atMost(WAIT);
+        try {
+            Uni.join().all(calls).andFailFast().await().atMost(WAIT);
+        } catch (RuntimeException e) {
+            throw new AssertionError("requests at " + sandbox.precoro().requests().all().stream()
+                    .map(r -> r.time() + " " + r.query()).toList(), e);
+        }
 
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(1, sandbox.precoro().inFlight().maxSeen());

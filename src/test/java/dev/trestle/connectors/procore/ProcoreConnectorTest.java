@@ -19,9 +19,9 @@ import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.procore.WbsCode;
 import dev.trestle.sandbox.procore.WbsSegment;
+import dev.trestle.support.Hub;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -62,8 +62,7 @@ class ProcoreConnectorTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        CircuitBreakerMaintenance.get().resetAll();
+        Hub.freshSystems(sandbox);
     }
 
     /** A connector of its own, so the token cache starts empty whatever other tests did. */

@@ -15,8 +15,8 @@ import dev.trestle.errors.TrestleException;
 import dev.trestle.money.Money;
 import dev.trestle.sandbox.ProcoreDemoCases;
 import dev.trestle.sandbox.Sandbox;
+import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -54,8 +54,7 @@ class ProcoreInvoicesConnectorTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        CircuitBreakerMaintenance.get().resetAll();
+        Hub.freshSystems(sandbox);
     }
 
     private static Money usd(BigDecimal amount) {
