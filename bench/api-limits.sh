@@ -9,7 +9,7 @@ LATENCY_MS=${LATENCY_MS:-20}
 SAMPLES=${SAMPLES:-200}
 build
 start_sandbox --precoro-users "$USERS" --netsuite-employees "$USERS" --latency-ms "$LATENCY_MS" \
-  --netsuite-concurrency 5 --precoro-rps 100000
+  --netsuite-concurrency 5 "${SYNTHETIC_SANDBOX[@]}"
 # Production's own request and caller limits; the bombers soon exhaust their own share.
-start_hub -Dtrestle.precoro.requests-per-second=100000
+start_hub "${SYNTHETIC_BUDGETS[@]}"
 client limits "$SAMPLES" "http://127.0.0.1:$SANDBOX_PORT"

@@ -11,7 +11,7 @@ LATENCY_MS=${LATENCY_MS:-100}
 CONCURRENCY=${CONCURRENCY:-5}
 build
 start_sandbox --procore-invoices "$INVOICES" --procore-invoice-lines "$LINES" --latency-ms "$LATENCY_MS" \
-  --netsuite-concurrency "$CONCURRENCY" --procore-hourly 100000
+  --netsuite-concurrency "$CONCURRENCY" "${SYNTHETIC_SANDBOX[@]}"
 start_hub -Dtrestle.netsuite.max-concurrency="$CONCURRENCY" "${UNTHROTTLED_CALLERS[@]}" "${SYNTHETIC_BUDGETS[@]}"
 client bills "$INVOICES" "$LATENCY_MS" "$CONCURRENCY" "http://127.0.0.1:$SANDBOX_PORT/sandbox" \
   "jdbc:postgresql://${TRESTLE_DB_HOST:-localhost}:${TRESTLE_DB_PORT:-5432}/$BENCH_DB"

@@ -9,9 +9,9 @@ LATENCY_MS=${LATENCY_MS:-20}
 CONCURRENCY=${CONCURRENCY:-5}
 build
 start_sandbox --precoro-users "$USERS" --netsuite-employees "$USERS" --latency-ms "$LATENCY_MS" \
-  --netsuite-concurrency "$CONCURRENCY" --precoro-rps 100000
+  --netsuite-concurrency "$CONCURRENCY" "${SYNTHETIC_SANDBOX[@]}"
 # Precoro gets the same in-flight allowance as NetSuite, and no per-second pacing, so both
 # systems are bound by latency and concurrency alone (real Precoro allows about 1 request/s).
 start_hub -Dtrestle.netsuite.max-concurrency="$CONCURRENCY" -Dtrestle.precoro.max-concurrency="$CONCURRENCY" \
-  -Dtrestle.precoro.requests-per-second=100000 "${SYNTHETIC_BUDGETS[@]}"
+  "${SYNTHETIC_BUDGETS[@]}"
 client sync "$USERS" "$LATENCY_MS" "$CONCURRENCY"

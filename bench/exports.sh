@@ -9,6 +9,6 @@ CONCURRENCY=${CONCURRENCY:-5}
 SAMPLES=${SAMPLES:-200}
 build
 start_sandbox --procore-vendors $((EXPORTS + SAMPLES)) --latency-ms "$LATENCY_MS" \
-  --netsuite-concurrency "$CONCURRENCY" --procore-hourly 100000
+  --netsuite-concurrency "$CONCURRENCY" "${SYNTHETIC_SANDBOX[@]}"
 start_hub -Dtrestle.netsuite.max-concurrency="$CONCURRENCY" "${UNTHROTTLED_CALLERS[@]}" "${SYNTHETIC_BUDGETS[@]}"
 client exports "$EXPORTS" "$LATENCY_MS" "$CONCURRENCY" "$SAMPLES" "http://127.0.0.1:$SANDBOX_PORT/sandbox"

@@ -94,10 +94,15 @@ start_hub() { # extra JVM options; the hub runs its production build with a 256 
 UNTHROTTLED_CALLERS=(-Dtrestle.graphql.callers.operations-per-second=100000 -Dtrestle.graphql.callers.burst=100000
   -Dtrestle.graphql.callers.concurrent=64)
 
-# The synthetic benchmarks raise the sandbox's request limits to measure latency and concurrency
-# alone; they pass these so that the hub's request budgets (trestle.*.budget) match.
-SYNTHETIC_BUDGETS=(-Dtrestle.procore.budget.per-hour=1000000 -Dtrestle.precoro.budget.per-hour=1000000
-  -Dtrestle.precoro.budget.per-day=1000000)
+# The sandbox runs with the real services' limits. The synthetic benchmarks measure latency and
+# concurrency alone: they lift the sandbox's request limits (Precoro's pace, budgets and duplicate
+# minute; Procore's hourly and spike windows and its overload answer) with SYNTHETIC_SANDBOX, and
+# pass SYNTHETIC_BUDGETS so that the hub's pacing and request budgets (trestle.*.budget) match.
+SYNTHETIC_SANDBOX=(--precoro-rps 100000 --precoro-hourly 100000000 --precoro-daily 100000000
+  --precoro-duplicate-window-ms 0 --procore-hourly 100000000 --procore-spike 0 --procore-overload-concurrency 0)
+SYNTHETIC_BUDGETS=(-Dtrestle.procore.budget.per-hour=100000000 -Dtrestle.procore.budget.spike-limit=0
+  -Dtrestle.precoro.budget.per-hour=100000000 -Dtrestle.precoro.budget.per-day=100000000
+  -Dtrestle.precoro.requests-per-second=0 -Dtrestle.precoro.duplicate-window=0s)
 
 client() { # BenchClient arguments
   java -cp "target/quarkus-app/lib/main/*" bench/src/BenchClient.java "http://127.0.0.1:$HUB_PORT" "$@"

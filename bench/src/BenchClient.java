@@ -66,7 +66,10 @@ public class BenchClient {
             case "limits" -> client.limits(Integer.parseInt(args[2]), args[3]);
             case "bills" -> client.bills(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     args[5], args[6]);
-            default -> throw new IllegalArgumentException("mode is sync, query, exports, bills or limits");
+            case "day" -> client.day(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), args[6]);
+            case "paced" -> client.paced(Integer.parseInt(args[2]), args[3]);
+            default -> throw new IllegalArgumentException("mode is sync, query, exports, bills, limits, day or paced");
         }
     }
 
@@ -818,6 +821,150 @@ public class BenchClient {
         }
         Collections.sort(millis);
         return millis;
+    }
+
+    /**
+     * A day of a tenant, time-scaled by {@code scale} (the hub's cron, the sandbox's pace and
+     * windows are scaled by the script): after the initial sync, the scheduled incremental runs,
+     * one full reconcile at 02:30, the users the sandbox edits, and {@code dashboards} clients each
+     * loading a page of {@code employees} (with both sub-records) every 5 simulated seconds.
+     * Reports each system's requests during the day, against Precoro's 3,000 a day, and the 429s
+     * the hub received (its upstream request timer, outcome throttled).
+     */
+    void day(int users, int scale, int dashboards, int reconcileAtSecond, String sandbox) throws Exception {
+        JsonNode enabled = gql("mutation { enableEmployeeSync(confirm: true) { initialRun { id } } }");
+        JsonNode initial = await(enabled.at("/data/enableEmployeeSync/initialRun/id").asLong(), 500);
+        long precoroAtStart = upstreamRequests(sandbox, "precoro");
+        long netsuiteAtStart = upstreamRequests(sandbox, "netsuite");
+        long procoreAtStart = upstreamRequests(sandbox, "procore");
+        System.out.printf("initial sync of %d users: %s, Precoro requests %d, NetSuite requests %d%n", users,
+                initial.get("status").asText(), precoroAtStart, netsuiteAtStart);
+
+        double dayMillis = 86_400_000.0 / scale;
+        long start = System.nanoTime();
+        long end = start + (long) (dayMillis * 1_000_000);
+        java.util.concurrent.atomic.AtomicLong pages = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong live = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong copy = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+        long every = Math.max(1, Math.round(5_000.0 / scale));
+        int pageCount = (users + 99) / 100;
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < dashboards; c++) {
+            int offset = c;
+            Thread client = new Thread(() -> {
+                String bearer;
+                try {
+                    bearer = sign("dashboard-" + offset, List.of("viewer"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                String after = null;
+                int page = 0;
+                while (System.nanoTime() < end) {
+                    long next = System.nanoTime() + every * 1_000_000;
+                    try {
+                        JsonNode body = JSON.readTree(post(bearer, "{ employees(first: 100" + (after == null ? ""
+                                : ", after: \"" + after + "\"") + ") { pageInfo { hasNextPage endCursor } edges { node { "
+                                + "precoroUser { id readFrom } netsuiteEmployee { id readFrom } } } } }").body());
+                        if (body.has("errors")) {
+                            failed.incrementAndGet();
+                        }
+                        pages.incrementAndGet();
+                        for (JsonNode edge : body.at("/data/employees/edges")) {
+                            String from = edge.at("/node/precoroUser/readFrom").asText();
+                            (from.equals("LIVE") ? live : copy).incrementAndGet();
+                        }
+                        // Each dashboard pages through the list, as a person scrolling would.
+                        boolean more = body.at("/data/employees/pageInfo/hasNextPage").asBoolean(false)
+                                && ++page < pageCount;
+                        after = more ? body.at("/data/employees/pageInfo/endCursor").asText() : null;
+                        page = more ? page : 0;
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                    long sleep = (next - System.nanoTime()) / 1_000_000;
+                    if (sleep > 0) {
+                        try {
+                            Thread.sleep(sleep);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            }, "dashboard-" + c);
+            client.start();
+            clients.add(client);
+        }
+        // The nightly reconcile, at its hour of the simulated day.
+        long reconcileAt = start + (long) (reconcileAtSecond * 1000.0 / scale * 1_000_000);
+        Thread.sleep(Math.max(0, (reconcileAt - System.nanoTime()) / 1_000_000));
+        JsonNode reconcile = gql("mutation { runEmployeeSync(full: true) { id } }");
+        JsonNode reconciled = await(reconcile.at("/data/runEmployeeSync/id").asLong(), 500);
+        for (Thread client : clients) {
+            client.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        long precoro = upstreamRequests(sandbox, "precoro") - precoroAtStart;
+        long netsuite = upstreamRequests(sandbox, "netsuite") - netsuiteAtStart;
+        long procore = upstreamRequests(sandbox, "procore") - procoreAtStart;
+        JsonNode runs = gql("{ syncRuns(first: 100) { id mode status trigger scanned } }").at("/data/syncRuns");
+        int incremental = 0;
+        int full = 0;
+        int failedRuns = 0;
+        for (JsonNode run : runs) {
+            if (run.get("id").asLong() <= initial.get("id").asLong()) {
+                continue;
+            }
+            if (!"SUCCEEDED".equals(run.get("status").asText())) {
+                failedRuns++;
+            }
+            if ("FULL".equals(run.get("mode").asText())) {
+                full++;
+            } else {
+                incremental++;
+            }
+        }
+        System.out.printf("one simulated day (%.0f s at %dx): %d incremental runs, %d full reconcile (%s), %d runs not "
+                + "succeeded%n", seconds, scale, incremental, full, reconciled.get("status").asText(), failedRuns);
+        System.out.printf("  dashboards: %d clients, %d page loads (%d planned: one per client every 5 simulated s), "
+                + "%d failed; Precoro users shown from the hub's copy %d, live %d%n", dashboards, pages.get(),
+                (long) dashboards * 86_400 / 5, failed.get(), copy.get(), live.get());
+        System.out.printf("  Precoro requests in the day: %d = %.1f%% of its 3,000 a day%n", precoro, precoro / 30.0);
+        System.out.printf("  NetSuite requests in the day: %d; Procore requests: %d%n", netsuite, procore);
+        System.out.printf("  429s the hub received: Precoro %d, NetSuite %d, Procore %d%n", throttled("precoro"),
+                throttled("netsuite"), throttled("procore"));
+    }
+
+    /** The initial sync against Precoro's real pace: wall time against pages at one a second. */
+    void paced(int users, String sandbox) throws Exception {
+        int pages = (users + PRECORO_PAGE - 1) / PRECORO_PAGE;
+        System.out.printf("paced bound: %d Precoro pages at 1 request/s = %d s (NetSuite, read at the same time, needs "
+                + "%d pages)%n", pages, pages, (users + NETSUITE_PAGE - 1) / NETSUITE_PAGE);
+        long start = System.nanoTime();
+        JsonNode enabled = gql("mutation { enableEmployeeSync(confirm: true) { initialRun { id } } }");
+        JsonNode run = await(enabled.at("/data/enableEmployeeSync/initialRun/id").asLong(), 1000);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("initial sync: %s, scanned %d, mapped %d; wall time %.1f s = %.3fx the paced bound%n",
+                run.get("status").asText(), run.get("scanned").asInt(), run.get("mapped").asInt(), seconds,
+                seconds / pages);
+        System.out.printf("  Precoro requests %d; 429s the hub received from Precoro: %d%n",
+                upstreamRequests(sandbox, "precoro"), throttled("precoro"));
+    }
+
+    /** The 429s the hub received from one system: its upstream request timer with outcome throttled. */
+    private long throttled(String system) throws Exception {
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long count = 0;
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("trestle_upstream_requests_seconds_count{") && line.contains("system=\"" + system + "\"")
+                    && line.contains("outcome=\"throttled\"")) {
+                count += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return count;
     }
 
     private HttpResponse<String> post(String bearer, String query) throws Exception {

@@ -58,7 +58,7 @@ class EmployeesQueryTest {
         assertEquals("SUCCEEDED", initial.get("status"), String.valueOf(initial));
     }
 
-    /** The copy as if the last sync had run an hour ago: older than trestle.employees.copy-fresh-for (15 min). */
+    /** The copy as if the last sync had run an hour ago: older than trestle.employees.copy-fresh-for (20 min). */
     private void copyAnHourOld() {
         database.execute("UPDATE employee_sync_precoro_user SET read_at = read_at - interval '1 hour'");
         database.execute("UPDATE employee_sync_netsuite_employee SET read_at = read_at - interval '1 hour'");

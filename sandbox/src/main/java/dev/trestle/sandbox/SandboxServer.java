@@ -28,7 +28,11 @@ public final class SandboxServer {
     public static void main(String[] args) {
         int port = 8089;
         String host = "0.0.0.0";
-        SandboxSettings.Builder settings = SandboxSettings.defaults().toBuilder();
+        // The real services' figures unless a flag says otherwise (SandboxSettings.defaults() is for
+        // unit tests, which need Precoro faster).
+        SandboxSettings.Builder settings = SandboxSettings.defaults().toBuilder()
+                .precoroRequestsPerSecond(1).precoroHourlyBudget(1500).precoroDailyBudget(3000);
+        double userChangesPerSecond = 0;
         double errorRate = 0;
         double throttleRate = 0;
         double dropRate = 0;
@@ -72,6 +76,7 @@ public final class SandboxServer {
                     case "--procore-spike" -> settings.procoreSpikeLimit(Integer.parseInt(value));
                     case "--procore-spike-window-ms" -> settings.procoreSpikeWindow(Duration.ofMillis(Long.parseLong(value)));
                     case "--procore-overload-concurrency" -> settings.procoreOverloadConcurrency(Integer.parseInt(value));
+                    case "--precoro-user-changes-per-second" -> userChangesPerSecond = Double.parseDouble(value);
                     case "--error-rate" -> errorRate = Double.parseDouble(value);
                     case "--throttle-rate" -> throttleRate = Double.parseDouble(value);
                     case "--drop-rate" -> dropRate = Double.parseDouble(value);
@@ -92,6 +97,16 @@ public final class SandboxServer {
         }
 
         Vertx vertx = Vertx.vertx();
+        if (userChangesPerSecond > 0) {
+            // A tenant at work: users edited in Precoro (re-saved, so their updateDate moves) at random.
+            java.util.Random random = new java.util.Random(settings.build().seed());
+            long every = Math.max(1, Math.round(1000 / userChangesPerSecond));
+            vertx.setPeriodic(every, ignored -> {
+                var users = sandbox.precoro().users();
+                var user = users.slice(random.nextInt(users.size()), 1).get(0);
+                users.changeEmail(user.id(), user.email());
+            });
+        }
         Router root = Router.router(vertx);
         root.route("/sandbox*").subRouter(sandbox.router(vertx));
         int listenPort = port;
@@ -127,10 +142,11 @@ public final class SandboxServer {
                   [--latency-ms 0 | --netsuite-latency-ms N --precoro-latency-ms N --procore-latency-ms N]
                   [--procore-vendors 0 (generated, beyond the demo ones)] [--procore-hourly 3600]
                   [--procore-invoices 0 (generated approved invoices) --procore-invoice-lines 10 (lines each)]
-                  [--netsuite-concurrency 5] [--precoro-rps 20] [--precoro-hourly N] [--precoro-daily N]
+                  [--netsuite-concurrency 5] [--precoro-rps 1] [--precoro-hourly 1500] [--precoro-daily 3000]
                   [--precoro-duplicate-window-ms 60000 (0: off)]
                   [--procore-spike 25 (0: no spike window) --procore-spike-window-ms 10000]
                   [--procore-overload-concurrency 20 (0: off)]
+                  [--precoro-user-changes-per-second 0 (users re-saved at random, as a tenant at work)]
                   [--error-rate 0] [--throttle-rate 0] [--drop-rate 0] [--malformed-rate 0] [--hang-rate 0]""");
     }
 
