@@ -183,7 +183,7 @@ public final class UpstreamCaller {
                     .increment();
             LOG.debugf("%s %s: attempt %d failed (%s), retrying in %d ms", system.displayName(), operation, number,
                     upstream.kind().outcome(), wait.toMillis());
-            return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+            return Uni.createFrom().voidItem().onItem().delayIt().by(timerDelay(wait))
                     .chain(() -> attempt(operation, attempt, retryNotBefore, priority, number + 1, malformed));
         });
     }
@@ -203,7 +203,7 @@ public final class UpstreamCaller {
             }
             Duration wait = Duration.between(Instant.now(), back.get());
             if (wait.compareTo(budgetWait) <= 0) {
-                return Uni.createFrom().voidItem().onItem().delayIt().by(wait.isNegative() ? Duration.ZERO : wait)
+                return Uni.createFrom().voidItem().onItem().delayIt().by(timerDelay(wait))
                         .chain(() -> budgeted(operation, priority));
             }
             Counter.builder("trestle.upstream.budget.refused")
@@ -216,6 +216,12 @@ public final class UpstreamCaller {
             return Uni.createFrom().failure(UpstreamException.budgetSpent(system, wait,
                     priority == UpstreamPriority.INTERACTIVE));
         });
+    }
+
+    /** A wait as Vert.x timers take it: whole milliseconds, at least one (never shortened). */
+    static Duration timerDelay(Duration wait) {
+        long nanos = Math.max(0, wait.toNanos());
+        return Duration.ofMillis(Math.max(1, (nanos + 999_999) / 1_000_000));
     }
 
     /** Returns the wait before the next attempt, or null when the failure is final. */

@@ -182,8 +182,10 @@ class EmployeesQueryTest {
     }
 
     @Test
-    void theTwoSystemsAreAskedAtTheSameTime() {
+    void theTwoSystemsAreAskedAtTheSameTime() throws InterruptedException {
         copyAnHourOld();
+        // Precoro's pace (about one request a second): the sync's last request was a moment ago.
+        Thread.sleep(1_100);
         Duration latency = Duration.ofMillis(400);
         sandbox.precoro().knobs().latency(latency);
         sandbox.netsuite().knobs().latency(latency);

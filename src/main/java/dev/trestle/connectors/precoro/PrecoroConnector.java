@@ -364,6 +364,13 @@ public class PrecoroConnector {
                 .or(() -> RetryAfter.parse(response.getHeaderString("RateLimit-Retry-After"), clock))
                 .or(() -> RetryAfter.parse(UpstreamJson.text(root, "RateLimit-Retry-After"), clock))
                 .orElse(null);
+        if (status == 429 && wait != null && code != null && (code.startsWith("Hourly") || code.startsWith("Daily"))) {
+            // The tenant's hour or day is spent (other integrations share the key): every caller of
+            // this replica stops until Precoro says, instead of each drawing its own 429.
+            JsonNode limit = root == null ? null : root.get("RateLimit-Limit");
+            caller.budget().observe(limit != null && limit.canConvertToInt() ? limit.asInt() : 1, 0,
+                    clock.instant().plus(wait), 1);
+        }
         return UpstreamException.forStatus(UpstreamSystem.PRECORO, status, code, detail, wait);
     }
 

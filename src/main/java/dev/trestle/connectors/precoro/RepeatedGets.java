@@ -27,9 +27,16 @@ final class RepeatedGets {
     private final Map<String, Instant> lastAsked = new HashMap<>();
     private final Deque<Asked> order = new ArrayDeque<>();
 
+    /**
+     * What the window is kept longer than Precoro's: it counts from when a request arrived, this
+     * from just before it was sent, and a request delayed on its way (a busy client, a slow
+     * connection) arrives later than the one it repeats.
+     */
+    static final Duration MARGIN = Duration.ofSeconds(1);
+
     RepeatedGets(Clock clock, Duration window) {
         this.clock = clock;
-        this.window = window.isNegative() ? Duration.ZERO : window;
+        this.window = window.isNegative() || window.isZero() ? Duration.ZERO : window.plus(MARGIN);
     }
 
     /** When {@code question} may be asked again: now or earlier if it was not asked within the window. */

@@ -1,6 +1,7 @@
 package dev.trestle.connectors.precoro;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,10 +101,11 @@ class PrecoroConnectorTest {
 
     @Test
     void aRetryWaitsOutTheDuplicateWindowInsteadOfDrawingA429() {
-        // A window of 2 s on both sides, so that the wait fits the test's 3 s retry.max-delay.
-        sandbox.precoro().rateLimits().duplicateWindow(Duration.ofSeconds(2));
+        // A window of 1 s on both sides (the hub keeps it a second longer), so that the wait fits
+        // the test's 3 s retry.max-delay.
+        sandbox.precoro().rateLimits().duplicateWindow(Duration.ofSeconds(1));
         PrecoroConnector connector = new PrecoroConnector(ConfigOverride.of(PrecoroConfig.class, config)
-                .with("duplicateWindow", Duration.ofSeconds(2)).build(), caller, clock, mapper);
+                .with("duplicateWindow", Duration.ofSeconds(1)).build(), caller, clock, mapper);
         sandbox.precoro().knobs().failNext(1, Fault.SERVER_ERROR);
         long start = System.nanoTime();
 
@@ -247,6 +249,25 @@ class PrecoroConnectorTest {
         assertEquals(ErrorCode.UPSTREAM_RATE_LIMITED, e.code());
         assertTrue(e.getMessage().contains("duplicate window"), e.getMessage());
         assertEquals(1, sandbox.precoro().requests().count(), "the same ids in another order are the same question");
+    }
+
+    @Test
+    void aSpentDayStopsEveryCallerUntilPrecoroSaysWithoutFurtherRequests() {
+        // Another integration on the same key spent the tenant's day but one request.
+        sandbox.precoro().rateLimits().dailyBudget(1);
+        connector.usersByIds(List.of(5L)).await().atMost(WAIT);
+
+        UpstreamException refused = assertThrows(UpstreamException.class,
+                () -> connector.usersByIds(List.of(6L)).await().atMost(WAIT));
+        assertEquals(ErrorCode.UPSTREAM_RATE_LIMITED, refused.code());
+        assertEquals("Daily limiter", refused.extensions().get("upstreamCode"));
+        assertFalse(caller.budget().hasRoom(dev.trestle.connectors.UpstreamPriority.BACKGROUND),
+                "the budget learnt that the day is spent");
+
+        UpstreamException paused = assertThrows(UpstreamException.class,
+                () -> connector.usersByIds(List.of(7L)).await().atMost(WAIT));
+        assertEquals(UpstreamException.Kind.BUDGET_SPENT, paused.kind());
+        assertEquals(2, sandbox.precoro().requests().count(), "the third call sent nothing");
     }
 
     /** The sandbox's configuration with an API token the sandbox does not know. */

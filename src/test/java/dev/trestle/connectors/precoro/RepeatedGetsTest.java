@@ -24,9 +24,9 @@ class RepeatedGetsTest {
         clock.advance(Duration.ofSeconds(30));
         repeats.asked("users?page=1&per_page=200");
         clock.advance(Duration.ofSeconds(40));
-        assertEquals(Instant.parse("2026-12-01T10:01:30Z"), repeats.freeAt("users?page=1&per_page=200"),
-                "the window runs from the last time it was asked");
-        clock.advance(Duration.ofSeconds(20));
+        assertEquals(Instant.parse("2026-12-01T10:01:31Z"), repeats.freeAt("users?page=1&per_page=200"),
+                "the window (and a second's margin) runs from the last time it was asked");
+        clock.advance(Duration.ofSeconds(21));
         assertFalse(repeats.recentlyAsked("users?page=1&per_page=200"));
     }
 
@@ -40,7 +40,7 @@ class RepeatedGetsTest {
         assertEquals(Instant.parse("2026-12-01T09:44:59Z"), second, "one second wider");
         assertEquals(Instant.parse("2026-12-01T09:44:58Z"), third);
 
-        clock.advance(Duration.ofMinutes(1));
+        clock.advance(Duration.ofSeconds(61));
         assertEquals(first, repeats.claimSecondAtOrBefore(since, at -> "users?modifiedSince=" + at),
                 "after the window the exact moment is free again");
     }
