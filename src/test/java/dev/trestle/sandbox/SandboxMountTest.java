@@ -62,6 +62,7 @@ class SandboxMountTest {
     void refusesByDefaultWhatTheRealServicesRefuse() {
         // SandboxConfig's defaults, which the hub's configuration leaves alone: the real services' figures.
         assertEquals(Duration.ofMinutes(1), sandbox.precoro().rateLimits().duplicateWindow());
+        assertEquals(1, sandbox.precoro().rateLimits().requestsPerSecond());
         assertEquals(3600, sandbox.procore().rateLimit().limit());
         assertEquals(25, sandbox.procore().rateLimit().spikeLimit());
         assertEquals(20, sandbox.procore().overload().concurrency());
@@ -73,13 +74,13 @@ class SandboxMountTest {
     }
 
     @Test
-    void servesPrecoroWithTheConfiguredCredentialsAndDevLimits() throws Exception {
+    void servesPrecoroWithTheConfiguredCredentialsAndTheRealLimits() throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(precoroBaseUrl + "/users?per_page=10"))
                 .header("X-AUTH-TOKEN", "sandbox-precoro-token").header("email", "integration@trestle.dev").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(10, new JsonObject(response.body()).getJsonArray("data").size());
-        assertEquals("20", response.headers().firstValue("RateLimit-Limit").orElseThrow());
+        assertEquals("1", response.headers().firstValue("RateLimit-Limit").orElseThrow(), "one request a second");
         assertEquals("/users", sandbox.precoro().requests().all().get(0).path());
     }
 }
