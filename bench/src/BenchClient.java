@@ -953,20 +953,6 @@ public class BenchClient {
                 upstreamRequests(sandbox, "precoro"), throttled("precoro"));
     }
 
-    /** The 429s the hub received from one system: its upstream request timer with outcome throttled. */
-    private long throttled(String system) throws Exception {
-        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        long count = 0;
-        for (String line : metrics.body().split("\n")) {
-            if (line.startsWith("trestle_upstream_requests_seconds_count{") && line.contains("system=\"" + system + "\"")
-                    && line.contains("outcome=\"throttled\"")) {
-                count += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return count;
-    }
-
     private HttpResponse<String> post(String bearer, String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(hub + "/graphql"))
                 .header("Authorization", "Bearer " + bearer)
