@@ -150,16 +150,27 @@ public class EmployeeSyncService {
         });
     }
 
-    /** What a run read: everything to match over, and what came from upstream this time. */
+    /**
+     * What a run read: everything to match over, what came from upstream this time, and the part of
+     * the copy's update still to be written (it runs while the mappings are written: neither reads the other).
+     */
     private record Read(List<PrecoroUser> users, List<NetSuiteEmployee> employees, List<PrecoroUser> usersRead,
-            List<NetSuiteEmployee> employeesRead) {
+            List<NetSuiteEmployee> employeesRead, Uni<Void> copied) {
     }
 
-    /** Full: both sides in full, and the copy replaced by them. */
+    /**
+     * Full: both sides in full, and each side's copy replaced by what was read of it. NetSuite's 50
+     * pages arrive long before Precoro's 250, so the employees' copy is written while Precoro is still
+     * being read, and the users' copy while the mappings are written. Each side's copy is replaced in
+     * one statement; a run that fails after one of them leaves that side's copy newer, which an
+     * incremental run may always do, and its watermarks where they were.
+     */
     private Uni<Read> readFull(SyncRun run) {
-        return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees()).asTuple()
-                .chain(both -> copy.replace(both.getItem1(), both.getItem2(), run.id, clock.instant())
-                        .replaceWith(new Read(both.getItem1(), both.getItem2(), both.getItem1(), both.getItem2())));
+        Uni<List<NetSuiteEmployee>> employees = netsuite.allEmployees()
+                .call(read -> copy.replaceEmployees(read, run.id, clock.instant()));
+        return Uni.combine().all().unis(precoro.allUsers(), employees).asTuple()
+                .map(both -> new Read(both.getItem1(), both.getItem2(), both.getItem1(), both.getItem2(),
+                        copy.replaceUsers(both.getItem1(), run.id, clock.instant())));
     }
 
     /** Incremental: what changed since the watermarks, upserted into the copy and merged with the rest of it. */
@@ -168,7 +179,7 @@ public class EmployeeSyncService {
                 precoro.usersModifiedSince(watermarks.get(EmployeeSyncCopy.Source.PRECORO_USERS)),
                 netsuite.employeesModifiedSince(watermarks.get(EmployeeSyncCopy.Source.NETSUITE_EMPLOYEES)),
                 copy.load()).asTuple()
-                .chain(all -> {
+                .map(all -> {
                     List<PrecoroUser> changedUsers = all.getItem1();
                     List<NetSuiteEmployee> changedEmployees = all.getItem2();
                     List<PrecoroUser> users = merged(all.getItem3().users(), changedUsers, PrecoroUser::id,
@@ -176,8 +187,8 @@ public class EmployeeSyncService {
                     List<NetSuiteEmployee> employees = merged(all.getItem3().employees(), changedEmployees,
                             NetSuiteEmployee::id, Comparator.comparing((NetSuiteEmployee e) -> e.id().length())
                                     .thenComparing(NetSuiteEmployee::id));
-                    return copy.upsert(changedUsers, changedEmployees, run.id, clock.instant())
-                            .replaceWith(new Read(users, employees, changedUsers, changedEmployees));
+                    return new Read(users, employees, changedUsers, changedEmployees,
+                            copy.upsert(changedUsers, changedEmployees, run.id, clock.instant()));
                 });
     }
 
@@ -252,9 +263,11 @@ public class EmployeeSyncService {
                             what.employeesRead().size(), (System.nanoTime() - started) / 1_000_000,
                             what.users().size(), what.employees().size());
                     List<MappingDecision> decisions = EmployeeMatcher.match(what.users(), what.employees());
-                    // The watermarks move only after every mapping is written: a run that fails
-                    // before that is read again from where it started.
-                    return apply(run.id, decisions, all.getItem2())
+                    // The watermarks move only after every mapping and the copy are written: a run
+                    // that fails before that is read again from where it started.
+                    return Uni.combine().all().unis(apply(run.id, decisions, all.getItem2()),
+                                    what.copied().replaceWith(Boolean.TRUE)).asTuple()
+                            .map(written -> written.getItem1())
                             .call(() -> copy.saveWatermarks(watermarksAfter(run, watermarks, what), run.id,
                                     clock.instant()));
                 })
