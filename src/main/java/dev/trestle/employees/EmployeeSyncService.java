@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -166,11 +169,26 @@ public class EmployeeSyncService {
      * incremental run may always do, and its watermarks where they were.
      */
     private Uni<Read> readFull(SyncRun run) {
-        Uni<List<NetSuiteEmployee>> employees = netsuite.allEmployees()
-                .call(read -> copy.replaceEmployees(read, run.id, clock.instant()));
-        return Uni.combine().all().unis(precoro.allUsers(), employees).asTuple()
+        Uni<List<NetSuiteEmployee>> employees = onItsOwnEventLoop(() -> netsuite.allEmployees()
+                .call(read -> copy.replaceEmployees(read, run.id, clock.instant())));
+        return Uni.combine().all().unis(onItsOwnEventLoop(precoro::allUsers), employees).asTuple()
                 .map(both -> new Read(both.getItem1(), both.getItem2(), both.getItem1(), both.getItem2(),
                         copy.replaceUsers(both.getItem1(), run.id, clock.instant())));
+    }
+
+    /**
+     * Runs {@code read} on a fresh context of the next Vert.x event loop. A connector handles each
+     * answer on the context that asked for it, and a whole run started on one context: every page
+     * of both systems, and the stored mappings, were parsed one after the other on one thread, which
+     * Precoro's next page request waited for (a page holds its permit until it is parsed), while the
+     * other event loops were idle. On contexts of their own, each system's pages are parsed beside
+     * the other's. A fresh context carries nothing of a person's request, as the run must not
+     * (see {@link #start}): its reads are the hub's own work.
+     */
+    private <T> Uni<T> onItsOwnEventLoop(Supplier<Uni<T>> read) {
+        Context context = VertxContext.createNewDuplicatedContext(((VertxInternal) vertx).createEventLoopContext());
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> read.get().subscribe()
+                .with(emitter::complete, emitter::fail)));
     }
 
     /** Incremental: what changed since the watermarks, upserted into the copy and merged with the rest of it. */
