@@ -62,6 +62,8 @@ import org.jboss.logging.Logger;
 public class EmployeeSyncService {
 
     private static final Logger LOG = Logger.getLogger(EmployeeSyncService.class);
+    /** Mapping chunks written at once, each on a connection of its own. */
+    private static final int CHUNKS_IN_FLIGHT = 2;
 
     private final PrecoroConnector precoro;
     private final NetSuiteConnector netsuite;
@@ -329,8 +331,11 @@ public class EmployeeSyncService {
         SyncCounts counts = count(decisions, unchanged);
         LOG.infof("Employee sync run %d compared %d decisions with %d stored mappings: %d to write",
                 runId, all.size(), existing.size(), all.size() - unchanged);
+        // Two chunks in flight, on two connections: while PostgreSQL stores one, the hub encodes the
+        // next, instead of each waiting on the other. Chunks are independent (each user is in one),
+        // so their order does not matter, and a failure still leaves only whole chunks written.
         return Multi.createFrom().iterable(chunks)
-                .onItem().transformToUniAndConcatenate(part -> write(runId, now, part, existing))
+                .onItem().transformToUni(part -> write(runId, now, part, existing)).merge(CHUNKS_IN_FLIGHT)
                 .collect().last()
                 .replaceWith(counts);
     }
