@@ -198,7 +198,8 @@ public class EmployeeSyncService {
         return Uni.combine().all().unis(
                 precoro.usersModifiedSince(watermarks.get(EmployeeSyncCopy.Source.PRECORO_USERS)),
                 netsuite.employeesModifiedSince(watermarks.get(EmployeeSyncCopy.Source.NETSUITE_EMPLOYEES)),
-                copy.load()).asTuple()
+                // 100,000 rows of the copy decoded beside the 50,000 stored mappings, not after them
+                onItsOwnEventLoop(copy::load)).asTuple()
                 .map(all -> {
                     List<PrecoroUser> changedUsers = all.getItem1();
                     List<NetSuiteEmployee> changedEmployees = all.getItem2();
