@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Employee sync of 50,000 Precoro users against 50,000 NetSuite employees. The sandbox runs as
 # its own process with 20 ms latency per request and a NetSuite concurrency limit of 5; the
-# hub runs its production build with a 256 MB heap cap. Prints wall time against the upstream
-# bound and the hub's peak heap.
+# hub runs its production build with a 256 MB heap cap. Three runs: the initial sync and a full
+# reconcile with nothing changed, each against the upstream bound, and between them an incremental
+# run with nothing changed (its time and the requests it sent); then the hub's peak heap.
 source "$(dirname "$0")/lib.sh"
 USERS=${USERS:-50000}
 LATENCY_MS=${LATENCY_MS:-20}
@@ -14,4 +15,4 @@ start_sandbox --precoro-users "$USERS" --netsuite-employees "$USERS" --latency-m
 # systems are bound by latency and concurrency alone (real Precoro allows about 1 request/s).
 start_hub -Dtrestle.netsuite.max-concurrency="$CONCURRENCY" -Dtrestle.precoro.max-concurrency="$CONCURRENCY" \
   "${SYNTHETIC_BUDGETS[@]}"
-client sync "$USERS" "$LATENCY_MS" "$CONCURRENCY"
+client sync "$USERS" "$LATENCY_MS" "$CONCURRENCY" "http://127.0.0.1:$SANDBOX_PORT/sandbox"

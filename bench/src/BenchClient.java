@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * figures. Tokens are signed with the documented dev key, which the benchmark hub trusts.
  *
  * <pre>
- * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 sync 50000 20 5
+ * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 sync 50000 20 5 \
+ *   http://127.0.0.1:18089/sandbox
  * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 query 500 20
  * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 exports 1000 100 5 200 \
  *   http://127.0.0.1:18089/sandbox
@@ -59,7 +60,8 @@ public class BenchClient {
     public static void main(String[] args) throws Exception {
         BenchClient client = new BenchClient(args[0]);
         switch (args[1]) {
-            case "sync" -> client.sync(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "sync" -> client.sync(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args[5]);
             case "query" -> client.query(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "exports" -> client.exports(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), args[6]);
@@ -73,7 +75,13 @@ public class BenchClient {
         }
     }
 
-    void sync(int users, int latencyMs, int concurrency) throws Exception {
+    /**
+     * Three runs of the employee sync: the initial FULL run (every mapping written) against the
+     * upstream bound; an INCREMENTAL run with nothing changed, in seconds and in the requests it sent
+     * each system (the sandbox's request log) against one page per system; and a FULL reconcile with
+     * nothing changed against the bound.
+     */
+    void sync(int users, int latencyMs, int concurrency, String sandbox) throws Exception {
         HeapSampler heap = new HeapSampler();
         Thread sampler = new Thread(heap, "heap-sampler");
         sampler.setDaemon(true);
@@ -86,15 +94,28 @@ public class BenchClient {
         System.out.printf("upstream bound: max(NetSuite %d pages x %d ms / %d = %.2f s, Precoro %d pages x %d ms / %d = %.2f s) = %.2f s%n",
                 netsuitePages, latencyMs, concurrency, netsuiteBound, precoroPages, latencyMs, concurrency, precoroBound, bound);
 
+        RequestCounts requests = new RequestCounts(sandbox);
         long start = System.nanoTime();
         JsonNode enabled = gql("mutation { enableEmployeeSync(confirm: true) { initialRun { id } } }");
         JsonNode first = await(enabled.at("/data/enableEmployeeSync/initialRun/id").asLong());
-        report("initial sync (writes every mapping)", first, (System.nanoTime() - start) / 1e9, bound);
+        report("initial sync (FULL, writes every mapping)", first, (System.nanoTime() - start) / 1e9, bound);
+        requests.report();
 
         start = System.nanoTime();
         JsonNode again = gql("mutation { runEmployeeSync { id } }");
         JsonNode second = await(again.at("/data/runEmployeeSync/id").asLong());
-        report("second sync (nothing changed)", second, (System.nanoTime() - start) / 1e9, bound);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("incremental sync (nothing changed): %s, mode %s, scanned %d, unchanged %d%n",
+                second.get("status").asText(), second.get("mode").asText(), second.get("scanned").asInt(),
+                second.get("unchanged").asInt());
+        System.out.printf("  wall time %.2f s as the client saw it (run %.2f s)%n", seconds, runSeconds(second));
+        requests.report("against one page per system");
+
+        start = System.nanoTime();
+        JsonNode full = gql("mutation { runEmployeeSync(full: true) { id } }");
+        JsonNode third = await(full.at("/data/runEmployeeSync/id").asLong());
+        report("full reconcile (FULL, nothing changed)", third, (System.nanoTime() - start) / 1e9, bound);
+        requests.report();
 
         heap.stop = true;
         sampler.join();
@@ -102,14 +123,64 @@ public class BenchClient {
                 heap.peak.get() / 1024.0 / 1024.0);
     }
 
-    private static void report(String what, JsonNode run, double clientSeconds, double bound) {
-        double server = Duration.between(Instant.parse(run.get("startedAt").asText()),
+    private static double runSeconds(JsonNode run) {
+        return Duration.between(Instant.parse(run.get("startedAt").asText()),
                 Instant.parse(run.get("finishedAt").asText())).toMillis() / 1000.0;
-        System.out.printf("%s: %s, scanned %d, mapped %d, not mapped %d, conflicts %d, unchanged %d%n", what,
-                run.get("status").asText(), run.get("scanned").asInt(), run.get("mapped").asInt(),
+    }
+
+    private static void report(String what, JsonNode run, double clientSeconds, double bound) {
+        System.out.printf("%s: %s, mode %s, scanned %d, mapped %d, not mapped %d, conflicts %d, unchanged %d%n", what,
+                run.get("status").asText(), run.get("mode").asText(), run.get("scanned").asInt(), run.get("mapped").asInt(),
                 run.get("notMapped").asInt(), run.get("conflicts").asInt(), run.get("unchanged").asInt());
         System.out.printf("  wall time %.2f s as the client saw it (run %.2f s); %.2fx the upstream bound%n",
-                clientSeconds, server, clientSeconds / bound);
+                clientSeconds, runSeconds(run), clientSeconds / bound);
+    }
+
+    /** The requests Precoro and NetSuite received since the last report (the sandbox's request logs). */
+    private static final class RequestCounts {
+        private final String sandbox;
+        private final Map<String, Integer> seen = new java.util.HashMap<>();
+
+        RequestCounts(String sandbox) throws Exception {
+            this.sandbox = sandbox;
+            for (String system : List.of("precoro", "netsuite")) {
+                seen.put(system, log(system).size());
+            }
+        }
+
+        void report() throws Exception {
+            report(null);
+        }
+
+        /** One line: each system's requests since the last report, and when they arrived. */
+        void report(String against) throws Exception {
+            StringBuilder line = new StringBuilder("  requests sent:");
+            for (String system : List.of("precoro", "netsuite")) {
+                List<JsonNode> entries = log(system);
+                List<JsonNode> fresh = entries.subList(Math.min(seen.get(system), entries.size()), entries.size());
+                seen.put(system, entries.size());
+                line.append(String.format(" %s %d", system.equals("precoro") ? "Precoro" : "NetSuite", fresh.size()));
+                if (fresh.size() > 1) {
+                    double span = Duration.between(Instant.parse(fresh.get(0).get("time").asText()),
+                            Instant.parse(fresh.get(fresh.size() - 1).get("time").asText())).toNanos() / 1e9;
+                    line.append(String.format(" (first to last %.2f s)", span));
+                }
+                line.append(system.equals("precoro") ? "," : "");
+            }
+            if (against != null) {
+                line.append("; ").append(against);
+            }
+            System.out.println(line);
+        }
+
+        private List<JsonNode> log(String system) throws Exception {
+            // The sandbox keeps the last 100,000 requests of each system, far more than a sync run sends.
+            HttpResponse<String> log = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "/requests/" + system)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<JsonNode> entries = new ArrayList<>();
+            JSON.readTree(log.body()).forEach(entries::add);
+            return entries;
+        }
     }
 
     void query(int requests, int latencyMs) throws Exception {
@@ -989,7 +1060,7 @@ public class BenchClient {
 
     private JsonNode await(long runId, long pollMillis) throws Exception {
         while (true) {
-            JsonNode runs = gql("{ syncRuns(first: 5) { id status startedAt finishedAt scanned mapped notMapped conflicts unchanged error } }");
+            JsonNode runs = gql("{ syncRuns(first: 5) { id status mode startedAt finishedAt scanned mapped notMapped conflicts unchanged error } }");
             for (JsonNode run : runs.at("/data/syncRuns")) {
                 if (run.get("id").asLong() == runId && !"RUNNING".equals(run.get("status").asText())) {
                     if (!"SUCCEEDED".equals(run.get("status").asText())) {

@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -59,6 +62,8 @@ import org.jboss.logging.Logger;
 public class EmployeeSyncService {
 
     private static final Logger LOG = Logger.getLogger(EmployeeSyncService.class);
+    /** Mapping chunks written at once, each on a connection of its own. */
+    private static final int CHUNKS_IN_FLIGHT = 2;
 
     private final PrecoroConnector precoro;
     private final NetSuiteConnector netsuite;
@@ -150,16 +155,42 @@ public class EmployeeSyncService {
         });
     }
 
-    /** What a run read: everything to match over, and what came from upstream this time. */
+    /**
+     * What a run read: everything to match over, what came from upstream this time, and the part of
+     * the copy's update still to be written (it runs while the mappings are written: neither reads the other).
+     */
     private record Read(List<PrecoroUser> users, List<NetSuiteEmployee> employees, List<PrecoroUser> usersRead,
-            List<NetSuiteEmployee> employeesRead) {
+            List<NetSuiteEmployee> employeesRead, Uni<Void> copied) {
     }
 
-    /** Full: both sides in full, and the copy replaced by them. */
+    /**
+     * Full: both sides in full, and each side's copy replaced by what was read of it. NetSuite's 50
+     * pages arrive long before Precoro's 250, so the employees' copy is written while Precoro is still
+     * being read, and the users' copy while the mappings are written. Each side's copy is replaced in
+     * one statement; a run that fails after one of them leaves that side's copy newer, which an
+     * incremental run may always do, and its watermarks where they were.
+     */
     private Uni<Read> readFull(SyncRun run) {
-        return Uni.combine().all().unis(precoro.allUsers(), netsuite.allEmployees()).asTuple()
-                .chain(both -> copy.replace(both.getItem1(), both.getItem2(), run.id, clock.instant())
-                        .replaceWith(new Read(both.getItem1(), both.getItem2(), both.getItem1(), both.getItem2())));
+        Uni<List<NetSuiteEmployee>> employees = onItsOwnEventLoop(() -> netsuite.allEmployees()
+                .call(read -> copy.replaceEmployees(read, run.id, clock.instant())));
+        return Uni.combine().all().unis(onItsOwnEventLoop(precoro::allUsers), employees).asTuple()
+                .map(both -> new Read(both.getItem1(), both.getItem2(), both.getItem1(), both.getItem2(),
+                        copy.replaceUsers(both.getItem1(), run.id, clock.instant())));
+    }
+
+    /**
+     * Runs {@code read} on a fresh context of the next Vert.x event loop. A connector handles each
+     * answer on the context that asked for it, and a whole run started on one context: every page
+     * of both systems, and the stored mappings, were parsed one after the other on one thread, which
+     * Precoro's next page request waited for (a page holds its permit until it is parsed), while the
+     * other event loops were idle. On contexts of their own, each system's pages are parsed beside
+     * the other's. A fresh context carries nothing of a person's request, as the run must not
+     * (see {@link #start}): its reads are the hub's own work.
+     */
+    private <T> Uni<T> onItsOwnEventLoop(Supplier<Uni<T>> read) {
+        Context context = VertxContext.createNewDuplicatedContext(((VertxInternal) vertx).createEventLoopContext());
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> read.get().subscribe()
+                .with(emitter::complete, emitter::fail)));
     }
 
     /** Incremental: what changed since the watermarks, upserted into the copy and merged with the rest of it. */
@@ -167,8 +198,9 @@ public class EmployeeSyncService {
         return Uni.combine().all().unis(
                 precoro.usersModifiedSince(watermarks.get(EmployeeSyncCopy.Source.PRECORO_USERS)),
                 netsuite.employeesModifiedSince(watermarks.get(EmployeeSyncCopy.Source.NETSUITE_EMPLOYEES)),
-                copy.load()).asTuple()
-                .chain(all -> {
+                // 100,000 rows of the copy decoded beside the 50,000 stored mappings, not after them
+                onItsOwnEventLoop(copy::load)).asTuple()
+                .map(all -> {
                     List<PrecoroUser> changedUsers = all.getItem1();
                     List<NetSuiteEmployee> changedEmployees = all.getItem2();
                     List<PrecoroUser> users = merged(all.getItem3().users(), changedUsers, PrecoroUser::id,
@@ -176,8 +208,8 @@ public class EmployeeSyncService {
                     List<NetSuiteEmployee> employees = merged(all.getItem3().employees(), changedEmployees,
                             NetSuiteEmployee::id, Comparator.comparing((NetSuiteEmployee e) -> e.id().length())
                                     .thenComparing(NetSuiteEmployee::id));
-                    return copy.upsert(changedUsers, changedEmployees, run.id, clock.instant())
-                            .replaceWith(new Read(users, employees, changedUsers, changedEmployees));
+                    return new Read(users, employees, changedUsers, changedEmployees,
+                            copy.upsert(changedUsers, changedEmployees, run.id, clock.instant()));
                 });
     }
 
@@ -252,9 +284,11 @@ public class EmployeeSyncService {
                             what.employeesRead().size(), (System.nanoTime() - started) / 1_000_000,
                             what.users().size(), what.employees().size());
                     List<MappingDecision> decisions = EmployeeMatcher.match(what.users(), what.employees());
-                    // The watermarks move only after every mapping is written: a run that fails
-                    // before that is read again from where it started.
-                    return apply(run.id, decisions, all.getItem2())
+                    // The watermarks move only after every mapping and the copy are written: a run
+                    // that fails before that is read again from where it started.
+                    return Uni.combine().all().unis(apply(run.id, decisions, all.getItem2()),
+                                    what.copied().replaceWith(Boolean.TRUE)).asTuple()
+                            .map(written -> written.getItem1())
                             .call(() -> copy.saveWatermarks(watermarksAfter(run, watermarks, what), run.id,
                                     clock.instant()));
                 })
@@ -298,8 +332,11 @@ public class EmployeeSyncService {
         SyncCounts counts = count(decisions, unchanged);
         LOG.infof("Employee sync run %d compared %d decisions with %d stored mappings: %d to write",
                 runId, all.size(), existing.size(), all.size() - unchanged);
+        // Two chunks in flight, on two connections: while PostgreSQL stores one, the hub encodes the
+        // next, instead of each waiting on the other. Chunks are independent (each user is in one),
+        // so their order does not matter, and a failure still leaves only whole chunks written.
         return Multi.createFrom().iterable(chunks)
-                .onItem().transformToUniAndConcatenate(part -> write(runId, now, part, existing))
+                .onItem().transformToUni(part -> write(runId, now, part, existing)).merge(CHUNKS_IN_FLIGHT)
                 .collect().last()
                 .replaceWith(counts);
     }

@@ -238,6 +238,32 @@ class IncrementalEmployeeSyncTest {
         assertEquals(1, database.count("SELECT count(*) FROM employee_mapping WHERE precoro_user_id = " + (id + 1)));
     }
 
+    @Test
+    void aReconcileRewritesOnlyWhatChangedInItsCopy() {
+        Hub.enableEmployeeSync();
+        long users = database.count("SELECT count(*) FROM employee_sync_precoro_user");
+        long employees = database.count("SELECT count(*) FROM employee_sync_netsuite_employee");
+        sandbox.precoro().users().changeEmail(USER, "someone.else@example.com");
+        long gone = DemoCases.UNKNOWN_EMAIL_PRECORO_ID;
+        sandbox.precoro().users().remove(gone);
+        sandbox.netsuite().employees().changeEmail(Long.parseLong(EMPLOYEE), "moved.on@example.com");
+
+        Map<String, Object> run = Hub.reconcileEmployees();
+        assertEquals("SUCCEEDED", run.get("status"), String.valueOf(run));
+        assertEquals("FULL", run.get("mode"));
+        // Only the changed records carry the reconcile's stamp; the rest were read as they were stored.
+        assertEquals(Set.of(Long.toString(USER)), readBy(run, "employee_sync_precoro_user", "id"));
+        assertEquals(Set.of(EMPLOYEE), readBy(run, "employee_sync_netsuite_employee", "id"));
+        assertEquals(1, database.count("SELECT count(*) FROM employee_sync_precoro_user WHERE id = " + USER
+                + " AND email = 'someone.else@example.com'"));
+        // Deleted upstream: gone from the copy, and the copy is otherwise complete.
+        assertEquals(0, database.count("SELECT count(*) FROM employee_sync_precoro_user WHERE id = " + gone));
+        assertEquals(users - 1, database.count("SELECT count(*) FROM employee_sync_precoro_user"));
+        assertEquals(employees, database.count("SELECT count(*) FROM employee_sync_netsuite_employee"));
+        assertEquals(1, mapping(gone, "NOT_MAPPED", "PRECORO_USER_GONE"));
+        assertEquals(1, mapping(USER, "NOT_MAPPED", "NO_NETSUITE_EMPLOYEE"));
+    }
+
     private long mapping(long precoroId, String status, String reason) {
         return database.count("SELECT count(*) FROM employee_mapping WHERE precoro_user_id = " + precoroId
                 + " AND status = '" + status + "' AND reason_code " + (reason == null ? "IS NULL" : "= '" + reason + "'"));

@@ -1,7 +1,10 @@
 package dev.trestle.connectors.precoro;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.trestle.connectors.RetryAfter;
 import dev.trestle.connectors.Upstream;
 import dev.trestle.connectors.UpstreamCaller;
@@ -14,6 +17,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -252,56 +256,190 @@ public class PrecoroConnector {
         });
     }
 
+    /**
+     * One page, read as a token stream straight into users: a full read parses 250 pages of 200
+     * users, and building each page's JSON tree first took most of the time a page held its
+     * Precoro permit. The rules are those of the tree: the first problem found is reported, but
+     * only once the whole body has been read, so that a body that is not JSON is reported as such
+     * wherever it breaks; a body that is not an object at all is left to {@link UpstreamJson#object}.
+     */
     private UsersPage read(Response response) {
         int status = response.getStatus();
         byte[] body = UpstreamJson.bytes(response);
         if (status < 200 || status > 299) {
             throw failure(status, response, new String(body, StandardCharsets.UTF_8));
         }
-        JsonNode root = UpstreamJson.object(UpstreamSystem.PRECORO, status, body, mapper);
-        JsonNode data = root.get("data");
-        if (data == null || !data.isArray()) {
-            throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, "the answer has no data array", null);
-        }
-        List<PrecoroUser> users = new ArrayList<>(data.size());
-        for (JsonNode user : data) {
-            users.add(user(status, user));
-        }
-        JsonNode pagination = root.path("meta").path("pagination");
-        JsonNode totalPages = pagination.get("total_pages");
-        JsonNode current = pagination.get("current_page");
-        JsonNode hasNext = pagination.get("has_next_page");
-        Integer total = totalPages != null && totalPages.canConvertToInt() ? totalPages.asInt() : null;
-        // Older payloads have only current_page/total_pages; newer ones has_next_page.
-        boolean next = hasNext != null ? hasNext.asBoolean(false)
-                : total != null && current != null && current.canConvertToInt() && current.asInt() < total;
-        return new UsersPage(users, next, total);
+        return page(mapper, pageSize, status, body);
     }
 
-    private static PrecoroUser user(int status, JsonNode node) {
-        JsonNode id = node.get("id");
-        Long userId = null;
-        if (id != null && id.isIntegralNumber() && id.canConvertToLong()) {
-            userId = id.asLong();
-        } else if (id != null && id.isTextual() && id.asText().matches("[0-9]{1,18}")) {
-            userId = Long.parseLong(id.asText());
+    /** One successful answer's body as a page of users; package-private for the tests of its rules. */
+    static UsersPage page(ObjectMapper mapper, int pageSize, int status, byte[] body) {
+        PageReader page = new PageReader(mapper, pageSize, status);
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                UpstreamJson.object(UpstreamSystem.PRECORO, status, body, mapper);  // throws: empty, not JSON, not an object
+                throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, "the body is not a JSON object", null);
+            }
+            page.root(parser);
+        } catch (IOException e) {
+            // The exception message quotes the body; keep it out of the hub's own message.
+            throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, "the body is not JSON", null);
         }
-        if (!node.isObject() || userId == null) {
-            throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, "a user has no numeric id", null);
+        return page.result();
+    }
+
+    /** The state of reading one page; fields repeated in the body count as their last occurrence, as in a tree. */
+    private static final class PageReader {
+        private final ObjectMapper mapper;
+        private final int pageSize;
+        private final int status;
+        private List<PrecoroUser> users;
+        /** The first user that is not valid, as the message of the malformed answer it makes. */
+        private String userProblem;
+        private JsonNode pagination = MissingNode.getInstance();
+
+        PageReader(ObjectMapper mapper, int pageSize, int status) {
+            this.mapper = mapper;
+            this.pageSize = pageSize;
+            this.status = status;
         }
-        String updateDate = UpstreamJson.text(node, "updateDate");
-        Instant updated = null;
-        if (updateDate != null && !updateDate.isBlank()) {
-            try {
-                updated = instant(updateDate);
-            } catch (DateTimeParseException e) {
-                throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, "a user's updateDate is not a date",
-                        null);
+
+        void root(JsonParser parser) throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("data".equals(field)) {
+                    users = null;
+                    userProblem = null;
+                    if (value == JsonToken.START_ARRAY) {
+                        users = new ArrayList<>(pageSize);
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            PrecoroUser user = user(parser);
+                            if (user != null) {
+                                users.add(user);
+                            }
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                } else if ("meta".equals(field)) {
+                    // A handful of fields: as a tree, so that its rules are exactly those of a tree.
+                    JsonNode meta = mapper.readTree(parser);
+                    pagination = meta == null ? MissingNode.getInstance() : meta.path("pagination");
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            // Anything after the root object is ignored, as the tree ignored it.
+        }
+
+        UsersPage result() {
+            if (users == null) {
+                throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, "the answer has no data array", null);
+            }
+            if (userProblem != null) {
+                throw UpstreamException.malformed(UpstreamSystem.PRECORO, status, userProblem, null);
+            }
+            JsonNode totalPages = pagination.get("total_pages");
+            JsonNode current = pagination.get("current_page");
+            JsonNode hasNext = pagination.get("has_next_page");
+            Integer total = totalPages != null && totalPages.canConvertToInt() ? totalPages.asInt() : null;
+            // Older payloads have only current_page/total_pages; newer ones has_next_page.
+            boolean next = hasNext != null ? hasNext.asBoolean(false)
+                    : total != null && current != null && current.canConvertToInt() && current.asInt() < total;
+            return new UsersPage(users, next, total);
+        }
+
+        /** One element of data, the parser on its first token; null (and the problem noted) when it is not a valid user. */
+        private PrecoroUser user(JsonParser parser) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                problem("a user has no numeric id");
+                return null;
+            }
+            Long id = null;
+            String email = null;
+            String firstName = null;
+            String lastName = null;
+            String updateDate = null;
+            boolean enabled = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "id" -> id = id(parser, value);
+                    case "email" -> email = text(parser, value);
+                    case "firstname" -> firstName = text(parser, value);
+                    case "lastname" -> lastName = text(parser, value);
+                    case "updateDate" -> updateDate = text(parser, value);
+                    case "enable" -> enabled = bool(parser, value);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (id == null) {
+                problem("a user has no numeric id");
+                return null;
+            }
+            Instant updated = null;
+            if (updateDate != null && !updateDate.isBlank()) {
+                try {
+                    updated = instant(updateDate);
+                } catch (DateTimeParseException e) {
+                    problem("a user's updateDate is not a date");
+                    return null;
+                }
+            }
+            return new PrecoroUser(id, email, firstName, lastName, enabled, updated);
+        }
+
+        private void problem(String message) {
+            if (userProblem == null) {
+                userProblem = message;
             }
         }
-        JsonNode enable = node.get("enable");
-        return new PrecoroUser(userId, UpstreamJson.text(node, "email"), UpstreamJson.text(node, "firstname"),
-                UpstreamJson.text(node, "lastname"), enable != null && enable.asBoolean(false), updated);
+
+        /** An integral number that fits a long, or a string of 1 to 18 digits; null otherwise. */
+        private Long id(JsonParser parser, JsonToken value) throws IOException {
+            if (value == JsonToken.VALUE_NUMBER_INT) {
+                JsonParser.NumberType type = parser.getNumberType();
+                return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG ? parser.getLongValue()
+                        : null;
+            }
+            if (value == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
+                return text.matches("[0-9]{1,18}") ? Long.parseLong(text) : null;
+            }
+            parser.skipChildren();
+            return null;
+        }
+
+        /** As {@link UpstreamJson#text}: a scalar as text; null when null or structured. */
+        private String text(JsonParser parser, JsonToken value) throws IOException {
+            return switch (value) {
+                case VALUE_STRING -> parser.getText();
+                case VALUE_TRUE -> "true";
+                case VALUE_FALSE -> "false";
+                // Rare: numbers are written as the tree writes them.
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_EMBEDDED_OBJECT -> mapper.<JsonNode>readTree(parser).asText();
+                default -> {
+                    parser.skipChildren();
+                    yield null;
+                }
+            };
+        }
+
+        /** As {@code JsonNode.asBoolean(false)}: true, a non-zero integer, or the text "true". */
+        private boolean bool(JsonParser parser, JsonToken value) throws IOException {
+            return switch (value) {
+                case VALUE_TRUE -> true;
+                case VALUE_STRING -> "true".equals(parser.getText().trim());
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> mapper.<JsonNode>readTree(parser).asBoolean(false);
+                default -> {
+                    parser.skipChildren();
+                    yield false;
+                }
+            };
+        }
     }
 
     /**
@@ -391,6 +529,6 @@ public class PrecoroConnector {
     }
 
     /** One page of users. {@code totalPages} is null when Precoro did not send it. */
-    private record UsersPage(List<PrecoroUser> users, boolean hasNext, Integer totalPages) {
+    record UsersPage(List<PrecoroUser> users, boolean hasNext, Integer totalPages) {
     }
 }
