@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test says so, for pure logic on time. */
+/** A clock that stands still until a test moves it, so that rules on time can be tested to the millisecond. */
 public final class MutableClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant now) {
         this.now = now;
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     public void advance(Duration by) {

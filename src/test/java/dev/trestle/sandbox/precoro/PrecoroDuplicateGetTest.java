@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.SandboxHarness;
 import dev.trestle.sandbox.SandboxSettings;
-import dev.trestle.sandbox.TestClock;
+import dev.trestle.support.MutableClock;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 class PrecoroDuplicateGetTest {
 
     static final Instant START = Instant.parse("2026-12-01T10:00:00.400Z");
-    static TestClock clock;
+    static MutableClock clock;
     static SandboxHarness harness;
 
     @BeforeAll
     static void start() {
-        clock = new TestClock(START);
+        clock = new MutableClock(START);
         harness = new SandboxHarness(SandboxSettings.defaults().toBuilder().clock(clock).build());
     }
 

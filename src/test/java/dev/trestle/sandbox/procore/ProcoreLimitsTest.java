@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.sandbox.SandboxHarness;
 import dev.trestle.sandbox.SandboxSettings;
-import dev.trestle.sandbox.TestClock;
+import dev.trestle.support.MutableClock;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,13 +24,13 @@ class ProcoreLimitsTest {
     static final Instant START = Instant.parse("2026-12-01T10:00:02Z");
     static final long SPIKE_RESET = Instant.parse("2026-12-01T10:00:10Z").getEpochSecond();
     static final long HOUR_RESET = Instant.parse("2026-12-01T11:00:00Z").getEpochSecond();
-    static TestClock clock;
+    static MutableClock clock;
     static SandboxHarness harness;
     ProcoreTestClient procore;
 
     @BeforeAll
     static void start() {
-        clock = new TestClock(START);
+        clock = new MutableClock(START);
         harness = new SandboxHarness(SandboxSettings.defaults().toBuilder().clock(clock).build());
     }
 
