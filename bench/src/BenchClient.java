@@ -970,7 +970,18 @@ public class BenchClient {
         // The nightly reconcile, at its hour of the simulated day.
         long reconcileAt = start + (long) (reconcileAtSecond * 1000.0 / scale * 1_000_000);
         Thread.sleep(Math.max(0, (reconcileAt - System.nanoTime()) / 1_000_000));
-        JsonNode reconcile = gql("mutation { runEmployeeSync(full: true) { id } }");
+        // As the scheduled reconcile does, it waits for a cron run that is going.
+        JsonNode reconcile = null;
+        while (reconcile == null) {
+            JsonNode answer = JSON.readTree(post(token, "mutation { runEmployeeSync(full: true) { id } }").body());
+            if (answer.at("/errors/0/extensions/code").asText().equals("SYNC_ALREADY_RUNNING")) {
+                Thread.sleep(50);
+            } else if (answer.has("errors")) {
+                throw new IllegalStateException(answer.toString());
+            } else {
+                reconcile = answer;
+            }
+        }
         JsonNode reconciled = await(reconcile.at("/data/runEmployeeSync/id").asLong(), 500);
         for (Thread client : clients) {
             client.join();

@@ -107,6 +107,18 @@ public class SyncRuns {
                 .getResultList());
     }
 
+    /** Whether a FULL run of this kind started at or after {@code since} and has not failed (it succeeded or still runs). */
+    public Uni<Boolean> fullRunSince(SyncRun.Kind kind, Instant since) {
+        return db.read(session -> session.createSelectionQuery(
+                "select count(r) from SyncRun r where r.kind = :kind and r.mode = :full and r.startedAt >= :since "
+                        + "and r.status <> :failed", Long.class)
+                .setParameter("kind", kind)
+                .setParameter("full", SyncRun.Mode.FULL)
+                .setParameter("since", since)
+                .setParameter("failed", SyncRun.Status.FAILED)
+                .getSingleResult()).map(count -> count > 0);
+    }
+
     public Uni<Instant> lastSucceededAt(SyncRun.Kind kind) {
         return db.read(session -> session.createSelectionQuery(
                 "select max(r.finishedAt) from SyncRun r where r.kind = :kind and r.status = :succeeded", Instant.class)
