@@ -41,7 +41,7 @@ public class EmployeeRecords {
     private record Remembered(List<PrecoroUser> users, Instant readAt) {
     }
 
-    private record Copy<T>(Map<String, T> byId, Map<String, Instant> readAt, Instant lastRun) {
+    private record Copy<T>(Map<String, T> byId, Map<String, Instant> readAt, Instant lastRun, boolean syncRunning) {
         Instant asOf(String id) {
             Instant read = readAt.get(id);
             return lastRun == null || read != null && read.isAfter(lastRun) ? read : lastRun;
@@ -54,6 +54,7 @@ public class EmployeeRecords {
     private final Clock clock;
     private final Duration freshFor;
     private final Duration duplicateWindow;
+    private final Map<String, Uni<Remembered>> inFlight = new HashMap<>();
     private final Map<String, Remembered> remembered = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
@@ -94,13 +95,12 @@ public class EmployeeRecords {
                     if (answer != null) {
                         return Uni.createFrom().item(live(keys, answer.users(), answer.readAt()));
                     }
-                    if (!precoro.canAskNow(ids)) {
+                    Uni<Remembered> read = liveRead(question, ids);
+                    if (read == null) {
                         return fromCopy;
                     }
-                    Instant readAt = clock.instant();
-                    return precoro.usersByIds(ids)
-                            .invoke(users -> remember(question, new Remembered(users, readAt)))
-                            .map(users -> live(keys, users, readAt))
+                    return read
+                            .map(answered -> live(keys, answered.users(), answered.readAt()))
                             .onFailure(UpstreamException.class).recoverWithUni(failure -> {
                                 if (!copy.byId().keySet().containsAll(keys)) {
                                     return Uni.createFrom().failure(failure);
@@ -151,8 +151,15 @@ public class EmployeeRecords {
                 });
     }
 
-    /** Whether every record asked for is in the copy, as of a moment within {@link EmployeeRecordsConfig#copyFreshFor()}. */
+    /**
+     * Whether every record asked for is in the copy, as of a moment within {@link
+     * EmployeeRecordsConfig#copyFreshFor()}, or an employee sync is refreshing it right now (a live
+     * read then would ask Precoro what the sync is asking, and wait behind its pages).
+     */
     private boolean fresh(Copy<?> copy, List<String> ids) {
+        if (copy.syncRunning() && copy.byId().keySet().containsAll(ids)) {
+            return true;
+        }
         Instant horizon = clock.instant().minus(freshFor);
         for (String id : ids) {
             Instant asOf = copy.byId().containsKey(id) ? copy.asOf(id) : null;
@@ -174,6 +181,34 @@ public class EmployeeRecords {
         return result;
     }
 
+    /**
+     * One live read per question at a time: pages asked by several dashboards at once share the
+     * request, as Precoro would refuse the second one. Null when Precoro would not answer at once.
+     */
+    private Uni<Remembered> liveRead(String question, List<Long> ids) {
+        synchronized (this) {
+            Uni<Remembered> going = inFlight.get(question);
+            if (going != null) {
+                return going;
+            }
+            if (!precoro.canAskNow(ids)) {
+                return null;
+            }
+            Instant readAt = clock.instant();
+            Uni<Remembered> read = precoro.usersByIds(ids)
+                    .map(users -> new Remembered(users, readAt))
+                    .invoke(answer -> remember(question, answer))
+                    .onTermination().invoke(() -> forgetInFlight(question))
+                    .memoize().indefinitely();
+            inFlight.put(question, read);
+            return read;
+        }
+    }
+
+    private synchronized void forgetInFlight(String question) {
+        inFlight.remove(question);
+    }
+
     private synchronized Remembered rememberedAnswer(String question) {
         Remembered answer = remembered.get(question);
         if (answer != null && answer.readAt().plus(duplicateWindow).isBefore(clock.instant())) {
@@ -190,6 +225,7 @@ public class EmployeeRecords {
     /** Forgets the live answers it keeps; for tests that start afresh with the sandbox. */
     public synchronized void forgetAnswers() {
         remembered.clear();
+        inFlight.clear();
     }
 
     /** Rows of one copy table by id, each with its read time, and the start of the last employee sync that succeeded. */
@@ -202,13 +238,15 @@ public class EmployeeRecords {
                 byId.put(id, record.apply(row));
                 readAt.put(id, row.getOffsetDateTime(6).toInstant());
             }
-            return new Copy<>(byId, readAt, null);
+            return new Copy<>(byId, readAt, null, false);
         });
-        Uni<Instant> lastRun = pool.preparedQuery("""
-                SELECT max(started_at) FROM sync_run WHERE kind = 'EMPLOYEES' AND status = 'SUCCEEDED'""")
-                .execute().map(found -> instant(found.iterator().next().getOffsetDateTime(0)));
-        return Uni.combine().all().unis(rows, lastRun).asTuple()
-                .map(both -> new Copy<>(both.getItem1().byId(), both.getItem1().readAt(), both.getItem2()));
+        Uni<Row> runs = pool.preparedQuery("""
+                SELECT max(started_at) FILTER (WHERE status = 'SUCCEEDED'), bool_or(status = 'RUNNING')
+                  FROM sync_run WHERE kind = 'EMPLOYEES'""")
+                .execute().map(found -> found.iterator().next());
+        return Uni.combine().all().unis(rows, runs).asTuple()
+                .map(both -> new Copy<>(both.getItem1().byId(), both.getItem1().readAt(),
+                        instant(both.getItem2().getOffsetDateTime(0)), Boolean.TRUE.equals(both.getItem2().getBoolean(1))));
     }
 
     private static Instant instant(OffsetDateTime value) {

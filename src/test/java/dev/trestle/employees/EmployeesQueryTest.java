@@ -116,6 +116,44 @@ class EmployeesQueryTest {
     }
 
     @Test
+    void dashboardsAskingTheSamePageAtOnceShareOneRead() throws Exception {
+        copyAnHourOld();
+        sandbox.precoro().knobs().latency(Duration.ofMillis(300));
+        sandbox.precoro().requests().clear();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<JsonPath>> pages = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                pages.add(pool.submit(() -> GraphQL.as("viewer", LIVE_PAGE)));
+            }
+            for (var page : pages) {
+                JsonPath response = page.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertNull(response.get("errors"), response.prettify());
+                assertEquals("LIVE", response.getString("data.employees.edges[0].node.precoroUser.readFrom"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, sandbox.precoro().requests().count(), "Precoro would refuse the same GET again");
+    }
+
+    @Test
+    void whileASyncRefreshesTheCopyPagesComeFromIt() {
+        copyAnHourOld();
+        database.execute("INSERT INTO sync_run (kind, trigger, status, started_at, heartbeat_at, mode) "
+                + "VALUES ('EMPLOYEES', 'SCHEDULED', 'RUNNING', now(), now(), 'INCREMENTAL')");
+        sandbox.precoro().requests().clear();
+        sandbox.netsuite().requests().clear();
+
+        JsonPath response = GraphQL.as("viewer", LIVE_PAGE);
+
+        assertNull(response.get("errors"), response.prettify());
+        assertEquals("HUB_COPY", response.getString("data.employees.edges[0].node.precoroUser.readFrom"));
+        assertEquals(0, sandbox.precoro().requests().count(), "not the question the sync is asking");
+        assertEquals(0, sandbox.netsuite().requests().count());
+    }
+
+    @Test
     void whenPrecoroCannotAnswerAtOnceTheCopyIsShownAndSaysSo() {
         copyAnHourOld();
         // Everything but the reserve of the hour is spent: a person's read waits for nothing, it takes the copy.

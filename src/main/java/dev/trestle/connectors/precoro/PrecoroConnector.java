@@ -144,8 +144,12 @@ public class PrecoroConnector {
             }
             // Each attempt is noted as it is sent, retries included: Precoro counts what it received,
             // even when its answer failed, so a retry waits out the window instead of drawing a 429.
+            // Checked again as it is sent: two callers that both found the question free must not both ask it.
             return free.chain(() -> caller.call(operation, () -> {
-                repeats.asked(question);
+                if (!repeats.tryAsk(question)) {
+                    return Uni.createFrom().failure(UpstreamException.repeatRefused(UpstreamSystem.PRECORO,
+                            Duration.between(clock.instant(), repeats.freeAt(question))));
+                }
                 return get.get();
             }, () -> repeats.freeAt(question)));
         });

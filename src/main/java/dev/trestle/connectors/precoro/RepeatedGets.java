@@ -52,6 +52,18 @@ final class RepeatedGets {
         return freeAt(question).isAfter(clock.instant());
     }
 
+    /**
+     * Notes that {@code question} is being sent now, unless it was asked within the window (by a
+     * caller that checked at the same moment): then it must not be sent, and this says false.
+     */
+    synchronized boolean tryAsk(String question) {
+        if (recentlyAsked(question)) {
+            return false;
+        }
+        asked(question);
+        return true;
+    }
+
     /** Notes that {@code question} is being sent now. */
     synchronized void asked(String question) {
         if (window.isZero()) {
