@@ -50,7 +50,15 @@ public class SyncRuns {
                 .setParameter("kind", kind)
                 .setParameter("staleBefore", now.minus(staleAfter))
                 .executeUpdate())
-                .chain(() -> db.transaction(session -> {
+                // Every replica's cron ticks at the same moment and all but one find a run going;
+                // asking first spares each of them a refused insert (and its logged SQL error).
+                // The unique index still decides a race between two that both found none.
+                .chain(() -> db.read(session -> session.createSelectionQuery(
+                        "select count(r) from SyncRun r where r.kind = :kind and r.status = :running", Long.class)
+                        .setParameter("kind", kind)
+                        .setParameter("running", SyncRun.Status.RUNNING)
+                        .getSingleResult()))
+                .chain(running -> running > 0 ? Uni.createFrom().failure(alreadyRunning(kind)) : db.transaction(session -> {
                     SyncRun run = new SyncRun();
                     run.kind = kind;
                     run.trigger = trigger;
@@ -61,8 +69,12 @@ public class SyncRuns {
                     run.heartbeatAt = now;
                     return session.persist(run).chain(session::flush).replaceWith(run);
                 }))
-                .onFailure(e -> UniqueViolation.of(e, ONE_RUNNING)).transform(e -> new TrestleException(
-                        ErrorCode.SYNC_ALREADY_RUNNING, "A " + kind.name().toLowerCase() + " sync is already running."));
+                .onFailure(e -> UniqueViolation.of(e, ONE_RUNNING)).transform(e -> alreadyRunning(kind));
+    }
+
+    private static TrestleException alreadyRunning(SyncRun.Kind kind) {
+        return new TrestleException(ErrorCode.SYNC_ALREADY_RUNNING,
+                "A " + kind.name().toLowerCase() + " sync is already running.");
     }
 
     /** Tells other replicas the run is alive; false if it was meanwhile closed as abandoned. */
