@@ -92,7 +92,7 @@ public final class ProcoreSandbox extends SimulatedSystem {
     public static final long FIRST_PROJECT_ID = 5_100_000_001L;
     public static final long FIRST_COMMITMENT_ID = 5_600_000_001L;
     public static final long FIRST_REQUISITION_ID = 5_700_000_001L;
-    public static final long FIRST_CONTRACT_PAYMENT_ID = 5_800_000_001L;
+    public static final long FIRST_CONTRACT_PAYMENT_ID = 5_750_000_001L;
     public static final long FIRST_DIRECT_COST_ID = 5_900_000_001L;
     public static final long FIRST_DIRECT_COST_LINE_ID = 5_910_000_001L;
     public static final String CONTRACT_PAYMENTS = REST + "/contract_payments";
