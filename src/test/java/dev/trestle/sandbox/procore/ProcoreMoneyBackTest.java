@@ -93,6 +93,8 @@ class ProcoreMoneyBackTest extends SandboxHarnessTest {
         assertEquals("450.00", listed.getJsonObject(0).getString("amount"));
         assertEquals("ns-pay-8001-bill-7001", listed.getJsonObject(0).getString("origin_id"));
         assertEquals(400, procore.get("/rest/v1.0/contract_payments?project_id=" + PROJECT).statusCode());
+        assertEquals("450.00", body(procore.get("/rest/v1.0/work_order_contracts/" + commitment + "?project_id="
+                + PROJECT)).getString("total_payments"), "the commitment's payments issued");
         String one = "/rest/v1.0/contract_payments/" + payment.getLong("id") + "?project_id=" + PROJECT;
         assertEquals("450.00", body(procore.get(one)).getString("amount"));
 

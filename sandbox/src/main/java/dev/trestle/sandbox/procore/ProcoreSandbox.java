@@ -565,8 +565,12 @@ public final class ProcoreSandbox extends SimulatedSystem {
         return SandboxResponse.json(200, JSON, commitmentJson(commitment.get(), project.get(), true));
     }
 
+    /** A commitment, with {@code total_payments}: the sum of its commitment payments ("Payments Issued"). */
     private JsonObject commitmentJson(ProcoreCommitment c, ProcoreProject project, boolean withLines) {
-        return ProcoreJson.commitment(c, vendors.get(c.vendorId()).orElse(null), project, withLines, costStructure);
+        java.math.BigDecimal paid = contractPayments.matching(p -> p.contractId() == c.id()).stream()
+                .map(ProcoreContractPayment::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        return ProcoreJson.commitment(c, vendors.get(c.vendorId()).orElse(null), project, withLines, costStructure)
+                .put("total_payments", ProcoreJson.money(paid));
     }
 
     private SandboxResponse listRequisitions(RoutingContext ctx, boolean v11) {
