@@ -13,15 +13,16 @@ import java.util.Set;
 /**
  * The one SuiteQL grammar the sandbox answers, for the employee table and the record tables alike:
  * <pre>
- * SELECT col [, col]* FROM table [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
- * SELECT col [, col]* FROM transaction WHERE type = 'T' [AND (id IN (n [, n]*) | id &gt; n | externalid IN ('x' [, 'x']*))]
- *        [ORDER BY id [ASC]]
- * SELECT col [, col]* FROM table WHERE lastmodifieddate &gt;= TO_TIMESTAMP('YYYY-MM-DD HH24:MI:SS value', 'YYYY-MM-DD HH24:MI:SS')
- *        [AND (id IN (n [, n]*) | id &gt; n)] [ORDER BY id [ASC]]
+ * SELECT col [, col]* FROM table [WHERE cond [AND cond]*] [ORDER BY key [ASC] [, second [ASC]]]
+ *   cond: key IN (n [, n]*) | key &gt; n
+ *       | type = 'T'                                   (a table with a {@link Schema#typeColumn})
+ *       | externalid IN ('x' [, 'x']*)                 (with a type condition, instead of a key condition)
+ *       | lastmodifieddate &gt;= TO_TIMESTAMP('YYYY-MM-DD HH24:MI:SS value', 'YYYY-MM-DD HH24:MI:SS')
+ *                                                      (a table with a {@link Schema#modifiedColumn})
  * </pre>
- * The third form only on a table whose {@link Schema#modifiedColumn} is not null; the timestamp is
- * read as UTC (a real account reads it in its own time zone) and must match the format exactly.
- * The second form only on a table whose {@link Schema#typeColumn} is not null. An IN list takes at most
+ * Each kind of condition at most once, one key condition at most; the key is {@code id} unless the schema names
+ * other columns ({@link Schema#keyFilterColumns}). The timestamp is read as UTC (a real account reads it in its
+ * own time zone) and must match the format exactly. An IN list takes at most
  * {@link #MAX_IN_VALUES} values, as NetSuite's Oracle database refuses longer ones (ORA-01795).
  * Keywords in any case. Which tables and columns exist is the caller's {@link Schema}, so each
  * query kind keeps its own refusals while the grammar and its error messages live in one place.
