@@ -23,6 +23,7 @@ public final class Sandbox {
     private final ProcoreSandbox procore;
     private volatile DemoCases demoCases;
     private volatile ProcoreDemoCases procoreDemoCases;
+    private volatile MoneyBackDemoCases moneyBackCases = MoneyBackDemoCases.none();
 
     public Sandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -65,6 +66,11 @@ public final class Sandbox {
         return procoreDemoCases;
     }
 
+    /** Which records of the money-back demo are which case (empty lists and nulls when it is off). */
+    public MoneyBackDemoCases moneyBackCases() {
+        return moneyBackCases;
+    }
+
     /** Which demo ids are which matcher case; describes the data as of the last {@link #reset()}. */
     public DemoCases demoCases() {
         return demoCases;
@@ -78,9 +84,14 @@ public final class Sandbox {
         demoCases = data.cases();
         ProcoreDemoData procoreData = ProcoreDemoData.generate(settings.seed(), settings.procoreGeneratedVendors(),
                 settings.procoreGeneratedInvoices(), settings.procoreGeneratedInvoiceLines());
+        MoneyBackDemoData.Result moneyBack = MoneyBackDemoData.extend(procoreData, settings.moneyBackDemo(),
+                settings.netsuiteGeneratedBillPayments());
+        procoreData = moneyBack.data();
         netsuite.loadRecords(procoreData.netsuiteRecords());
         procore.restore(procoreData.procore());
+        procore.companyCountry(settings.procoreCompanyCountry());
         procoreDemoCases = procoreData.cases();
+        moneyBackCases = moneyBack.cases();
     }
 
     /**

@@ -31,6 +31,20 @@ public interface SandboxConfig {
 
         @WithDefault("300")
         int netsuiteEmployees();
+
+        /**
+         * Adds the demo of the way back, NetSuite to Procore ({@link MoneyBackDemoData}): bills exported from
+         * Procore invoices and paid in NetSuite, bills entered in NetSuite and journals on the exported project.
+         * Off by default, because it adds NetSuite transactions and synced Procore invoices that tests of the
+         * export counting on the plain demo would see; dev mode turns it on with
+         * {@code TRESTLE_SANDBOX_DEMO_MONEY_BACK=true}.
+         */
+        @WithDefault("false")
+        boolean moneyBack();
+
+        /** Generated bill payments for benchmarks, each applied in full to one generated Procore-originated bill. */
+        @WithDefault("0")
+        int netsuiteBillPayments();
     }
 
     interface NetSuite {
@@ -141,6 +155,10 @@ public interface SandboxConfig {
 
         @WithDefault("PT0S")
         Duration latency();
+
+        /** The company's {@code country_code}; outside the US Procore's ERP imports no commitment payments. */
+        @WithDefault("US")
+        String companyCountry();
     }
 
     default SandboxSettings toSettings() {
@@ -173,6 +191,9 @@ public interface SandboxConfig {
                 .procoreOverloadConcurrency(procore().overloadConcurrency())
                 .procoreOverloadRetryAfter(procore().overloadRetryAfter())
                 .procoreLatency(procore().latency())
+                .moneyBackDemo(demo().moneyBack())
+                .netsuiteGeneratedBillPayments(demo().netsuiteBillPayments())
+                .procoreCompanyCountry(procore().companyCountry())
                 .build();
     }
 }

@@ -65,6 +65,9 @@ public final class SandboxServer {
                     case "--procore-vendors" -> settings.procoreGeneratedVendors(Integer.parseInt(value));
                     case "--procore-invoices" -> settings.procoreGeneratedInvoices(Integer.parseInt(value));
                     case "--procore-invoice-lines" -> settings.procoreGeneratedInvoiceLines(Integer.parseInt(value));
+                    case "--netsuite-bill-payments" -> settings.netsuiteGeneratedBillPayments(Integer.parseInt(value));
+                    case "--money-back-demo" -> settings.moneyBackDemo(Boolean.parseBoolean(value));
+                    case "--procore-company-country" -> settings.procoreCompanyCountry(value);
                     case "--procore-hourly" -> settings.procoreRequestsPerWindow(Integer.parseInt(value))
                             .procoreRateWindow(Duration.ofHours(1));
                     case "--netsuite-concurrency" -> settings.netsuiteConcurrencyLimit(Integer.parseInt(value));
@@ -142,6 +145,10 @@ public final class SandboxServer {
                   [--latency-ms 0 | --netsuite-latency-ms N --precoro-latency-ms N --procore-latency-ms N]
                   [--procore-vendors 0 (generated, beyond the demo ones)] [--procore-hourly 3600]
                   [--procore-invoices 0 (generated approved invoices) --procore-invoice-lines 10 (lines each)]
+                  [--netsuite-bill-payments 0 (generated NetSuite bill payments, each applied in full to one
+                   generated bill exported from a generated approved Procore invoice on its own commitment)]
+                  [--money-back-demo false (bills paid in NetSuite, bills and journals for direct costs)]
+                  [--procore-company-country US]
                   [--netsuite-concurrency 5] [--precoro-rps 1] [--precoro-hourly 1500] [--precoro-daily 3000]
                   [--precoro-duplicate-window-ms 60000 (0: off)]
                   [--procore-spike 25 (0: no spike window) --procore-spike-window-ms 10000]

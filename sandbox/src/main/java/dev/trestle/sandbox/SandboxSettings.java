@@ -1,5 +1,7 @@
 package dev.trestle.sandbox;
 
+import dev.trestle.sandbox.procore.ProcoreSandbox;
+
 import java.time.Clock;
 import java.time.Duration;
 
@@ -44,6 +46,9 @@ public record SandboxSettings(
         int procoreGeneratedVendors,
         int procoreGeneratedInvoices,
         int procoreGeneratedInvoiceLines,
+        boolean moneyBackDemo,
+        int netsuiteGeneratedBillPayments,
+        String procoreCompanyCountry,
         Clock clock) {
 
     public static SandboxSettings defaults() {
@@ -52,7 +57,8 @@ public record SandboxSettings(
                 "integration@trestle.dev", 20, 1_000_000, 1_000_000, Duration.ZERO, Duration.ofMinutes(1),
                 "sandbox-procore-client-id", "sandbox-procore-client-secret", ProcoreDemoCases.COMPANY_ID,
                 Duration.ofSeconds(5400), 3600, Duration.ofHours(1), 25, Duration.ofSeconds(10), 20,
-                Duration.ofSeconds(1), Duration.ZERO, 0, 0, 10, Clock.systemUTC());
+                Duration.ofSeconds(1), Duration.ZERO, 0, 0, 10, false, 0, ProcoreSandbox.DEFAULT_COUNTRY,
+                Clock.systemUTC());
     }
 
     public Builder toBuilder() {
@@ -92,6 +98,9 @@ public record SandboxSettings(
         private int procoreGeneratedVendors;
         private int procoreGeneratedInvoices;
         private int procoreGeneratedInvoiceLines;
+        private boolean moneyBackDemo;
+        private int netsuiteGeneratedBillPayments;
+        private String procoreCompanyCountry;
         private Clock clock;
 
         private Builder(SandboxSettings s) {
@@ -126,6 +135,9 @@ public record SandboxSettings(
             procoreGeneratedVendors = s.procoreGeneratedVendors;
             procoreGeneratedInvoices = s.procoreGeneratedInvoices;
             procoreGeneratedInvoiceLines = s.procoreGeneratedInvoiceLines;
+            moneyBackDemo = s.moneyBackDemo;
+            netsuiteGeneratedBillPayments = s.netsuiteGeneratedBillPayments;
+            procoreCompanyCountry = s.procoreCompanyCountry;
             clock = s.clock;
         }
 
@@ -166,6 +178,12 @@ public record SandboxSettings(
         public Builder procoreGeneratedInvoices(int value) { procoreGeneratedInvoices = value; return this; }
         /** Contract items of each generated invoice. */
         public Builder procoreGeneratedInvoiceLines(int value) { procoreGeneratedInvoiceLines = value; return this; }
+        /** Adds the money-back demo (payments, bills and journals for the way back to Procore; {@link MoneyBackDemoData}). */
+        public Builder moneyBackDemo(boolean value) { moneyBackDemo = value; return this; }
+        /** Generated bill payments, each applied to one generated Procore-originated bill ({@link MoneyBackDemoData}). */
+        public Builder netsuiteGeneratedBillPayments(int value) { netsuiteGeneratedBillPayments = value; return this; }
+        /** The Procore company's {@code country_code} after a reset. */
+        public Builder procoreCompanyCountry(String value) { procoreCompanyCountry = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
 
         public SandboxSettings build() {
@@ -175,7 +193,8 @@ public record SandboxSettings(
                     precoroDailyBudget, precoroLatency, precoroDuplicateWindow, procoreClientId, procoreClientSecret,
                     procoreCompanyId, procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreSpikeLimit,
                     procoreSpikeWindow, procoreOverloadConcurrency, procoreOverloadRetryAfter, procoreLatency,
-                    procoreGeneratedVendors, procoreGeneratedInvoices, procoreGeneratedInvoiceLines, clock);
+                    procoreGeneratedVendors, procoreGeneratedInvoices, procoreGeneratedInvoiceLines, moneyBackDemo,
+                    netsuiteGeneratedBillPayments, procoreCompanyCountry, clock);
         }
     }
 }

@@ -27,7 +27,8 @@ class NetSuiteRecordsTest extends SandboxHarnessTest {
     static HttpRequest write(String method, String path, JsonObject body, String... headers) {
         URI uri = harness.netsuiteUri(path);
         HttpRequest.Builder builder = harness.signed(method, uri).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.encode()));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

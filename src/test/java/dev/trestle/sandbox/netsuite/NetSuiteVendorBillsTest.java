@@ -212,7 +212,7 @@ class NetSuiteVendorBillsTest extends SandboxHarnessTest {
         assertEquals(4, json(harness.suiteQl("SELECT id FROM transactionline WHERE transaction > 0", null))
                 .getInteger("totalResults"));
         assertEquals(400, harness.suiteQl("SELECT id FROM transactionline WHERE id > 0", null).statusCode());
-        assertEquals(400, harness.suiteQl("SELECT status FROM transaction", null).statusCode());
+        assertEquals(400, harness.suiteQl("SELECT nosuchcolumn FROM transaction", null).statusCode());
     }
 
     @Test

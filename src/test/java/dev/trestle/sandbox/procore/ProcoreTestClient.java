@@ -60,6 +60,10 @@ final class ProcoreTestClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())).build());
     }
 
+    HttpResponse<String> delete(String pathAndQuery) {
+        return harness.send(api(pathAndQuery).DELETE().build());
+    }
+
     JsonObject sync(String resource, JsonArray updates) {
         HttpResponse<String> response = patch("/rest/v1.0/" + resource + "/sync", new JsonObject()
                 .put("company_id", harness.sandbox.procore().credentials().companyId()).put("updates", updates));

@@ -19,6 +19,22 @@ public final class NetSuiteReferenceData {
     /** The liability account retainage withheld from a subcontractor's bill is credited to (an expense line). */
     public static final String RETAINAGE_ACCOUNT_ID = "27";
     public static final String RETAINAGE_ACCOUNT_NAME = "2150 Retainage Payable";
+    /** The bank account vendor payments are drawn on (the header {@code account} of a payment). */
+    public static final String BANK_ACCOUNT_ID = "12";
+    public static final String BANK_ACCOUNT_NAME = "1010 Operating Checking";
+    /** Expense accounts journal entries post job costs to (no item on a journal line, only an account). */
+    public static final String EQUIPMENT_RENTAL_ACCOUNT_ID = "61";
+    public static final String EQUIPMENT_RENTAL_ACCOUNT_NAME = "6100 Equipment Rental";
+    public static final String SMALL_TOOLS_ACCOUNT_ID = "62";
+    public static final String SMALL_TOOLS_ACCOUNT_NAME = "6200 Small Tools and Supplies";
+    /** An expense account no account-to-cost-code map of the demo covers (a journal line on it maps to nothing). */
+    public static final String TRAVEL_ACCOUNT_ID = "63";
+    public static final String TRAVEL_ACCOUNT_NAME = "6300 Travel";
+    /** The accrued liabilities account journals credit against job costs. */
+    public static final String ACCRUED_ACCOUNT_ID = "28";
+    public static final String ACCRUED_ACCOUNT_NAME = "2100 Accrued Liabilities";
+    /** The account's base currency (US Dollar), the {@code currency} of its transactions. */
+    public static final String USD_CURRENCY_ID = "1";
     /** The customer every project (job) hangs under. */
     public static final String PARENT_CUSTOMER_ID = "1500";
     public static final String PARENT_CUSTOMER_NAME = "Trestle Builders Projects";

@@ -75,6 +75,28 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         return records.store(type);
     }
 
+    /**
+     * Voids a vendor payment as a NetSuite user does in the UI (REST has no void): the payment stays, with
+     * {@code voided: true}, {@code status: {"id":"V"}}, nothing applied and a total of 0, and its
+     * {@code lastModifiedDate} moves, so an incremental read by {@code lastmodifieddate} sees it again; its
+     * bills are open again. A voided payment can no longer be edited.
+     */
+    public NetSuiteRecord voidPayment(long id) {
+        RecordStore payments = records.store(RecordType.VENDOR_PAYMENT.name());
+        synchronized (payments) {
+            NetSuiteRecord payment = payments.get(id).orElseThrow(() -> new IllegalArgumentException(
+                    "no vendor payment " + id));
+            JsonObject fields = payment.fields();
+            JsonArray lines = new JsonArray();
+            RecordType.lines(fields, "apply").forEach(o -> lines.add(((JsonObject) o).copy().put("apply", false)));
+            fields.put("apply", new JsonObject().put("items", lines)).put("total", 0.0).put("voided", true)
+                    .put("status", new JsonObject().put("id", "V"));
+            NetSuiteRecord voided = payment.with(payment.externalId(), fields, clock.instant());
+            payments.replace(voided);
+            return voided;
+        }
+    }
+
     /** Replaces the vendor, job and item records (by type name); called by the sandbox's reset. */
     public void loadRecords(Map<String, List<NetSuiteRecord>> byType) {
         records.load(byType);

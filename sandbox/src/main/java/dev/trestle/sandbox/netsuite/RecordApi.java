@@ -32,8 +32,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The REST record API for {@code vendor}, {@code job}, {@code otherChargePurchaseItem} and
- * {@code vendorBill}, and SuiteQL on the vendor, job, transaction and transactionline tables. Runs inside the NetSuite simulation's pipeline (token
+ * The REST record API for {@code vendor}, {@code job}, {@code otherChargePurchaseItem}, {@code vendorBill},
+ * {@code vendorPayment} and {@code journalEntry}, and SuiteQL on the vendor, job, transaction, transactionline and
+ * PreviousTransactionLineLink tables (see {@link RecordSuiteQl}). Runs inside the NetSuite simulation's pipeline (token
  * authentication, concurrency pool, knobs), which hands its {@code serve} in.
  * <ul>
  *   <li>{@code POST /services/rest/record/v1/<type>}: 204, {@code Location: <base>/services/rest/record/v1/<type>/<id>}.</li>
@@ -42,7 +43,14 @@ import java.util.regex.Pattern;
  *   <li>{@code PUT .../<type>/eid:<ext>}: upsert: creates the record with that external id, or updates
  *       the existing one the way PATCH does; 204 with the {@code Location} of the internal id.</li>
  *   <li>{@code GET .../<type>/<id|eid:ext>}: the record; {@code GET .../<type>?limit&offset&q}: ids and links.</li>
+ *   <li>{@code DELETE .../<transaction type>/<id|eid:ext>}: 204 (a bill that a payment applies to: 400).</li>
+ *   <li>{@code POST .../vendorBill/<id>/!transform/vendorPayment}: pays the bill's amount remaining.</li>
  * </ul>
+ * Transactions (bills, payments, journals) share one range of internal ids. A payment's {@code apply} lines
+ * name a bill of the payee ({@code doc}), and an applied amount is positive, has at most two decimals and is at
+ * most the bill's amount remaining (its total less the other payments that are not voided); a journal's lines
+ * each carry one of {@code debit} or {@code credit}, an account of the chart and optionally an {@code entity}
+ * (a vendor or the project), and balance.
  * A write the rules refuse answers 400 with NetSuite's error body and {@code o:errorPath}:
  * {@code USER_ERROR} for a missing mandatory field or a duplicate, {@code INVALID_CONTENT} for a
  * value of the wrong kind (a bare id where {@code {"id":...}} is required, an id that is no internal
@@ -69,9 +77,11 @@ final class RecordApi {
 
     RecordApi(Clock clock) {
         this.clock = clock;
+        RecordStore.IdSequence transactions = new RecordStore.IdSequence(NetSuiteReferenceData.FIRST_TRANSACTION_ID);
         for (RecordType type : RecordType.ALL) {
             types.put(type.name(), type);
-            stores.put(type.name(), new RecordStore(type.name(), type.firstId()));
+            stores.put(type.name(), type.transaction() ? new RecordStore(type.name(), transactions)
+                    : new RecordStore(type.name(), type.firstId()));
         }
     }
 
@@ -86,7 +96,17 @@ final class RecordApi {
 
     /** Replaces the records of every type; types left out become empty. Counters start again. */
     void load(Map<String, List<NetSuiteRecord>> records) {
+        stores.values().forEach(store -> store.sequence().reset());
         stores.forEach((type, store) -> store.load(records.getOrDefault(type, List.of())));
+    }
+
+    /** The record type by name. */
+    RecordType type(String name) {
+        RecordType type = types.get(name);
+        if (type == null) {
+            throw new IllegalArgumentException("the sandbox simulates no record type " + name);
+        }
+        return type;
     }
 
     /**
@@ -105,7 +125,12 @@ final class RecordApi {
             if (!type.sublists().isEmpty()) {
                 router.get(collection + "/:id/:sublist").handler(ctx -> serve.accept(ctx, c -> sublist(c, type)));
             }
+            if (type.transaction()) {
+                router.delete(collection + "/:id").handler(ctx -> serve.accept(ctx, c -> delete(c, type)));
+            }
         }
+        router.post(RECORD_ROOT + "/vendorBill/:id/!transform/vendorPayment").handler(body)
+                .handler(ctx -> serve.accept(ctx, this::transformBillToPayment));
         router.post(NetSuiteSandbox.SUITEQL).handler(body).handler(ctx -> {
             String table = RecordSuiteQl.recordTable(queryText(ctx));
             if (table == null) {
@@ -169,17 +194,22 @@ final class RecordApi {
         } catch (InvalidQueryException e) {
             return NetSuiteErrors.invalidParameter(e.getMessage());
         }
-        RecordStore store = store(RecordSuiteQl.SOURCE.get(query.table()));
-        List<NetSuiteRecord> selected;
-        if (query.idIn() != null) {
-            List<NetSuiteRecord> byId = new ArrayList<>();
-            query.idIn().stream().sorted().distinct().forEach(id -> store.get(id).ifPresent(byId::add));
-            selected = byId;
-        } else {
-            selected = store.after(query.idAbove() == null ? Long.MIN_VALUE : query.idAbove());
-        }
-        List<NetSuiteRecord> rows = selected.stream().filter(query::selects).toList();
         String url = serviceRoot(ctx) + NetSuiteSandbox.SUITEQL;
+        List<NetSuiteRecord> sources = new ArrayList<>();
+        RecordSuiteQl.SOURCE.get(query.table()).forEach(type -> sources.addAll(store(type).all()));
+        sources.sort(java.util.Comparator.comparingLong(NetSuiteRecord::id));
+        if (query.table().equals(RecordSuiteQl.LINKS)) {
+            // Rows in (nextdoc, previousdoc) order; the key condition names either end of the link.
+            String column = query.keyFilter();
+            List<JsonObject> links = new ArrayList<>();
+            sources.forEach(payment -> RecordSuiteQl.links(payment).stream()
+                    .filter(l -> query.keySelects(Long.parseLong(l.getString(column)))).forEach(links::add));
+            links.sort(java.util.Comparator.comparingLong((JsonObject l) -> Long.parseLong(l.getString("nextdoc")))
+                    .thenComparingLong(l -> Long.parseLong(l.getString("previousdoc"))));
+            return page(links, paging, url, "", query::linkRow);
+        }
+        List<NetSuiteRecord> rows = sources.stream().filter(r -> query.keySelects(r.id())).filter(query::selects)
+                .toList();
         return switch (query.table()) {
             case "transaction" -> page(rows, paging, url, "", query::transactionRow);
             case "transactionline" -> {
@@ -233,6 +263,16 @@ final class RecordApi {
         } catch (DecodeException | ClassCastException e) {
             return NetSuiteErrors.error(400, "INVALID_CONTENT", "The request body is not a valid JSON object.");
         }
+        return write(ctx, type, existing, urlExternalId, body);
+    }
+
+    /** A create of {@code type} from a body the sandbox built (a transform). */
+    private SandboxResponse writeBody(RoutingContext ctx, RecordType type, JsonObject body) {
+        return write(ctx, type, null, null, body);
+    }
+
+    private SandboxResponse write(RoutingContext ctx, RecordType type, NetSuiteRecord existing, String urlExternalId,
+            JsonObject body) {
         if (body == null) {
             body = new JsonObject();
         }
@@ -317,14 +357,22 @@ final class RecordApi {
                     new JsonArray()));
             sentLines.forEach((name, lines) -> merged.put(name, new JsonObject().put("items",
                     mergeLines(RecordType.lines(merged, name), lines, replace.contains(name)))));
+            if (existing != null && existing.flag("voided")) {
+                return NetSuiteErrors.error(400, "USER_ERROR", "You cannot edit a voided transaction.");
+            }
+            if (type == RecordType.VENDOR_PAYMENT && merged.getValue("account") == null) {
+                // NetSuite fills a payment's account with the preferred bank account when none is sent.
+                merged.put("account", new JsonObject().put("id", NetSuiteReferenceData.BANK_ACCOUNT_ID));
+            }
             if (!type.sublists().isEmpty()) {
-                merged.put("total", total(merged, type));
+                merged.put("total", type.total(merged).doubleValue());
                 if (merged.getValue("tranDate") == null) {
                     // NetSuite dates a transaction entered without a date today (in the account's time zone).
                     merged.put("tranDate", LocalDate.now(clock).toString());
                 }
             }
-            List<RecordType.Violation> violations = type.rules().check(merged, this::exists);
+            List<RecordType.Violation> violations = type.rules().check(merged, records(existing == null ? -1
+                    : existing.id()));
             if (!violations.isEmpty()) {
                 RecordType.Violation first = violations.get(0);
                 return NetSuiteErrors.errorAt(400, first.code(), first.detail(), first.path());
@@ -356,6 +404,99 @@ final class RecordApi {
                     + String.join(", ", unknown));
         }
         return new SandboxResponse(204, null, headers, null);
+    }
+
+    /** The account's records as the rules of a write see them; {@code selfId} the record written (-1: new). */
+    private RecordType.Records records(long selfId) {
+        return new RecordType.Records() {
+            @Override
+            public boolean exists(String type, String id) {
+                return RecordApi.this.exists(type, id);
+            }
+
+            @Override
+            public Optional<NetSuiteRecord> find(String type, String id) {
+                try {
+                    return store(type).get(Long.parseLong(id));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public List<NetSuiteRecord> all(String type) {
+                return store(type).all();
+            }
+
+            @Override
+            public long selfId() {
+                return selfId;
+            }
+        };
+    }
+
+    /**
+     * {@code DELETE .../<transaction type>/<id|eid:ext>}: 204; an unknown record 404. A bill that payments
+     * apply to cannot be deleted (NetSuite keeps the dependent payments' links), nor can a voided payment be
+     * told apart from any other: it is deleted like one.
+     */
+    private SandboxResponse delete(RoutingContext ctx, RecordType type) {
+        RecordStore store = store(type.name());
+        synchronized (store) {
+            Optional<NetSuiteRecord> found = find(type, ctx.pathParam("id"));
+            if (found.isEmpty()) {
+                return notFound();
+            }
+            if (type == RecordType.VENDOR_BILL && isApplied(found.get().id())) {
+                return NetSuiteErrors.error(400, "USER_ERROR", "This record cannot be deleted because it has "
+                        + "dependent records.");
+            }
+            store.remove(found.get().id());
+        }
+        return new SandboxResponse(204, null, Map.of(), null);
+    }
+
+    /** Whether a payment that is not voided applies to the bill. */
+    boolean isApplied(long billId) {
+        String bill = String.valueOf(billId);
+        return store(RecordType.VENDOR_PAYMENT.name()).all().stream().filter(p -> !p.flag("voided"))
+                .flatMap(p -> RecordType.lines(p.fields(), "apply").stream())
+                .map(o -> (JsonObject) o)
+                .anyMatch(l -> Boolean.TRUE.equals(l.getValue("apply")) && l.getValue("doc") instanceof JsonObject ref
+                        && bill.equals(String.valueOf(ref.getValue("id"))));
+    }
+
+    /**
+     * {@code POST .../vendorBill/<id>/!transform/vendorPayment}: pays the bill. The body may set header fields
+     * ({@code tranId}, {@code tranDate}, {@code account}, {@code memo}) and the {@code apply} amount (its one line);
+     * without an amount the payment applies the bill's whole amount remaining. 204 with the payment's
+     * {@code Location}, or the refusals of a payment written directly.
+     */
+    private SandboxResponse transformBillToPayment(RoutingContext ctx) {
+        Optional<NetSuiteRecord> bill = find(RecordType.VENDOR_BILL, ctx.pathParam("id"));
+        if (bill.isEmpty()) {
+            return notFound();
+        }
+        JsonObject sent;
+        try {
+            sent = ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            return NetSuiteErrors.error(400, "INVALID_CONTENT", "The request body is not a valid JSON object.");
+        }
+        JsonObject body = sent == null ? new JsonObject() : sent.copy();
+        Object amount = null;
+        if (body.getValue("apply") instanceof JsonObject apply && apply.getValue("items") instanceof JsonArray lines
+                && !lines.isEmpty() && lines.getValue(0) instanceof JsonObject first) {
+            amount = first.getValue("amount");
+        }
+        if (amount == null) {
+            amount = RecordType.amountRemaining(bill.get(), records(-1), -1).doubleValue();
+        }
+        body.put("entity", new JsonObject().put("id", bill.get().text("entity")));
+        body.put("apply", new JsonObject().put("items", new JsonArray().add(new JsonObject()
+                .put("doc", new JsonObject().put("id", String.valueOf(bill.get().id()))).put("apply", true)
+                .put("amount", amount))));
+        return writeBody(ctx, RecordType.VENDOR_PAYMENT, body);
     }
 
     /** Whether a record of a simulated type exists; what the rules check a reference against. */
@@ -455,19 +596,6 @@ final class RecordApi {
             }
         }
         return result;
-    }
-
-    /** A transaction's total: the sum of its line amounts, to the cent. */
-    private static double total(JsonObject fields, RecordType type) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (String sublist : type.sublists().keySet()) {
-            for (Object line : RecordType.lines(fields, sublist)) {
-                if (((JsonObject) line).getValue("amount") instanceof Number amount) {
-                    total = total.add(decimal(amount));
-                }
-            }
-        }
-        return total.setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     static BigDecimal decimal(Number n) {

@@ -1,6 +1,16 @@
 package dev.trestle.sandbox.netsuite;
 
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.ACCRUED_ACCOUNT_ID;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.ACCRUED_ACCOUNT_NAME;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.AP_ACCOUNT_ID;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.BANK_ACCOUNT_ID;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.BANK_ACCOUNT_NAME;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.EQUIPMENT_RENTAL_ACCOUNT_ID;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.EQUIPMENT_RENTAL_ACCOUNT_NAME;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.SMALL_TOOLS_ACCOUNT_ID;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.SMALL_TOOLS_ACCOUNT_NAME;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.TRAVEL_ACCOUNT_ID;
+import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.TRAVEL_ACCOUNT_NAME;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.AP_ACCOUNT_NAME;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.EXPENSE_ACCOUNT_ID;
 import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.EXPENSE_ACCOUNT_NAME;
@@ -13,8 +23,11 @@ import static dev.trestle.sandbox.netsuite.NetSuiteReferenceData.SUBSIDIARY_NAME
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,18 +71,32 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
     }
 
     /** The account's records as the rules see them. */
-    @FunctionalInterface
     interface Records {
         boolean exists(String type, String id);
+
+        /** A record of a simulated type by internal id. */
+        Optional<NetSuiteRecord> find(String type, String id);
+
+        /** Every record of a simulated type. */
+        List<NetSuiteRecord> all(String type);
+
+        /** The internal id of the record being written, or -1 when it is being created. */
+        long selfId();
     }
 
     /** Read-only fields a client may echo back from a GET; they are ignored on write. */
     static final Set<String> READ_ONLY = Set.of("id", "links", "refName", "lastModifiedDate", "dateCreated",
             "createdDate", "total");
 
-    /** The accounts of the simulated chart of accounts, any of which an expense line may post to. */
+    /**
+     * The accounts of the simulated chart of accounts, any of which an expense line or a journal line may post
+     * to. A bill's header account must be accounts payable and a payment's the bank account (their rules).
+     */
     static final Map<String, String> ACCOUNTS = Map.of(AP_ACCOUNT_ID, AP_ACCOUNT_NAME,
-            RETAINAGE_ACCOUNT_ID, RETAINAGE_ACCOUNT_NAME, EXPENSE_ACCOUNT_ID, EXPENSE_ACCOUNT_NAME);
+            RETAINAGE_ACCOUNT_ID, RETAINAGE_ACCOUNT_NAME, EXPENSE_ACCOUNT_ID, EXPENSE_ACCOUNT_NAME,
+            BANK_ACCOUNT_ID, BANK_ACCOUNT_NAME, EQUIPMENT_RENTAL_ACCOUNT_ID, EQUIPMENT_RENTAL_ACCOUNT_NAME,
+            SMALL_TOOLS_ACCOUNT_ID, SMALL_TOOLS_ACCOUNT_NAME, TRAVEL_ACCOUNT_ID, TRAVEL_ACCOUNT_NAME,
+            ACCRUED_ACCOUNT_ID, ACCRUED_ACCOUNT_NAME);
 
     /** The longest {@code tranId} (Reference No.) NetSuite stores. */
     static final int MAX_TRAN_ID = 45;
@@ -79,7 +106,7 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
             "subsidiary", Map.of(SUBSIDIARY_ID, SUBSIDIARY_NAME),
             "expenseAccount", Map.of(EXPENSE_ACCOUNT_ID, EXPENSE_ACCOUNT_NAME),
             "parent", Map.of(PARENT_CUSTOMER_ID, PARENT_CUSTOMER_NAME),
-            "account", Map.of(AP_ACCOUNT_ID, AP_ACCOUNT_NAME));
+            "account", ACCOUNTS);
 
     /**
      * The values the REST API browser documents for the fixed-value select fields the sandbox knows
@@ -95,7 +122,11 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
 
     /** Reference fields that point at records of a simulated type, and that type. */
     static final Map<String, String> RECORD_REFERENCES = Map.of("entity", "vendor", "item", "otherChargePurchaseItem",
-            "customer", "job");
+            "customer", "job", "doc", "vendorBill");
+
+    /** The SuiteQL {@code transaction.type} of each transaction record type. */
+    static final Map<String, String> TRANSACTION_TYPES = Map.of("vendorBill", "VendBill", "vendorPayment", "VendPymt",
+            "journalEntry", "Journal");
 
     static final RecordType VENDOR = new RecordType("vendor", NetSuiteReferenceData.FIRST_VENDOR_ID, Map.ofEntries(
             Map.entry("entityId", Kind.TEXT), Map.entry("companyName", Kind.TEXT), Map.entry("isPerson", Kind.BOOLEAN),
@@ -186,12 +217,263 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
                     Map.entry("customer", Kind.REFERENCE), Map.entry("isBillable", Kind.BOOLEAN),
                     Map.entry("projecttask", Kind.REFERENCE))));
 
-    static final List<RecordType> ALL = List.of(VENDOR, JOB, OTHER_CHARGE_PURCHASE_ITEM, VENDOR_BILL);
+    /**
+     * A bill payment: the header (the vendor, the bank account it is drawn on, the check number as
+     * {@code tranId}) and the {@code apply} sublist, one line per bill the payment may apply to: {@code doc} the
+     * bill, {@code apply} whether it is applied, {@code amount} the payment applied to it. {@code total} is
+     * read-only: the sum of the applied amounts. A payment voided in NetSuite's UI carries {@code voided: true}
+     * and {@code status: {"id":"V"}} (read-only; see {@code NetSuiteSandbox#voidPayment}).
+     */
+    static final RecordType VENDOR_PAYMENT = new RecordType("vendorPayment", NetSuiteReferenceData.FIRST_TRANSACTION_ID,
+            Map.ofEntries(
+            Map.entry("entity", Kind.REFERENCE), Map.entry("tranDate", Kind.DATE), Map.entry("tranId", Kind.TEXT),
+            Map.entry("memo", Kind.TEXT), Map.entry("account", Kind.REFERENCE), Map.entry("apAcct", Kind.REFERENCE),
+            Map.entry("currency", Kind.REFERENCE), Map.entry("exchangeRate", Kind.NUMBER),
+            Map.entry("subsidiary", Kind.REFERENCE), Map.entry("department", Kind.REFERENCE),
+            Map.entry("class", Kind.REFERENCE), Map.entry("location", Kind.REFERENCE),
+            Map.entry("postingPeriod", Kind.REFERENCE), Map.entry("toBePrinted", Kind.BOOLEAN)),
+            null, null, RecordType::vendorPaymentRules, Map.of(
+            "apply", Map.ofEntries(Map.entry("line", Kind.INTEGER), Map.entry("doc", Kind.REFERENCE),
+                    Map.entry("apply", Kind.BOOLEAN), Map.entry("amount", Kind.NUMBER),
+                    Map.entry("applyDate", Kind.DATE), Map.entry("refNum", Kind.TEXT))));
+
+    /**
+     * A journal entry: the header and the {@code line} sublist, each line one account with exactly one of
+     * {@code debit} or {@code credit}. A line's {@code entity} is its name: a vendor, or the project (job) the
+     * cost belongs to, as NetSuite's journal line has no other project field (the notes' journalEntry line:
+     * {@code entity} "name/customer/vendor/project"). Debits and credits must balance.
+     */
+    static final RecordType JOURNAL_ENTRY = new RecordType("journalEntry", NetSuiteReferenceData.FIRST_TRANSACTION_ID,
+            Map.ofEntries(
+            Map.entry("tranDate", Kind.DATE), Map.entry("tranId", Kind.TEXT), Map.entry("memo", Kind.TEXT),
+            Map.entry("subsidiary", Kind.REFERENCE), Map.entry("currency", Kind.REFERENCE),
+            Map.entry("exchangeRate", Kind.NUMBER), Map.entry("postingPeriod", Kind.REFERENCE),
+            Map.entry("approved", Kind.BOOLEAN), Map.entry("department", Kind.REFERENCE),
+            Map.entry("class", Kind.REFERENCE), Map.entry("location", Kind.REFERENCE)),
+            null, null, RecordType::journalEntryRules, Map.of(
+            "line", Map.ofEntries(Map.entry("line", Kind.INTEGER), Map.entry("account", Kind.REFERENCE),
+                    Map.entry("debit", Kind.NUMBER), Map.entry("credit", Kind.NUMBER), Map.entry("memo", Kind.TEXT),
+                    Map.entry("entity", Kind.REFERENCE), Map.entry("department", Kind.REFERENCE),
+                    Map.entry("class", Kind.REFERENCE), Map.entry("location", Kind.REFERENCE))));
+
+    static final List<RecordType> ALL = List.of(VENDOR, JOB, OTHER_CHARGE_PURCHASE_ITEM, VENDOR_BILL, VENDOR_PAYMENT,
+            JOURNAL_ENTRY);
+
+    /** Whether the type is a transaction (its internal ids come from the one transaction range). */
+    boolean transaction() {
+        return TRANSACTION_TYPES.containsKey(name);
+    }
+
+    /**
+     * A transaction's read-only {@code total}, to the cent: a payment's applied amounts, a journal's debits,
+     * a bill's line amounts.
+     */
+    BigDecimal total(JsonObject fields) {
+        BigDecimal total = BigDecimal.ZERO;
+        if (this == VENDOR_PAYMENT) {
+            for (Object o : lines(fields, "apply")) {
+                JsonObject line = (JsonObject) o;
+                if (Boolean.TRUE.equals(line.getValue("apply")) && line.getValue("amount") instanceof Number n) {
+                    total = total.add(decimal(n));
+                }
+            }
+        } else if (this == JOURNAL_ENTRY) {
+            for (Object o : lines(fields, "line")) {
+                if (((JsonObject) o).getValue("debit") instanceof Number n) {
+                    total = total.add(decimal(n));
+                }
+            }
+        } else {
+            for (String sublist : sublists.keySet()) {
+                for (Object line : lines(fields, sublist)) {
+                    if (((JsonObject) line).getValue("amount") instanceof Number amount) {
+                        total = total.add(decimal(amount));
+                    }
+                }
+            }
+        }
+        return total.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal decimal(Number n) {
+        return new BigDecimal(n.toString());
+    }
+
+    /**
+     * What is still open on a bill: its total less what the payments other than {@code exceptPayment}
+     * apply to it (a voided payment applies nothing).
+     */
+    static BigDecimal amountRemaining(NetSuiteRecord bill, Records records, long exceptPayment) {
+        BigDecimal remaining = VENDOR_BILL.total(bill.fields());
+        String billId = String.valueOf(bill.id());
+        for (NetSuiteRecord payment : records.all(VENDOR_PAYMENT.name())) {
+            if (payment.id() == exceptPayment || payment.flag("voided")) {
+                continue;
+            }
+            for (Object o : lines(payment.fields(), "apply")) {
+                JsonObject line = (JsonObject) o;
+                if (Boolean.TRUE.equals(line.getValue("apply")) && billId.equals(refId(line.getValue("doc")))
+                        && line.getValue("amount") instanceof Number n) {
+                    remaining = remaining.subtract(decimal(n));
+                }
+            }
+        }
+        return remaining;
+    }
+
+    private static String refId(Object value) {
+        return value instanceof JsonObject ref && ref.getValue("id") != null ? ref.getValue("id").toString() : null;
+    }
+
+    /** A positive amount with at most two decimals, as NetSuite's currency fields take it. */
+    private static Violation amount(Object value, String path) {
+        if (!(value instanceof Number n)) {
+            return null;
+        }
+        BigDecimal d = decimal(n);
+        if (d.signum() <= 0) {
+            return new Violation("INVALID_CONTENT", "Invalid value for the field '" + path.substring(path.lastIndexOf('.')
+                    + 1) + "'. The amount must be greater than zero.", path);
+        }
+        if (d.stripTrailingZeros().scale() > 2) {
+            return new Violation("INVALID_CONTENT", "Invalid value for the field '" + path.substring(path.lastIndexOf('.')
+                    + 1) + "'. The amount may have at most 2 decimal places.", path);
+        }
+        return null;
+    }
+
+    private static void known(JsonObject fields, String field, String path, Set<String> allowed,
+            List<Violation> violations) {
+        if (fields.getValue(field) instanceof JsonObject ref && !allowed.contains(String.valueOf(ref.getValue("id")))) {
+            violations.add(invalidReference(path));
+        }
+    }
+
+    private static List<Violation> vendorPaymentRules(JsonObject fields, Records records) {
+        List<Violation> violations = new ArrayList<>();
+        required(fields, violations, "entity", "Payee");
+        reference(fields, "entity", "entity", "vendor", records, violations);
+        known(fields, "account", "account", Set.of(BANK_ACCOUNT_ID), violations);
+        known(fields, "apAcct", "apAcct", Set.of(AP_ACCOUNT_ID), violations);
+        known(fields, "currency", "currency", Set.of(NetSuiteReferenceData.USD_CURRENCY_ID), violations);
+        tranId(fields, violations);
+        String vendor = refId(fields.getValue("entity"));
+        JsonArray apply = lines(fields, "apply");
+        Set<String> docs = new HashSet<>();
+        int applied = 0;
+        for (int i = 0; i < apply.size(); i++) {
+            JsonObject line = apply.getJsonObject(i);
+            String path = "apply.items[" + i + "].";
+            required(line, violations, "doc", "Bill", path);
+            String doc = refId(line.getValue("doc"));
+            if (doc == null) {
+                continue;
+            }
+            Optional<NetSuiteRecord> bill = records.find(VENDOR_BILL.name(), doc);
+            if (bill.isEmpty()) {
+                violations.add(invalidReference(path + "doc"));
+                continue;
+            }
+            if (!docs.add(doc)) {
+                violations.add(new Violation("USER_ERROR", "The bill " + doc + " appears on more than one apply line.",
+                        path + "doc"));
+                continue;
+            }
+            if (!Boolean.TRUE.equals(line.getValue("apply"))) {
+                continue;
+            }
+            applied++;
+            if (vendor != null && !vendor.equals(bill.get().text("entity"))) {
+                violations.add(new Violation("USER_ERROR", "You can not apply this payment to bill " + doc
+                        + ": the bill belongs to another vendor (" + bill.get().text("entity") + "), not to the payee ("
+                        + vendor + ").", path + "doc"));
+                continue;
+            }
+            required(line, violations, "amount", "Payment", path);
+            Violation bad = amount(line.getValue("amount"), path + "amount");
+            if (bad != null) {
+                violations.add(bad);
+                continue;
+            }
+            if (line.getValue("amount") instanceof Number n) {
+                BigDecimal remaining = amountRemaining(bill.get(), records, records.selfId());
+                if (decimal(n).compareTo(remaining) > 0) {
+                    violations.add(new Violation("USER_ERROR", "The payment amount " + decimal(n).setScale(2,
+                            java.math.RoundingMode.HALF_UP).toPlainString() + " applied to bill " + doc
+                            + " exceeds its amount remaining (" + remaining.setScale(2,
+                            java.math.RoundingMode.HALF_UP).toPlainString() + ").", path + "amount"));
+                }
+            }
+        }
+        if (applied == 0) {
+            violations.add(new Violation("USER_ERROR", "You must apply the payment to at least one bill.", "apply"));
+        }
+        return violations;
+    }
+
+    private static List<Violation> journalEntryRules(JsonObject fields, Records records) {
+        List<Violation> violations = new ArrayList<>();
+        required(fields, violations, "subsidiary", "Subsidiary");
+        known(fields, "currency", "currency", Set.of(NetSuiteReferenceData.USD_CURRENCY_ID), violations);
+        tranId(fields, violations);
+        JsonArray lines = lines(fields, "line");
+        if (lines.size() < 2) {
+            violations.add(new Violation("USER_ERROR", "You must enter at least two lines for a journal entry.",
+                    "line"));
+        }
+        BigDecimal debits = BigDecimal.ZERO;
+        BigDecimal credits = BigDecimal.ZERO;
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject line = lines.getJsonObject(i);
+            String path = "line.items[" + i + "].";
+            required(line, violations, "account", "Account", path);
+            known(line, "account", path + "account", ACCOUNTS.keySet(), violations);
+            Object debit = line.getValue("debit");
+            Object credit = line.getValue("credit");
+            if ((debit == null) == (credit == null)) {
+                violations.add(new Violation("USER_ERROR", "Each journal line takes either a debit or a credit amount, "
+                        + "not " + (debit == null ? "neither" : "both") + ".", path + (debit == null ? "debit" : "credit")));
+                continue;
+            }
+            String field = debit != null ? "debit" : "credit";
+            Violation bad = amount(line.getValue(field), path + field);
+            if (bad != null) {
+                violations.add(bad);
+                continue;
+            }
+            if (debit instanceof Number d) {
+                debits = debits.add(decimal(d));
+            } else if (credit instanceof Number c) {
+                credits = credits.add(decimal(c));
+            }
+            if (line.getValue("entity") instanceof JsonObject ref) {
+                String id = String.valueOf(ref.getValue("id"));
+                if (!records.exists("vendor", id) && !records.exists("job", id)) {
+                    violations.add(invalidReference(path + "entity"));
+                }
+            }
+        }
+        if (violations.isEmpty() && debits.compareTo(credits) != 0) {
+            violations.add(new Violation("USER_ERROR", "This transaction is not in balance: debits "
+                    + debits.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + ", credits "
+                    + credits.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + ".", "line"));
+        }
+        return violations;
+    }
+
+    private static void tranId(JsonObject fields, List<Violation> violations) {
+        Object tranId = fields.getValue("tranId");
+        if (tranId instanceof String s && s.length() > MAX_TRAN_ID) {
+            violations.add(new Violation("INVALID_CONTENT", "The field tranId contained more than the maximum number ( "
+                    + MAX_TRAN_ID + " ) of characters allowed.", "tranId"));
+        }
+    }
 
     private static List<Violation> vendorBillRules(JsonObject fields, Records records) {
         List<Violation> violations = new ArrayList<>();
         required(fields, violations, "entity", "Vendor");
         reference(fields, "entity", "entity", "vendor", records, violations);
+        known(fields, "account", "account", Set.of(AP_ACCOUNT_ID), violations);
         Object tranId = fields.getValue("tranId");
         if (tranId instanceof String s && s.length() > MAX_TRAN_ID) {
             violations.add(new Violation("INVALID_CONTENT", "The field tranId contained more than the maximum number ( "

@@ -13,15 +13,16 @@ import java.util.Set;
 /**
  * The one SuiteQL grammar the sandbox answers, for the employee table and the record tables alike:
  * <pre>
- * SELECT col [, col]* FROM table [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
- * SELECT col [, col]* FROM transaction WHERE type = 'T' [AND (id IN (n [, n]*) | id &gt; n | externalid IN ('x' [, 'x']*))]
- *        [ORDER BY id [ASC]]
- * SELECT col [, col]* FROM table WHERE lastmodifieddate &gt;= TO_TIMESTAMP('YYYY-MM-DD HH24:MI:SS value', 'YYYY-MM-DD HH24:MI:SS')
- *        [AND (id IN (n [, n]*) | id &gt; n)] [ORDER BY id [ASC]]
+ * SELECT col [, col]* FROM table [WHERE cond [AND cond]*] [ORDER BY key [ASC] [, second [ASC]]]
+ *   cond: key IN (n [, n]*) | key &gt; n
+ *       | type = 'T'                                   (a table with a {@link Schema#typeColumn})
+ *       | externalid IN ('x' [, 'x']*)                 (with a type condition, instead of a key condition)
+ *       | lastmodifieddate &gt;= TO_TIMESTAMP('YYYY-MM-DD HH24:MI:SS value', 'YYYY-MM-DD HH24:MI:SS')
+ *                                                      (a table with a {@link Schema#modifiedColumn})
  * </pre>
- * The third form only on a table whose {@link Schema#modifiedColumn} is not null; the timestamp is
- * read as UTC (a real account reads it in its own time zone) and must match the format exactly.
- * The second form only on a table whose {@link Schema#typeColumn} is not null. An IN list takes at most
+ * Each kind of condition at most once, one key condition at most; the key is {@code id} unless the schema names
+ * other columns ({@link Schema#keyFilterColumns}). The timestamp is read as UTC (a real account reads it in its
+ * own time zone) and must match the format exactly. An IN list takes at most
  * {@link #MAX_IN_VALUES} values, as NetSuite's Oracle database refuses longer ones (ORA-01795).
  * Keywords in any case. Which tables and columns exist is the caller's {@link Schema}, so each
  * query kind keeps its own refusals while the grammar and its error messages live in one place.
@@ -43,7 +44,12 @@ final class SuiteQl {
      * @param modifiedSince bound of {@code lastmodifieddate >= TO_TIMESTAMP(...)}, or {@code null}
      */
     record Statement(String table, List<String> columns, Set<Long> idIn, Long idAbove, String type,
-            Set<String> externalIdIn, Instant modifiedSince) {
+            Set<String> externalIdIn, Instant modifiedSince, String keyFilter) {
+
+        Statement(String table, List<String> columns, Set<Long> idIn, Long idAbove, String type,
+                Set<String> externalIdIn, Instant modifiedSince) {
+            this(table, columns, idIn, idAbove, type, externalIdIn, modifiedSince, null);
+        }
     }
 
     /** The one timestamp format the sandbox's TO_TIMESTAMP takes. */
@@ -87,6 +93,19 @@ final class SuiteQl {
         default String modifiedColumn(String table) {
             return null;
         }
+
+        /**
+         * The columns {@code IN (...)} and {@code >} may filter on; the key column unless a table (a link table
+         * read from either end) takes more.
+         */
+        default List<String> keyFilterColumns(String table) {
+            return List.of(keyColumn(table));
+        }
+
+        /** The column a second ORDER BY term may name after the key column (when the key is not {@code id}). */
+        default String secondOrderColumn(String table) {
+            return "id";
+        }
     }
 
     static Statement parse(String q, Schema schema) {
@@ -105,70 +124,75 @@ final class SuiteQl {
         String type = null;
         Set<String> externalIdIn = null;
         Instant modifiedSince = null;
+        String keyFilter = null;
         if (p.accept("WHERE")) {
-            String column = p.next("a column");
+            // Conditions joined by AND, each kind at most once: the type, the modification time, then one
+            // key condition (the ids, or with a type the external ids).
             String typeColumn = schema.typeColumn(table);
             String modifiedColumn = schema.modifiedColumn(table);
-            boolean keyed = true;
-            if (typeColumn != null && column.equalsIgnoreCase(typeColumn)) {
-                p.expect("=");
-                type = p.string();
-                keyed = p.accept("AND");
-                column = keyed ? p.next("a column") : null;
-            } else if (modifiedColumn != null && column.equalsIgnoreCase(modifiedColumn)) {
-                p.expect(">");
-                p.expect("=");
-                p.expect("TO_TIMESTAMP");
-                p.expect("(");
-                String value = p.string();
-                p.expect(",");
-                String format = p.string();
-                p.expect(")");
-                if (!format.equalsIgnoreCase(TIMESTAMP_FORMAT)) {
-                    throw invalid("the sandbox's TO_TIMESTAMP takes only the format '" + TIMESTAMP_FORMAT + "', not '"
-                            + format + "'");
-                }
-                try {
-                    if (!TIMESTAMP.matcher(value).matches()) {
-                        throw new DateTimeParseException("format", value, 0);
-                    }
-                    modifiedSince = LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException e) {
-                    throw invalid("'" + value + "' is not a timestamp in the format " + TIMESTAMP_FORMAT);
-                }
-                keyed = p.accept("AND");
-                column = keyed ? p.next("a column") : null;
-            }
-            if (keyed && type != null && column.equalsIgnoreCase("externalid")) {
-                p.expect("IN");
-                p.expect("(");
-                externalIdIn = new LinkedHashSet<>();
-                do {
-                    externalIdIn.add(p.string());
-                } while (p.accept(","));
-                p.expect(")");
-                checkInList(externalIdIn.size());
-            } else if (keyed) {
-                if (!column.equalsIgnoreCase(schema.keyColumn(table))) {
-                    throw invalid("the sandbox filters only on " + schema.keyColumn(table)
-                            + (typeColumn == null ? "" : ", " + typeColumn + " and externalid")
-                            + (modifiedColumn == null ? "" : " and " + modifiedColumn) + ", not on '" + column
-                            + "'");
-                }
-                if (p.accept("IN")) {
+            List<String> keyColumns = schema.keyFilterColumns(table);
+            boolean keyed = false;
+            do {
+                String column = p.next("a column");
+                if (typeColumn != null && type == null && column.equalsIgnoreCase(typeColumn)) {
+                    p.expect("=");
+                    type = p.string();
+                } else if (modifiedColumn != null && modifiedSince == null && column.equalsIgnoreCase(modifiedColumn)) {
+                    p.expect(">");
+                    p.expect("=");
+                    p.expect("TO_TIMESTAMP");
                     p.expect("(");
-                    idIn = new LinkedHashSet<>();
+                    String value = p.string();
+                    p.expect(",");
+                    String format = p.string();
+                    p.expect(")");
+                    if (!format.equalsIgnoreCase(TIMESTAMP_FORMAT)) {
+                        throw invalid("the sandbox's TO_TIMESTAMP takes only the format '" + TIMESTAMP_FORMAT
+                                + "', not '" + format + "'");
+                    }
+                    try {
+                        if (!TIMESTAMP.matcher(value).matches()) {
+                            throw new DateTimeParseException("format", value, 0);
+                        }
+                        modifiedSince = LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+                    } catch (DateTimeParseException e) {
+                        throw invalid("'" + value + "' is not a timestamp in the format " + TIMESTAMP_FORMAT);
+                    }
+                } else if (!keyed && type != null && column.equalsIgnoreCase("externalid")) {
+                    keyed = true;
+                    p.expect("IN");
+                    p.expect("(");
+                    externalIdIn = new LinkedHashSet<>();
                     do {
-                        idIn.add(p.number());
+                        externalIdIn.add(p.string());
                     } while (p.accept(","));
                     p.expect(")");
-                    checkInList(idIn.size());
-                } else if (p.accept(">")) {
-                    idAbove = p.number();
+                    checkInList(externalIdIn.size());
                 } else {
-                    throw invalid("expected IN (...) or > after WHERE id");
+                    String keyColumn = keyColumns.stream().filter(column::equalsIgnoreCase).findFirst().orElse(null);
+                    if (keyed || keyColumn == null) {
+                        throw invalid("the sandbox filters only on " + String.join(", ", keyColumns)
+                                + (typeColumn == null ? "" : ", " + typeColumn + " and externalid")
+                                + (modifiedColumn == null ? "" : " and " + modifiedColumn) + ", not on '" + column
+                                + "'");
+                    }
+                    keyed = true;
+                    keyFilter = keyColumn;
+                    if (p.accept("IN")) {
+                        p.expect("(");
+                        idIn = new LinkedHashSet<>();
+                        do {
+                            idIn.add(p.number());
+                        } while (p.accept(","));
+                        p.expect(")");
+                        checkInList(idIn.size());
+                    } else if (p.accept(">")) {
+                        idAbove = p.number();
+                    } else {
+                        throw invalid("expected IN (...) or > after WHERE " + keyColumn);
+                    }
                 }
-            }
+            } while (p.accept("AND"));
         }
         if (p.accept("ORDER")) {
             p.expect("BY");
@@ -178,14 +202,15 @@ final class SuiteQl {
             }
             p.accept("ASC");
             if (!schema.keyColumn(table).equals("id") && p.accept(",")) {
-                p.expect("id");
+                p.expect(schema.secondOrderColumn(table));
                 p.accept("ASC");
             }
         }
         if (p.hasMore()) {
             throw invalid("unexpected '" + p.next("") + "'");
         }
-        return new Statement(table, List.copyOf(columns), idIn, idAbove, type, externalIdIn, modifiedSince);
+        return new Statement(table, List.copyOf(columns), idIn, idAbove, type, externalIdIn, modifiedSince,
+                keyFilter == null ? schema.keyColumn(table) : keyFilter);
     }
 
     static List<String> tokenize(String q) {

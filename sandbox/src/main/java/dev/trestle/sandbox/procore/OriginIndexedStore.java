@@ -65,6 +65,15 @@ public final class OriginIndexedStore<T extends OriginIndexedStore.Entry> {
         nextId = Math.max(nextId, record.id() + 1);
     }
 
+    /** Removes a record; false when there was none. */
+    synchronized boolean remove(long id) {
+        T removed = byId.remove(id);
+        if (removed != null && removed.originId() != null) {
+            idByOriginId.remove(removed.originId());
+        }
+        return removed != null;
+    }
+
     synchronized long nextId() {
         return nextId++;
     }

@@ -208,7 +208,7 @@ final class ProcoreJson {
                 .put("wbs_code", wbsRef(l.wbsCodeId(), projectId, structure));
     }
 
-    private static JsonObject wbsRef(long wbsCodeId, long projectId, ProjectCostStructure structure) {
+    static JsonObject wbsRef(long wbsCodeId, long projectId, ProjectCostStructure structure) {
         return structure.wbsCodes(projectId).stream().filter(w -> w.id() == wbsCodeId).findFirst()
                 .map(w -> new JsonObject().put("id", w.id()).put("flat_code", w.flatCode())
                         .put("description", w.description()))

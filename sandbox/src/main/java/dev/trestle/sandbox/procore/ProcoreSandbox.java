@@ -63,6 +63,18 @@ import java.util.function.Predicate;
  *       {@code {"updates":[{"item_type","item_id","origin_id"}]}} for {@code requisition},
  *       {@code requisition_contract_item}, {@code work_order_contract} and {@code purchase_order_contract}
  *       (see {@link ExternalDataSync}).</li>
+ *   <li>{@code GET /rest/v1.0/companies} carries the company's {@code country_code} ({@code US} unless a test sets
+ *       {@link #companyCountry(String)}).</li>
+ *   <li>commitment payments {@code GET /rest/v1.0/contract_payments?project_id=&contract_id=} (both required;
+ *       {@code filters[origin_id]}), {@code GET|PATCH|DELETE /rest/v1.0/contract_payments/{id}?project_id=} (PATCH
+ *       and DELETE refused with 403 once the payment has an {@code origin_id}), and the ERP's
+ *       {@code PATCH /rest/v1.0/companies/{company_id}/invoice_payments/sync} (see {@link InvoicePaymentSync}).</li>
+ *   <li>direct costs {@code GET /rest/v1.1/projects/{project_id}/direct_costs} ({@code filters[origin_id]},
+ *       {@code filters[id]}, {@code filters[invoice_number]}, {@code filters[updated_at]=<from>...<to>}),
+ *       {@code GET|PATCH|DELETE .../direct_costs/{id}} (the detail with {@code line_items}; PATCH and DELETE refused
+ *       with 403 once it has an {@code origin_id}), {@code GET /rest/v1.0/projects/{project_id}/direct_costs/{id}/line_items},
+ *       and the syncs {@code PATCH /rest/v1.0/projects/{project_id}/direct_costs/sync} and
+ *       {@code .../direct_costs/line_items/sync} (see {@link DirectCostSync}).</li>
  * </ul>
  * Collections are JSON arrays paged with {@code page}/{@code per_page} (see {@link ProcorePage}).
  * JSON shapes are documented on {@link ProcoreJson}.
@@ -80,6 +92,12 @@ public final class ProcoreSandbox extends SimulatedSystem {
     public static final long FIRST_PROJECT_ID = 5_100_000_001L;
     public static final long FIRST_COMMITMENT_ID = 5_600_000_001L;
     public static final long FIRST_REQUISITION_ID = 5_700_000_001L;
+    public static final long FIRST_CONTRACT_PAYMENT_ID = 5_750_000_001L;
+    public static final long FIRST_DIRECT_COST_ID = 5_900_000_001L;
+    public static final long FIRST_DIRECT_COST_LINE_ID = 5_910_000_001L;
+    public static final String CONTRACT_PAYMENTS = REST + "/contract_payments";
+    /** The country of a company the sandbox starts with (Procore's {@code country_code}). */
+    public static final String DEFAULT_COUNTRY = "US";
     public static final String REQUISITIONS = REST + "/requisitions";
     public static final String REQUISITIONS_V11 = "/rest/v1.1/requisitions";
     static final String JSON = "application/json; charset=utf-8";
@@ -107,6 +125,14 @@ public final class ProcoreSandbox extends SimulatedSystem {
     private final OriginIndexedStore<ProcoreCommitment> commitments = new OriginIndexedStore<>(FIRST_COMMITMENT_ID);
     private final OriginIndexedStore<ProcoreRequisition> requisitions = new OriginIndexedStore<>(FIRST_REQUISITION_ID);
     private final ExternalDataSync externalData = new ExternalDataSync(commitments, requisitions);
+    private final OriginIndexedStore<ProcoreContractPayment> contractPayments =
+            new OriginIndexedStore<>(FIRST_CONTRACT_PAYMENT_ID);
+    private final SyncAction<ProcoreContractPayment> invoicePaymentSync =
+            new SyncAction<>(contractPayments, new InvoicePaymentSync(requisitions));
+    private final OriginIndexedStore<ProcoreDirectCost> directCosts = new OriginIndexedStore<>(FIRST_DIRECT_COST_ID);
+    private final OriginIndexedStore<ProcoreDirectCostLine> directCostLines =
+            new OriginIndexedStore<>(FIRST_DIRECT_COST_LINE_ID);
+    private volatile String country = DEFAULT_COUNTRY;
     private final SyncAction<ProcoreVendor> vendorSync;
     private final SyncAction<ProcoreProject> projectSync;
 
@@ -164,6 +190,32 @@ public final class ProcoreSandbox extends SimulatedSystem {
         return requisitions;
     }
 
+    /** Commitment payments ("Payments Issued") of every project. */
+    public OriginIndexedStore<ProcoreContractPayment> contractPayments() {
+        return contractPayments;
+    }
+
+    /** Direct costs of every project. */
+    public OriginIndexedStore<ProcoreDirectCost> directCosts() {
+        return directCosts;
+    }
+
+    /** Line items of every direct cost. */
+    public OriginIndexedStore<ProcoreDirectCostLine> directCostLines() {
+        return directCostLines;
+    }
+
+    /** The company's country as {@code GET /rest/v1.0/companies} shows it ({@code country_code}). */
+    public String companyCountry() {
+        return country;
+    }
+
+    /** Sets the company's country per test ({@code "US"}, {@code "CA"}, ...); the reset restores {@link #DEFAULT_COUNTRY}. */
+    public ProcoreSandbox companyCountry(String countryCode) {
+        this.country = countryCode;
+        return this;
+    }
+
     /** Restores the given data and the default behaviour (knobs, limit, token lifetime; issued tokens are forgotten). */
     public void restore(ProcoreData data) {
         resetBehaviour();
@@ -175,6 +227,10 @@ public final class ProcoreSandbox extends SimulatedSystem {
         costStructure.load(data.costTypes(), data.costCodes(), data.segments(), data.wbsCodes());
         commitments.load(data.commitments());
         requisitions.load(data.requisitions());
+        contractPayments.load(data.contractPayments());
+        directCosts.load(data.directCosts());
+        directCostLines.load(data.directCostLines());
+        country = DEFAULT_COUNTRY;
     }
 
     public Router router(Vertx vertx) {
@@ -209,6 +265,23 @@ public final class ProcoreSandbox extends SimulatedSystem {
         router.patch(REQUISITIONS + "/:id").handler(body).handler(ctx -> serve(ctx, this::editRequisition));
         router.patch(REST + "/companies/:company_id/external_data/sync").handler(body)
                 .handler(ctx -> serve(ctx, this::syncExternalData));
+        router.get(CONTRACT_PAYMENTS).handler(ctx -> serve(ctx, this::listContractPayments));
+        router.get(CONTRACT_PAYMENTS + "/:id").handler(ctx -> serve(ctx, this::getContractPayment));
+        router.patch(CONTRACT_PAYMENTS + "/:id").handler(body).handler(ctx -> serve(ctx, this::editContractPayment));
+        router.delete(CONTRACT_PAYMENTS + "/:id").handler(ctx -> serve(ctx, this::deleteContractPayment));
+        router.patch(REST + "/companies/:company_id/invoice_payments/sync").handler(body)
+                .handler(ctx -> serve(ctx, this::syncInvoicePayments));
+        String directCostsPath = PROJECTS_V11 + "/:project_id/direct_costs";
+        router.get(directCostsPath).handler(ctx -> serve(ctx, this::listDirectCosts));
+        router.get(directCostsPath + "/:id").handler(ctx -> serve(ctx, this::getDirectCost));
+        router.patch(directCostsPath + "/:id").handler(body).handler(ctx -> serve(ctx, this::editDirectCost));
+        router.delete(directCostsPath + "/:id").handler(ctx -> serve(ctx, this::deleteDirectCost));
+        router.get(PROJECTS + "/:project_id/direct_costs/:id/line_items")
+                .handler(ctx -> serve(ctx, this::listDirectCostLines));
+        router.patch(PROJECTS + "/:project_id/direct_costs/sync").handler(body)
+                .handler(ctx -> serve(ctx, c -> syncDirectCosts(c, false)));
+        router.patch(PROJECTS + "/:project_id/direct_costs/line_items/sync").handler(body)
+                .handler(ctx -> serve(ctx, c -> syncDirectCosts(c, true)));
         router.route().handler(ctx -> serve(ctx, c -> error(404, "Not Found")));
         return router;
     }
@@ -362,7 +435,7 @@ public final class ProcoreSandbox extends SimulatedSystem {
 
     private SandboxResponse listCompanies(RoutingContext ctx) {
         JsonArray companies = new JsonArray().add(new JsonObject().put("id", credentials.companyId())
-                .put("name", credentials.companyName()).put("is_active", true));
+                .put("name", credentials.companyName()).put("is_active", true).put("country_code", country));
         return new SandboxResponse(200, JSON, Map.of(), companies.encode());
     }
 
@@ -492,8 +565,12 @@ public final class ProcoreSandbox extends SimulatedSystem {
         return SandboxResponse.json(200, JSON, commitmentJson(commitment.get(), project.get(), true));
     }
 
+    /** A commitment, with {@code total_payments}: the sum of its commitment payments ("Payments Issued"). */
     private JsonObject commitmentJson(ProcoreCommitment c, ProcoreProject project, boolean withLines) {
-        return ProcoreJson.commitment(c, vendors.get(c.vendorId()).orElse(null), project, withLines, costStructure);
+        java.math.BigDecimal paid = contractPayments.matching(p -> p.contractId() == c.id()).stream()
+                .map(ProcoreContractPayment::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        return ProcoreJson.commitment(c, vendors.get(c.vendorId()).orElse(null), project, withLines, costStructure)
+                .put("total_payments", ProcoreJson.money(paid));
     }
 
     private SandboxResponse listRequisitions(RoutingContext ctx, boolean v11) {
@@ -644,6 +721,286 @@ public final class ProcoreSandbox extends SimulatedSystem {
             return error(400, "A sync accepts at most " + SyncAction.MAX_UPDATES + " updates, got " + updates.size());
         }
         return SandboxResponse.json(200, JSON, action.run(updates, clock.instant()).body());
+    }
+
+    // ---- commitment payments ---------------------------------------------------------------------------------
+
+    private SandboxResponse listContractPayments(RoutingContext ctx) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        String contract = ctx.request().getParam("contract_id");
+        if (contract == null) {
+            return error(400, "Missing required parameter: contract_id");
+        }
+        Optional<Long> contractId = id(contract);
+        String origin = ctx.request().getParam("filters[origin_id]");
+        List<ProcoreContractPayment> matching = contractPayments.matching(p -> p.projectId() == project.get().id()
+                && contractId.map(c -> c == p.contractId()).orElse(false)
+                && (origin == null || origin.equals(p.originId())));
+        return paged(ctx, matching, this::contractPaymentJson);
+    }
+
+    private JsonObject contractPaymentJson(ProcoreContractPayment p) {
+        return InvoicePaymentSync.json(p, requisitions.get(p.requisitionId()).orElse(null));
+    }
+
+    private Optional<ProcoreContractPayment> contractPaymentOnProject(RoutingContext ctx, ProcoreProject project) {
+        return id(ctx.pathParam("id")).flatMap(contractPayments::get).filter(p -> p.projectId() == project.id());
+    }
+
+    private SandboxResponse getContractPayment(RoutingContext ctx) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        return contractPaymentOnProject(ctx, project.get())
+                .map(p -> SandboxResponse.json(200, JSON, contractPaymentJson(p)))
+                .orElseGet(() -> error(404, "Not Found"));
+    }
+
+    /**
+     * Edits a commitment payment's {@code notes}, {@code check_number}, {@code amount} or {@code date}
+     * ({@code {"contract_payment":{...}}}); a payment synced with the ERP (it has an {@code origin_id}) is
+     * read-only: 403, nothing changes.
+     */
+    private SandboxResponse editContractPayment(RoutingContext ctx) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        JsonObject body = jsonBody(ctx);
+        if (body == null || !(body.getValue("contract_payment") instanceof JsonObject edit)) {
+            return error(400, "Missing required parameter: contract_payment");
+        }
+        synchronized (contractPayments) {
+            Optional<ProcoreContractPayment> found = contractPaymentOnProject(ctx, project.get());
+            if (found.isEmpty()) {
+                return error(404, "Not Found");
+            }
+            ProcoreContractPayment p = found.get();
+            if (p.synced()) {
+                return error(403, "This payment is synced with the ERP and can no longer be edited.");
+            }
+            String[] problem = new String[1];
+            java.math.BigDecimal amount = edit.getValue("amount") == null ? p.amount()
+                    : ProcoreMoney.parse(edit.getValue("amount"), problem);
+            if (amount == null) {
+                return SandboxResponse.json(422, JSON, new JsonObject().put("errors", ProcoreJson.fieldErrors(
+                        Map.of("amount", List.of(problem[0])))));
+            }
+            java.time.LocalDate date = p.date();
+            if (edit.getValue("date") instanceof String d) {
+                try {
+                    date = java.time.LocalDate.parse(d);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return SandboxResponse.json(422, JSON, new JsonObject().put("errors", ProcoreJson.fieldErrors(
+                            Map.of("date", List.of("is not a date (YYYY-MM-DD)")))));
+                }
+            }
+            ProcoreContractPayment edited = new ProcoreContractPayment(p.id(), p.projectId(), p.contractId(),
+                    p.requisitionId(), amount, date, SyncAction.text(edit, "check_number", p.checkNumber()),
+                    p.invoiceNumber(), p.paymentNumber(), SyncAction.text(edit, "notes", p.notes()), p.status(),
+                    p.originId(), p.originCode(), p.originData(), p.createdAt(), clock.instant());
+            contractPayments.put(edited);
+            return SandboxResponse.json(200, JSON, contractPaymentJson(edited));
+        }
+    }
+
+    private SandboxResponse deleteContractPayment(RoutingContext ctx) {
+        Optional<ProcoreProject> project = projectParam(ctx);
+        if (project.isEmpty()) {
+            return missingProject(ctx);
+        }
+        synchronized (contractPayments) {
+            Optional<ProcoreContractPayment> found = contractPaymentOnProject(ctx, project.get());
+            if (found.isEmpty()) {
+                return error(404, "Not Found");
+            }
+            if (found.get().synced()) {
+                return error(403, "This payment is synced with the ERP and can no longer be deleted.");
+            }
+            contractPayments.remove(found.get().id());
+            return new SandboxResponse(204, null, Map.of(), null);
+        }
+    }
+
+    private SandboxResponse syncInvoicePayments(RoutingContext ctx) {
+        if (!isThisCompany(ctx.pathParam("company_id"))) {
+            return error(403, "You do not have access to this company.");
+        }
+        JsonObject body = jsonBody(ctx);
+        if (body == null || !(body.getValue("updates") instanceof JsonArray updates)) {
+            return error(400, "Missing required parameter: updates");
+        }
+        if (updates.size() > SyncAction.MAX_UPDATES) {
+            return error(400, "A sync accepts at most " + SyncAction.MAX_UPDATES + " updates, got " + updates.size());
+        }
+        SyncAction.Outcome outcome = invoicePaymentSync.run(updates, clock.instant());
+        // The entities as a read shows them (with the invoice's draw request number).
+        JsonArray entities = new JsonArray();
+        outcome.entities().forEach(e -> entities.add(contractPaymentJson(contractPayments
+                .get(((JsonObject) e).getLong("id")).orElseThrow())));
+        return SandboxResponse.json(200, JSON, new JsonObject().put("entities", entities)
+                .put("errors", outcome.errors()));
+    }
+
+    // ---- direct costs ----------------------------------------------------------------------------------------
+
+    private JsonObject directCostJson(ProcoreDirectCost c, boolean detail) {
+        ProcoreVendor vendor = c.vendorId() == null ? null : vendors.get(c.vendorId()).orElse(null);
+        ProcoreProject project = projects.get(c.projectId()).orElseThrow();
+        return DirectCostSync.costJson(c, vendor, project, linesOf(c.id()), detail, costStructure);
+    }
+
+    private List<ProcoreDirectCostLine> linesOf(long directCostId) {
+        return directCostLines.matching(l -> l.directCostId() == directCostId);
+    }
+
+    private SandboxResponse listDirectCosts(RoutingContext ctx) {
+        Optional<ProcoreProject> project = id(ctx.pathParam("project_id")).flatMap(projects::get);
+        if (project.isEmpty()) {
+            return error(404, "Not Found");
+        }
+        String origin = ctx.request().getParam("filters[origin_id]");
+        String invoice = ctx.request().getParam("filters[invoice_number]");
+        List<Long> ids;
+        java.time.Instant[] updated;
+        try {
+            List<String> raw = new ArrayList<>(ctx.queryParam("filters[id]"));
+            raw.addAll(ctx.queryParam("filters[id][]"));
+            ids = longs(raw);
+            updated = range(ctx.request().getParam("filters[updated_at]"));
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage() == null || e instanceof NumberFormatException
+                    ? "filters[id] must contain direct cost ids" : e.getMessage());
+        }
+        List<ProcoreDirectCost> matching = directCosts.matching(c -> c.projectId() == project.get().id()
+                && (origin == null || origin.equals(c.originId()))
+                && (invoice == null || invoice.equals(c.invoiceNumber()))
+                && (ids.isEmpty() || ids.contains(c.id()))
+                && (updated == null || (!c.updatedAt().isBefore(updated[0]) && c.updatedAt().isBefore(updated[1]))));
+        return paged(ctx, matching, c -> directCostJson(c, false));
+    }
+
+    /**
+     * {@code filters[updated_at]}: {@code <from>...<to>}, each a date ({@code YYYY-MM-DD}, the whole day) or an ISO
+     * 8601 instant; [from, to) as instants, or null without a filter.
+     */
+    static java.time.Instant[] range(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String[] parts = raw.split("\\.\\.\\.", -1);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("filters[updated_at] must be a range <from>...<to>");
+        }
+        try {
+            java.time.Instant from = parts[0].length() == 10
+                    ? java.time.LocalDate.parse(parts[0]).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.Instant.parse(parts[0]);
+            java.time.Instant to = parts[1].length() == 10
+                    ? java.time.LocalDate.parse(parts[1]).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.Instant.parse(parts[1]).plusSeconds(1);
+            return new java.time.Instant[] {from, to};
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("filters[updated_at] must be dates (YYYY-MM-DD) or ISO 8601 times");
+        }
+    }
+
+    private Optional<ProcoreDirectCost> directCostOnProject(RoutingContext ctx) {
+        Optional<Long> project = id(ctx.pathParam("project_id"));
+        return id(ctx.pathParam("id")).flatMap(directCosts::get)
+                .filter(c -> project.map(p -> p == c.projectId()).orElse(false));
+    }
+
+    private SandboxResponse getDirectCost(RoutingContext ctx) {
+        return directCostOnProject(ctx).map(c -> SandboxResponse.json(200, JSON, directCostJson(c, true)))
+                .orElseGet(() -> error(404, "Not Found"));
+    }
+
+    private SandboxResponse listDirectCostLines(RoutingContext ctx) {
+        return directCostOnProject(ctx).map(c -> paged(ctx, linesOf(c.id()),
+                l -> DirectCostSync.lineJson(l, costStructure))).orElseGet(() -> error(404, "Not Found"));
+    }
+
+    /**
+     * Edits an unsynced direct cost's {@code description}, {@code status} or {@code invoice_number}
+     * ({@code {"direct_cost":{...}}}); once it has an {@code origin_id} the whole object is immutable: 403.
+     */
+    private SandboxResponse editDirectCost(RoutingContext ctx) {
+        JsonObject body = jsonBody(ctx);
+        if (body == null || !(body.getValue("direct_cost") instanceof JsonObject edit)) {
+            return error(400, "Missing required parameter: direct_cost");
+        }
+        synchronized (directCosts) {
+            Optional<ProcoreDirectCost> found = directCostOnProject(ctx);
+            if (found.isEmpty()) {
+                return error(404, "Not Found");
+            }
+            ProcoreDirectCost c = found.get();
+            if (c.synced()) {
+                return error(403, "This direct cost is synced with the ERP and can no longer be edited.");
+            }
+            String status = SyncAction.text(edit, "status", c.status());
+            if (!ProcoreDirectCost.STATUSES.contains(status)) {
+                return SandboxResponse.json(422, JSON, new JsonObject().put("errors", ProcoreJson.fieldErrors(
+                        Map.of("status", List.of("is not included in the list")))));
+            }
+            ProcoreDirectCost edited = new ProcoreDirectCost(c.id(), c.projectId(), c.type(), c.date(),
+                    SyncAction.text(edit, "invoice_number", c.invoiceNumber()), status, c.vendorId(),
+                    SyncAction.text(edit, "description", c.description()), c.paymentDate(), c.receivedDate(),
+                    c.terms(), c.originId(), c.originData(), c.createdAt(), clock.instant());
+            directCosts.put(edited);
+            return SandboxResponse.json(200, JSON, directCostJson(edited, true));
+        }
+    }
+
+    private SandboxResponse deleteDirectCost(RoutingContext ctx) {
+        synchronized (directCosts) {
+            Optional<ProcoreDirectCost> found = directCostOnProject(ctx);
+            if (found.isEmpty()) {
+                return error(404, "Not Found");
+            }
+            if (found.get().synced()) {
+                return error(403, "This direct cost is synced with the ERP and can no longer be deleted.");
+            }
+            linesOf(found.get().id()).forEach(l -> directCostLines.remove(l.id()));
+            directCosts.remove(found.get().id());
+            return new SandboxResponse(204, null, Map.of(), null);
+        }
+    }
+
+    private SandboxResponse syncDirectCosts(RoutingContext ctx, boolean lines) {
+        Optional<ProcoreProject> project = id(ctx.pathParam("project_id")).flatMap(projects::get);
+        if (project.isEmpty()) {
+            return error(404, "Not Found");
+        }
+        JsonObject body = jsonBody(ctx);
+        if (body == null || !(body.getValue("updates") instanceof JsonArray updates)) {
+            return error(400, "Missing required parameter: updates");
+        }
+        if (updates.size() > SyncAction.MAX_UPDATES) {
+            return error(400, "A sync accepts at most " + SyncAction.MAX_UPDATES + " updates, got " + updates.size());
+        }
+        if (lines) {
+            // Lines and their direct costs are written under the direct costs' lock, as a header sync reads both.
+            synchronized (directCosts) {
+                return SandboxResponse.json(200, JSON, new SyncAction<>(directCostLines, new DirectCostSync.Line(
+                        project.get(), directCosts, costStructure)).run(updates, clock.instant()).body());
+            }
+        }
+        return SandboxResponse.json(200, JSON, new SyncAction<>(directCosts, new DirectCostSync.Header(project.get(),
+                vendors, this::directCostJson)).run(updates, clock.instant()).body());
+    }
+
+    private static JsonObject jsonBody(RoutingContext ctx) {
+        try {
+            return ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            return null;
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
