@@ -240,9 +240,11 @@ public class EmployeeRecords {
             }
             return new Copy<>(byId, readAt, null, false);
         });
+        // Both by index (sync_run_kind_started, sync_run_one_running): runs pile up, a page must not scan them.
         Uni<Row> runs = pool.preparedQuery("""
-                SELECT max(started_at) FILTER (WHERE status = 'SUCCEEDED'), bool_or(status = 'RUNNING')
-                  FROM sync_run WHERE kind = 'EMPLOYEES'""")
+                SELECT (SELECT started_at FROM sync_run WHERE kind = 'EMPLOYEES' AND status = 'SUCCEEDED'
+                         ORDER BY id DESC LIMIT 1),
+                       EXISTS (SELECT 1 FROM sync_run WHERE kind = 'EMPLOYEES' AND status = 'RUNNING')""")
                 .execute().map(found -> found.iterator().next());
         return Uni.combine().all().unis(rows, runs).asTuple()
                 .map(both -> new Copy<>(both.getItem1().byId(), both.getItem1().readAt(),
