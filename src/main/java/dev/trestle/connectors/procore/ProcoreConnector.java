@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and writes Procore company vendors and projects, reads project WBS codes, commitments and
- * subcontractor invoices, and closes invoices out as synced with the ERP. Every
+ * subcontractor invoices, and closes invoices out as synced with the ERP. For the way back from the ERP it
+ * records invoice payments as commitment payments and syncs direct costs with their lines, reads both back, and
+ * reads the company's country. Every
  * request (token grants included) goes through the shared Procore {@link UpstreamCaller}:
  * retries (honouring {@code X-Rate-Limit-Reset} on 429 and {@code Retry-After} on 503), the
  * circuit breaker and the governor. Every API request carries the bearer token of
