@@ -67,7 +67,19 @@ final class SuiteQlReader {
      */
     <T> Uni<List<T>> all(String operation, String select, BiFunction<Integer, JsonNode, T> row,
             Function<T, String> id) {
-        return window(operation, select, row, id, null).map(rows -> distinctSorted(rows, id));
+        return window(operation, select, null, row, id, null).map(rows -> distinctSorted(rows, id));
+    }
+
+    /**
+     * Every row of {@code select} that meets {@code condition}, ordered by numeric id, paged as {@link #all}
+     * (past the row cap the next query adds {@code AND id > last}).
+     *
+     * @param condition a WHERE condition without the keyword, e.g. {@code type = 'VendPymt'}; never built from
+     *                  unchecked input
+     */
+    <T> Uni<List<T>> where(String operation, String select, String condition, BiFunction<Integer, JsonNode, T> row,
+            Function<T, String> id) {
+        return window(operation, select, condition, row, id, null).map(rows -> distinctSorted(rows, id));
     }
 
     /**
@@ -77,25 +89,36 @@ final class SuiteQlReader {
      * @param sql a complete statement, never built from unchecked input
      */
     <T> Uni<List<T>> query(String operation, String sql, BiFunction<Integer, JsonNode, T> row) {
-        return pages(operation, sql, row, new ArrayList<>(), 0);
+        return pages(operation, sql, row, true, new ArrayList<>(), 0);
+    }
+
+    /**
+     * As {@link #query}, for tables whose rows have no numeric {@code id} of their own (such as
+     * {@code PreviousTransactionLineLink}): the row mapper checks the keys it needs.
+     */
+    <T> Uni<List<T>> unkeyedQuery(String operation, String sql, BiFunction<Integer, JsonNode, T> row) {
+        return pages(operation, sql, row, false, new ArrayList<>(), 0);
     }
 
     private <T> Uni<List<T>> pages(String operation, String sql, BiFunction<Integer, JsonNode, T> row,
-            List<T> sofar, int offset) {
-        return page(operation, sql, row, offset).chain(page -> {
+            boolean keyed, List<T> sofar, int offset) {
+        return page(operation, sql, row, keyed, offset).chain(page -> {
             sofar.addAll(page.rows());
             long next = (long) offset + pageSize;
             if (!page.hasMore() || page.rows().isEmpty() || next >= rowsPerWindow) {
                 return Uni.createFrom().item(sofar);
             }
-            return pages(operation, sql, row, sofar, (int) next);
+            return pages(operation, sql, row, keyed, sofar, (int) next);
         });
     }
 
-    private <T> Uni<List<T>> window(String operation, String select, BiFunction<Integer, JsonNode, T> row,
-            Function<T, String> id, Long afterId) {
-        String sql = select + (afterId == null ? "" : " WHERE id > " + afterId) + " ORDER BY id";
-        return page(operation, sql, row, 0).chain(first -> {
+    private <T> Uni<List<T>> window(String operation, String select, String condition,
+            BiFunction<Integer, JsonNode, T> row, Function<T, String> id, Long afterId) {
+        String where = condition == null
+                ? (afterId == null ? "" : " WHERE id > " + afterId)
+                : " WHERE " + condition + (afterId == null ? "" : " AND id > " + afterId);
+        String sql = select + where + " ORDER BY id";
+        return page(operation, sql, row, true, 0).chain(first -> {
             if (!first.hasMore()) {
                 return Uni.createFrom().item(first.rows());
             }
@@ -111,7 +134,7 @@ final class SuiteQlReader {
                 if (!last.hasMore() || lastId == null || (afterId != null && lastId <= afterId)) {
                     return Uni.createFrom().item(rows);
                 }
-                return window(operation, select, row, id, lastId).map(more -> {
+                return window(operation, select, condition, row, id, lastId).map(more -> {
                     rows.addAll(more);
                     return rows;
                 });
@@ -125,7 +148,7 @@ final class SuiteQlReader {
         List<Uni<Page<T>>> pages = new ArrayList<>();
         pages.add(Uni.createFrom().item(first));
         for (long offset = pageSize; offset < reachable; offset += pageSize) {
-            pages.add(page(operation, sql, row, (int) offset));
+            pages.add(page(operation, sql, row, true, (int) offset));
         }
         return Uni.join().all(pages).andFailFast();
     }
@@ -138,19 +161,20 @@ final class SuiteQlReader {
         if (!last.hasMore() || nextOffset >= rowsPerWindow) {
             return Uni.createFrom().item(sofar);
         }
-        return page(operation, sql, row, (int) nextOffset).chain(next -> {
+        return page(operation, sql, row, true, (int) nextOffset).chain(next -> {
             List<Page<T>> more = new ArrayList<>(sofar);
             more.add(next);
             return sequential(operation, sql, row, more);
         });
     }
 
-    private <T> Uni<Page<T>> page(String operation, String sql, BiFunction<Integer, JsonNode, T> row, int offset) {
+    private <T> Uni<Page<T>> page(String operation, String sql, BiFunction<Integer, JsonNode, T> row,
+            boolean keyed, int offset) {
         return caller.call(operation,
-                () -> api.suiteQl(pageSize, offset, new SuiteQlQuery(sql)).map(response -> read(response, row)));
+                () -> api.suiteQl(pageSize, offset, new SuiteQlQuery(sql)).map(response -> read(response, row, keyed)));
     }
 
-    private <T> Page<T> read(Response response, BiFunction<Integer, JsonNode, T> row) {
+    private <T> Page<T> read(Response response, BiFunction<Integer, JsonNode, T> row, boolean keyed) {
         int status = response.getStatus();
         String body = UpstreamJson.body(response);
         if (status < 200 || status > 299) {
@@ -165,7 +189,7 @@ final class SuiteQlReader {
         List<T> rows = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             String id = UpstreamJson.text(item, "id");
-            if (!item.isObject() || id == null || !NUMERIC_ID.matcher(id).matches()) {
+            if (!item.isObject() || (keyed && (id == null || !NUMERIC_ID.matcher(id).matches()))) {
                 throw UpstreamException.malformed(UpstreamSystem.NETSUITE, status, "a SuiteQL row has no numeric id",
                         null);
             }

@@ -116,6 +116,58 @@ interface ProcoreApi {
     Uni<Response> syncExternalData(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("companyId") long companyId, ExternalDataRequest body);
 
+    /** The companies the service account sees, each with its {@code country_code}. */
+    @GET
+    @Path("/rest/v1.0/companies")
+    Uni<Response> companies(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("page") int page,
+            @QueryParam("per_page") int perPage);
+
+    /**
+     * The commitment payments of one commitment; both parameters are required. {@code originId} null lists them
+     * all (a null query parameter is left out).
+     */
+    @GET
+    @Path("/rest/v1.0/contract_payments")
+    Uni<Response> contractPayments(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("project_id") long projectId, @QueryParam("contract_id") long contractId,
+            @QueryParam("filters[origin_id]") String originId, @QueryParam("page") int page,
+            @QueryParam("per_page") int perPage);
+
+    /** The direct costs of a project (v1.1, without their line items); {@code originId} null lists them all. */
+    @GET
+    @Path("/rest/v1.1/projects/{projectId}/direct_costs")
+    Uni<Response> directCosts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("projectId") long projectId, @QueryParam("filters[origin_id]") String originId,
+            @QueryParam("page") int page, @QueryParam("per_page") int perPage);
+
+    /**
+     * The ERP's invoice payments sync: records payments of subcontractor invoices as commitment payments, upserted
+     * by {@code origin_id}, up to 1000 per call.
+     */
+    @PATCH
+    @Path("/rest/v1.0/companies/{companyId}/invoice_payments/sync")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> syncInvoicePayments(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("companyId") long companyId, UpdatesRequest body);
+
+    /** The direct costs sync of a project (headers only), upserted by {@code origin_id}, up to 1000 per call. */
+    @PATCH
+    @Path("/rest/v1.0/projects/{projectId}/direct_costs/sync")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> syncDirectCosts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("projectId") long projectId, UpdatesRequest body);
+
+    /** The direct cost line items sync of a project, upserted by {@code origin_id}, up to 1000 per call. */
+    @PATCH
+    @Path("/rest/v1.0/projects/{projectId}/direct_costs/line_items/sync")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> syncDirectCostLines(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("projectId") long projectId, UpdatesRequest body);
+
+    /** The body of a sync action whose scope is in its path: {@code {"updates":[...]}}. */
+    record UpdatesRequest(List<Map<String, Object>> updates) {
+    }
+
     /** The body of the ERP close-out. */
     record ExternalDataRequest(List<Map<String, Object>> updates) {
     }

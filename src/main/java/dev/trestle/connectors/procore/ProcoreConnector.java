@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and writes Procore company vendors and projects, reads project WBS codes, commitments and
- * subcontractor invoices, and closes invoices out as synced with the ERP. Every
+ * subcontractor invoices, and closes invoices out as synced with the ERP. For the way back from the ERP it
+ * records invoice payments as commitment payments and syncs direct costs with their lines, reads both back, and
+ * reads the company's country. Every
  * request (token grants included) goes through the shared Procore {@link UpstreamCaller}:
  * retries (honouring {@code X-Rate-Limit-Reset} on 429 and {@code Retry-After} on 503), the
  * circuit breaker and the governor. Every API request carries the bearer token of
@@ -310,6 +312,118 @@ public class ProcoreConnector {
         ProcoreApi.ExternalDataRequest body = new ProcoreApi.ExternalDataRequest(updates);
         return authorized("external_data.sync", auth -> api.syncExternalData(auth, companyId, body),
                 (response, text) -> externalDataResult(response.getStatus(), text));
+    }
+
+    // ---- the way back: commitment payments, direct costs, the company's country -----------
+
+    /**
+     * The country of the configured company ({@code country_code} of {@code GET /rest/v1.0/companies}, e.g.
+     * {@code US}); null when Procore shows none. {@code NOT_FOUND} when the service account does not see the
+     * company.
+     */
+    public Uni<String> companyCountry() {
+        return all("companies.all", (auth, page) -> api.companies(auth, page, pageSize), ProcoreConnector::company,
+                Company::id).map(companies -> companies.stream().filter(c -> c.id() == companyId).findFirst()
+                        .map(Company::countryCode)
+                        .orElseThrow(() -> TrestleException.notFound("Procore shows no company " + companyId
+                                + " to this service account.")));
+    }
+
+    /**
+     * The commitment payments of one commitment, ordered by id; with {@code originId} only the one(s) holding it
+     * ({@code filters[origin_id]}). {@code NOT_FOUND} when the project does not exist.
+     */
+    public Uni<List<ProcoreContractPayment>> contractPayments(long projectId, long commitmentId, String originId) {
+        return all("contract_payments.all",
+                (auth, page) -> api.contractPayments(auth, projectId, commitmentId, originId, page, pageSize),
+                this::contractPayment, ProcoreContractPayment::id)
+                .onFailure(ProcoreConnector::notFound)
+                .transform(e -> TrestleException.notFound("Procore has no project " + projectId + " in this company."));
+    }
+
+    /**
+     * The direct costs of a project, without their lines, ordered by id; with {@code originId} only the one(s)
+     * holding it ({@code filters[origin_id]}). {@code NOT_FOUND} when the project does not exist.
+     */
+    public Uni<List<ProcoreDirectCost>> directCosts(long projectId, String originId) {
+        return all("direct_costs.all", (auth, page) -> api.directCosts(auth, projectId, originId, page, pageSize),
+                this::directCost, ProcoreDirectCost::id)
+                .onFailure(ProcoreConnector::notFound)
+                .transform(e -> TrestleException.notFound("Procore has no project " + projectId + " in this company."));
+    }
+
+    /**
+     * One invoice payments sync action (the company's): each entry becomes, or updates, the commitment payment
+     * with its origin id, so repeating the call is harmless. At most {@value #MAX_SYNC_ENTRIES} entries, amounts in
+     * the company's currency. Refused entries do not fail the call: they are in the result by origin id with
+     * Procore's messages, and the written ones by origin id with their Procore ids.
+     */
+    public Uni<ProcoreSyncResult> syncInvoicePayments(List<ProcoreInvoicePaymentUpdate> updates) {
+        List<Map<String, Object>> entries = originEntries(updates, ProcoreInvoicePaymentUpdate::originId, u -> {
+            requireCurrency(u.amount());
+            return u.toWire();
+        });
+        ProcoreApi.UpdatesRequest body = new ProcoreApi.UpdatesRequest(entries);
+        return authorized("invoice_payments.sync", auth -> api.syncInvoicePayments(auth, companyId, body),
+                (response, text) -> syncResult(response.getStatus(), text));
+    }
+
+    /**
+     * One direct costs sync action on a project (headers; the lines follow with {@link #syncDirectCostLines}),
+     * upserted by origin id. As {@link #syncInvoicePayments}: at most {@value #MAX_SYNC_ENTRIES}, refused entries
+     * in the result.
+     */
+    public Uni<ProcoreSyncResult> syncDirectCosts(long projectId, List<ProcoreDirectCostUpdate> updates) {
+        ProcoreApi.UpdatesRequest body = new ProcoreApi.UpdatesRequest(originEntries(updates,
+                ProcoreDirectCostUpdate::originId, ProcoreDirectCostUpdate::toWire));
+        return authorized("direct_costs.sync", auth -> api.syncDirectCosts(auth, projectId, body),
+                (response, text) -> syncResult(response.getStatus(), text));
+    }
+
+    /**
+     * One direct cost line items sync action on a project, upserted by origin id; as {@link #syncInvoicePayments}.
+     */
+    public Uni<ProcoreSyncResult> syncDirectCostLines(long projectId, List<ProcoreDirectCostLineUpdate> updates) {
+        List<Map<String, Object>> entries = originEntries(updates, ProcoreDirectCostLineUpdate::originId, u -> {
+            requireCurrency(u.amount());
+            if (u.unitCost() != null) {
+                requireCurrency(u.unitCost());
+            }
+            return u.toWire();
+        });
+        ProcoreApi.UpdatesRequest body = new ProcoreApi.UpdatesRequest(entries);
+        return authorized("direct_cost_lines.sync", auth -> api.syncDirectCostLines(auth, projectId, body),
+                (response, text) -> syncResult(response.getStatus(), text));
+    }
+
+    /**
+     * The wire entries of a sync by origin id: 1 to {@value #MAX_SYNC_ENTRIES}, each origin id once (Procore would
+     * apply two entries of one origin id in turn, and the result could name only one of them).
+     */
+    private static <U> List<Map<String, Object>> originEntries(List<U> updates, Function<U, String> originId,
+            Function<U, Map<String, Object>> wire) {
+        Objects.requireNonNull(updates, "updates");
+        if (updates.isEmpty() || updates.size() > MAX_SYNC_ENTRIES) {
+            throw new IllegalArgumentException("a sync action takes 1 to " + MAX_SYNC_ENTRIES + " entries, got "
+                    + updates.size());
+        }
+        Set<String> seen = new HashSet<>();
+        List<Map<String, Object>> entries = new ArrayList<>(updates.size());
+        for (U update : updates) {
+            if (!seen.add(originId.apply(update))) {
+                throw new IllegalArgumentException("a sync action names each origin id once");
+            }
+            entries.add(wire.apply(update));
+        }
+        return entries;
+    }
+
+    /** Procore holds one currency per company, so an amount in another cannot be sent as it is. */
+    private void requireCurrency(Money amount) {
+        if (!amount.getCurrency().equals(currency)) {
+            throw new IllegalArgumentException("the Procore company's amounts are in " + currency + ", not "
+                    + amount.getCurrency());
+        }
     }
 
     // ---- requests -------------------------------------------------------------------------
@@ -755,6 +869,44 @@ public class ProcoreConnector {
         return Money.of(amount, currency);
     }
 
+    private static Company company(int status, JsonNode node) {
+        return new Company(id(status, node, "company"), UpstreamJson.text(node, "country_code"));
+    }
+
+    private ProcoreContractPayment contractPayment(int status, JsonNode node) {
+        String what = "commitment payment";
+        long id = id(status, node, what);
+        Money amount = money(status, node, "amount", what, null);
+        if (amount == null) {
+            throw UpstreamException.malformed(UpstreamSystem.PROCORE, status, "a commitment payment has no amount",
+                    null);
+        }
+        JsonNode draw = node.get("draw_request_number");
+        return new ProcoreContractPayment(id, requiredLong(status, node, "contract_id", what),
+                optionalLong(node, "requisition_id"), UpstreamJson.text(node, "invoice_type"), amount,
+                date(status, node, "date", what), UpstreamJson.text(node, "check_number"),
+                UpstreamJson.text(node, "invoice_number"), UpstreamJson.text(node, "payment_number"),
+                UpstreamJson.text(node, "notes"), UpstreamJson.text(node, "status"),
+                draw != null && draw.canConvertToInt() && draw.isIntegralNumber() ? Integer.valueOf(draw.asInt())
+                        : parseIntOrNull(UpstreamJson.text(node, "draw_request_number")),
+                UpstreamJson.text(node, "origin_id"), UpstreamJson.text(node, "origin_code"),
+                UpstreamJson.text(node, "origin_data"));
+    }
+
+    private ProcoreDirectCost directCost(int status, JsonNode node) {
+        String what = "direct cost";
+        long id = id(status, node, what);
+        Money total = money(status, node, "grand_total", what, null);
+        return new ProcoreDirectCost(id, UpstreamJson.text(node, "direct_cost_type"),
+                date(status, node, "direct_cost_date", what), UpstreamJson.text(node, "invoice_number"),
+                UpstreamJson.text(node, "status"), optionalLong(node, "vendor_id"),
+                UpstreamJson.text(node, "vendor_name"), UpstreamJson.text(node, "description"),
+                total == null ? money(status, node, "amount", what, null) : total,
+                date(status, node, "payment_date", what), date(status, node, "received_date", what),
+                UpstreamJson.text(node, "terms"), UpstreamJson.text(node, "origin_id"),
+                UpstreamJson.text(node, "origin_data"), instant(status, node, "updated_at", what));
+    }
+
     private static Long optionalLong(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
@@ -842,6 +994,10 @@ public class ProcoreConnector {
         List<T> result = new ArrayList<>(byId.values());
         result.sort(Comparator.comparingLong(id));
         return result;
+    }
+
+    /** A company as far as the hub needs it. */
+    private record Company(long id, String countryCode) {
     }
 
     /** A WBS segment as far as codes need it. */
