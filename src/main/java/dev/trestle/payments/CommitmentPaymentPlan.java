@@ -18,8 +18,8 @@ public record CommitmentPaymentPlan(List<Entry> entries, List<Skipped> skipped, 
      *
      * @param originId the hub's key of the (payment, bill) pair: a repeat updates the same payment
      */
-    public record Entry(String originId, long requisitionId, long commitmentId, Money amount, LocalDate date,
-            String checkNumber, String invoiceNumber) {
+    public record Entry(String originId, long requisitionId, Money amount, LocalDate date, String checkNumber,
+            String invoiceNumber) {
     }
 
     /** An application the import leaves out, with the reason in words. */

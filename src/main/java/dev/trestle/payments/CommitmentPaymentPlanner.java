@@ -74,8 +74,8 @@ public final class CommitmentPaymentPlanner {
                 skipped.add(new CommitmentPaymentPlan.Skipped(billId,
                         "NetSuite payment " + name(payment) + " applies nothing to bill " + billId + "."));
             } else {
-                entries.add(new CommitmentPaymentPlan.Entry(originId, invoice.requisitionId(), invoice.commitmentId(),
-                        applied.getValue(), payment.date(), payment.checkNumber(), invoice.invoiceNumber()));
+                entries.add(new CommitmentPaymentPlan.Entry(originId, invoice.requisitionId(), applied.getValue(),
+                        payment.date(), payment.checkNumber(), invoice.invoiceNumber()));
             }
         }
         return new CommitmentPaymentPlan(entries, skipped, drift);

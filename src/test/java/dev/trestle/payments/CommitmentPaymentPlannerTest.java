@@ -14,8 +14,8 @@ class CommitmentPaymentPlannerTest {
 
     private static final LocalDate PAID = LocalDate.of(2026, 11, 30);
     private static final Map<String, PaidInvoice> FROM_PROCORE = Map.of(
-            "4001", new PaidInvoice(5700000001L, 5600000001L, "INV-1001"),
-            "4002", new PaidInvoice(5700000002L, 5600000002L, "INV-1002"));
+            "4001", new PaidInvoice(5700000001L, "INV-1001"),
+            "4002", new PaidInvoice(5700000002L, "INV-1002"));
 
     private static Money usd(String amount) {
         return Money.parse(amount, "USD");
@@ -32,10 +32,10 @@ class CommitmentPaymentPlannerTest {
                 new BillPayment.Application("4002", usd("0.05"))), FROM_PROCORE, "USD", Set.of());
 
         assertEquals(List.of(
-                new CommitmentPaymentPlan.Entry("netsuite-payment-7001-bill-4001", 5700000001L, 5600000001L,
-                        usd("12500.10"), PAID, "CHK-7001", "INV-1001"),
-                new CommitmentPaymentPlan.Entry("netsuite-payment-7001-bill-4002", 5700000002L, 5600000002L,
-                        usd("0.05"), PAID, "CHK-7001", "INV-1002")), plan.entries());
+                new CommitmentPaymentPlan.Entry("netsuite-payment-7001-bill-4001", 5700000001L, usd("12500.10"),
+                        PAID, "CHK-7001", "INV-1001"),
+                new CommitmentPaymentPlan.Entry("netsuite-payment-7001-bill-4002", 5700000002L, usd("0.05"),
+                        PAID, "CHK-7001", "INV-1002")), plan.entries());
         assertTrue(plan.skipped().isEmpty() && plan.drift().isEmpty());
     }
 
