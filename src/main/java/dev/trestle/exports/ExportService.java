@@ -92,22 +92,25 @@ public class ExportService {
      */
     public Uni<ImportOutcome> runImport(String kind, Uni<ImportPlan> plan, UserRef requester) {
         return store.openImport(kind, IMPORT_SOURCE).chain(running -> running != null
-                ? awaitImport(running, 0, clock.instant().plus(importWait))
+                ? awaitImport(running, 0, List.of(), clock.instant().plus(importWait))
                 : plan.chain(planned -> store.requestImport(kind, IMPORT_SOURCE, requester, planned.writes(),
                                 clock.instant())
                         .invoke(worker::wake)
-                        .chain(id -> awaitImport(id, planned.skipped(), clock.instant().plus(importWait)))));
+                        .chain(id -> awaitImport(id, planned.skipped(), planned.notes(),
+                                clock.instant().plus(importWait)))));
     }
 
-    private Uni<ImportOutcome> awaitImport(long id, int skipped, Instant until) {
+    private Uni<ImportOutcome> awaitImport(long id, int skipped, List<String> notes, Instant until) {
         return store.importOutcome(id).chain(outcome -> {
             boolean settled = outcome.pending() == 0;
             if (settled || !clock.instant().isBefore(until)) {
                 int delivered = outcome.delivered();
                 return Uni.createFrom().item(new ImportOutcome(id, ExportStatus.valueOf(outcome.status()),
-                        outcome.linked(), skipped + delivered - outcome.linked(), outcome.failed(), outcome.pending()));
+                        outcome.linked(), skipped + delivered - outcome.linked(), outcome.failed(), outcome.pending(),
+                        notes));
             }
-            return Uni.createFrom().voidItem().onItem().delayIt().by(IMPORT_POLL).chain(() -> awaitImport(id, skipped, until));
+            return Uni.createFrom().voidItem().onItem().delayIt().by(IMPORT_POLL)
+                    .chain(() -> awaitImport(id, skipped, notes, until));
         });
     }
 

@@ -8,6 +8,8 @@ package dev.trestle.exports;
  *                linked to another already
  * @param failed  refused by Procore for good (the request's error says why)
  * @param pending still to be written (an outage: they are retried on their own)
+ * @param notes   the plan's notes for a person (empty when the answer is an import already running)
  */
-public record ImportOutcome(long requestId, ExportStatus status, int linked, int skipped, int failed, int pending) {
+public record ImportOutcome(long requestId, ExportStatus status, int linked, int skipped, int failed, int pending,
+        java.util.List<String> notes) {
 }

@@ -39,6 +39,7 @@ class ProcoreSyncs {
     private final Batcher<Long> invoiceCloseOuts;
     private final Batcher<String> vendorWrites;
     private final Batcher<String> projectWrites;
+    private final Batcher<String> invoicePaymentWrites;
 
     ProcoreSyncs(ProcoreConnector procore) {
         this.vendorOrigins = byId(entries -> procore.syncVendors(entries.entrySet().stream()
@@ -55,6 +56,8 @@ class ProcoreSyncs {
         });
         this.vendorWrites = byOriginId(entries -> procore.syncByOriginId("vendor", List.copyOf(entries.values())));
         this.projectWrites = byOriginId(entries -> procore.syncByOriginId("project", List.copyOf(entries.values())));
+        this.invoicePaymentWrites = byOriginId(entries -> procore.syncByOriginId("invoice_payment",
+                List.copyOf(entries.values())));
     }
 
     /**
@@ -65,6 +68,7 @@ class ProcoreSyncs {
         Batcher<String> batcher = switch (write.recordType()) {
             case "vendor" -> vendorWrites;
             case "project" -> projectWrites;
+            case "invoice_payment" -> invoicePaymentWrites;
             default -> throw new IllegalArgumentException("the outbox cannot write a Procore " + write.recordType());
         };
         Map<String, Object> entry = new LinkedHashMap<>(write.body());

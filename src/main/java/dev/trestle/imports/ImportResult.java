@@ -16,14 +16,18 @@ import org.eclipse.microprofile.graphql.NonNull;
  * @param skipped   NetSuite records left alone: already linked, inactive, or their Procore record is linked elsewhere
  * @param failed    records Procore refused; the audit trail has Procore's reasons
  * @param pending   records still to be written (Procore paused them, e.g. by a rate limit)
+ * @param notes     why records were left out, and drift a person must look at
  */
 @Description("What an import from NetSuite into Procore did. Its writes go through the same outbox as exports: "
         + "retried on their own through outages, audited under requestId.")
 public record ImportResult(@NonNull @Id String requestId, @NonNull ExportStatus status, @NonNull int created,
-        @NonNull int skipped, @NonNull int failed, @NonNull int pending) {
+        @NonNull int skipped, @NonNull int failed, @NonNull int pending,
+        @NonNull @Description("Why records were left out, and what changed in NetSuite after an earlier import that "
+                + "the hub does not undo by itself (drift: e.g. a payment voided or deleted after it became a "
+                + "commitment payment), in words.") java.util.List<@NonNull String> notes) {
 
     static ImportResult of(ImportOutcome outcome) {
         return new ImportResult(Long.toString(outcome.requestId()), outcome.status(), outcome.linked(),
-                outcome.skipped(), outcome.failed(), outcome.pending());
+                outcome.skipped(), outcome.failed(), outcome.pending(), outcome.notes());
     }
 }

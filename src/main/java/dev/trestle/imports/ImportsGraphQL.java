@@ -4,6 +4,7 @@ import dev.trestle.capabilities.IntegrationCapabilities;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.exports.ExportService;
+import dev.trestle.payments.BillPaymentImporter;
 import dev.trestle.projects.ProjectImporter;
 import dev.trestle.security.CurrentUser;
 import dev.trestle.security.RequiresRole;
@@ -27,6 +28,10 @@ public class ImportsGraphQL {
         VENDORS,
         @Description("NetSuite projects (jobs) that are not linked become Procore projects.")
         PROJECTS,
+        @Description("NetSuite bill payments applied to bills that came from Procore subcontractor invoices become "
+                + "commitment payments on those invoices, one per bill (US companies only; elsewhere NOT_SUPPORTED). "
+                + "Payments voided or deleted in NetSuite after they were imported are reported in notes.")
+        BILL_PAYMENTS,
         @Description("Not supported (the owner side of a project stays in Procore): refused with NOT_SUPPORTED.")
         OWNER_INVOICE_PAYMENTS
     }
@@ -40,13 +45,15 @@ public class ImportsGraphQL {
     private final ExportService outbox;
     private final VendorImporter vendors;
     private final ProjectImporter projects;
+    private final BillPaymentImporter payments;
     private final CurrentUser currentUser;
 
     public ImportsGraphQL(ExportService outbox, VendorImporter vendors, ProjectImporter projects,
-            CurrentUser currentUser) {
+            BillPaymentImporter payments, CurrentUser currentUser) {
         this.outbox = outbox;
         this.vendors = vendors;
         this.projects = projects;
+        this.payments = payments;
         this.currentUser = currentUser;
     }
 
@@ -60,6 +67,8 @@ public class ImportsGraphQL {
         return switch (input.kind) {
             case VENDORS -> outbox.runImport(input.kind.name(), vendors.plan(), currentUser.user()).map(ImportResult::of);
             case PROJECTS -> outbox.runImport(input.kind.name(), projects.plan(), currentUser.user())
+                    .map(ImportResult::of);
+            case BILL_PAYMENTS -> outbox.runImport(input.kind.name(), payments.plan(), currentUser.user())
                     .map(ImportResult::of);
             case OWNER_INVOICE_PAYMENTS -> Uni.createFrom().failure(
                     new TrestleException(ErrorCode.NOT_SUPPORTED, IntegrationCapabilities.OWNER_SIDE));

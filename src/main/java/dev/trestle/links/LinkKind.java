@@ -16,7 +16,12 @@ public enum LinkKind {
     /** A Procore subcontractor invoice (requisition) and the NetSuite vendor bill made from it. */
     BILL(UpstreamSystem.PROCORE, "requisition", UpstreamSystem.NETSUITE, "vendorBill"),
     /** A Precoro supplier and a NetSuite vendor. */
-    SUPPLIER(UpstreamSystem.PRECORO, "supplier", UpstreamSystem.NETSUITE, "vendor");
+    SUPPLIER(UpstreamSystem.PRECORO, "supplier", UpstreamSystem.NETSUITE, "vendor"),
+    /**
+     * A Procore commitment payment and the part of a NetSuite vendor payment applied to one bill
+     * (its id is the commitment payment's origin id, {@code netsuite-payment-<payment>-bill-<bill>}).
+     */
+    COMMITMENT_PAYMENT(UpstreamSystem.PROCORE, "contract_payment", UpstreamSystem.NETSUITE, "vendorPaymentApplication");
 
     private final UpstreamSystem leftSystem;
     private final String leftType;

@@ -23,7 +23,9 @@ import java.util.Set;
  *   <li>Amounts are in the Procore company's currency, exact to the cent; a payment in another
  *       currency is left out with the reason (Procore would book it as if it were its own).</li>
  *   <li>A voided payment becomes no commitment payment. If its commitment payments are already in
- *       Procore, each is reported as drift: the hub never deletes money in Procore by itself.</li>
+ *       Procore, each is reported as drift: the hub never deletes money in Procore by itself.
+ *       (NetSuite lists no applications for a voided payment: give it those that were imported,
+ *       with any amount.)</li>
  * </ul>
  */
 public final class CommitmentPaymentPlanner {
@@ -61,12 +63,15 @@ public final class CommitmentPaymentPlanner {
             } else if (payment.voided()) {
                 if (imported.contains(originId)) {
                     drift.add(new CommitmentPaymentPlan.Drift(originId, "NetSuite payment " + name(payment)
-                            + " was voided after its " + applied.getValue() + " on invoice " + invoice.invoiceNumber()
+                            + " was voided after its payment of invoice " + invoiceName(invoice)
                             + " was recorded in Procore as a commitment payment; remove or reverse it there."));
                 } else {
                     skipped.add(new CommitmentPaymentPlan.Skipped(billId,
                             "NetSuite payment " + name(payment) + " was voided before it was imported."));
                 }
+            } else if (payment.date() == null) {
+                skipped.add(new CommitmentPaymentPlan.Skipped(billId,
+                        "NetSuite payment " + name(payment) + " has no date; Procore records a payment with its date."));
             } else if (!applied.getValue().getCurrency().equals(currency)) {
                 skipped.add(new CommitmentPaymentPlan.Skipped(billId, "NetSuite payment " + name(payment) + " is in "
                         + applied.getValue().getCurrency() + "; the Procore company books " + currency + "."));
@@ -79,6 +84,12 @@ public final class CommitmentPaymentPlanner {
             }
         }
         return new CommitmentPaymentPlan(entries, skipped, drift);
+    }
+
+    private static String invoiceName(PaidInvoice invoice) {
+        return invoice.invoiceNumber() == null || invoice.invoiceNumber().isBlank()
+                ? Long.toString(invoice.requisitionId())
+                : invoice.invoiceNumber() + " (" + invoice.requisitionId() + ")";
     }
 
     private static String name(BillPayment payment) {

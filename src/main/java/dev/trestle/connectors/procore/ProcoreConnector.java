@@ -189,10 +189,10 @@ public class ProcoreConnector {
                 (response, text) -> syncResult(response.getStatus(), text));
     }
 
-    /** Updates many projects in one projects sync action; as {@link #syncVendors}. */
     /**
-     * One sync action of {@code recordType} ({@code vendor} or {@code project}) with entries as
-     * Procore takes them ({@link ProcoreVendorUpdate#toWire}, {@link ProcoreProjectUpdate#toWire}),
+     * One sync action of {@code recordType} ({@code vendor}, {@code project} or {@code invoice_payment})
+     * with entries as Procore takes them ({@link ProcoreVendorUpdate#toWire}, {@link ProcoreProjectUpdate#toWire},
+     * {@link ProcoreInvoicePaymentUpdate#toWire}),
      * each keyed on its {@code origin_id}: creates or updates, so repeating it is harmless. At most
      * {@value #MAX_SYNC_ENTRIES}; refused entries are in the result, by origin id.
      */
@@ -211,6 +211,9 @@ public class ProcoreConnector {
             case "vendor" -> authorized("vendors.sync", auth -> api.syncVendors(auth, body),
                     (response, text) -> syncResult(response.getStatus(), text));
             case "project" -> authorized("projects.sync", auth -> api.syncProjects(auth, body),
+                    (response, text) -> syncResult(response.getStatus(), text));
+            case "invoice_payment" -> authorized("invoice_payments.sync",
+                    auth -> api.syncInvoicePayments(auth, companyId, new ProcoreApi.UpdatesRequest(entries)),
                     (response, text) -> syncResult(response.getStatus(), text));
             default -> throw new IllegalArgumentException("Procore has no sync action for " + recordType);
         };

@@ -1,0 +1,134 @@
+package dev.trestle.payments;
+
+import static dev.trestle.support.GraphQL.errorCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trestle.links.LinkKind;
+import dev.trestle.links.LinkMethod;
+import dev.trestle.links.Links;
+import dev.trestle.sandbox.MoneyBackDemoCases;
+import dev.trestle.sandbox.Sandbox;
+import dev.trestle.sandbox.procore.ProcoreContractPayment;
+import dev.trestle.support.Database;
+import dev.trestle.support.GraphQL;
+import dev.trestle.support.Hub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * NetSuite bill payments imported as Procore commitment payments, through the outbox, against the
+ * sandbox's money-back demo: bills exported from Procore invoices and the payments NetSuite made.
+ */
+@QuarkusTest
+class BillPaymentImportTest {
+
+    private static final String IMPORT = """
+            mutation { requestImport(input: {kind: BILL_PAYMENTS}) { requestId status created skipped failed pending notes } }""";
+
+    @Inject
+    Sandbox sandbox;
+    @Inject
+    Database database;
+    @Inject
+    Links links;
+
+    private MoneyBackDemoCases cases;
+
+    @BeforeEach
+    void demo() {
+        Hub.freshInstallation(sandbox, database);
+        sandbox.resetWithMoneyBackDemo();
+        cases = sandbox.moneyBackCases();
+        // The bills were exported from the Procore invoices: the hub holds their links.
+        for (int i = 0; i < cases.exportedInvoices().size(); i++) {
+            links.link(LinkKind.BILL, Long.toString(cases.exportedInvoices().get(i)),
+                    Long.toString(cases.procoreBills().get(i)), LinkMethod.EXPORT, "test")
+                    .await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    private Map<String, BigDecimal> commitmentPayments() {
+        return sandbox.procore().contractPayments().all().stream()
+                .collect(Collectors.toMap(ProcoreContractPayment::originId, ProcoreContractPayment::amount));
+    }
+
+    /** What NetSuite applied to each Procore bill, by the origin id the hub derives. */
+    private Map<String, BigDecimal> appliedInNetSuite(Long... paymentIds) {
+        Map<String, BigDecimal> applied = new java.util.HashMap<>();
+        for (Long paymentId : paymentIds) {
+            var payment = sandbox.netsuite().records("vendorPayment").get(paymentId).orElseThrow();
+            for (Object line : payment.fields().getJsonObject("apply").getJsonArray("items")) {
+                var application = (io.vertx.core.json.JsonObject) line;
+                String bill = application.getJsonObject("doc").getValue("id").toString();
+                if (cases.procoreBills().contains(Long.parseLong(bill)) && application.getBoolean("apply", true)) {
+                    applied.put(CommitmentPaymentPlanner.originId(Long.toString(paymentId), bill),
+                            new BigDecimal(application.getValue("amount").toString()).setScale(2));
+                }
+            }
+        }
+        return applied;
+    }
+
+    @Test
+    void eachPaymentOfAProcoreBillBecomesOneCommitmentPaymentForTheAmountAppliedAndARepeatAddsNothing() {
+        JsonPath first = GraphQL.as("requester", IMPORT);
+
+        assertNull(first.get("errors"), first.prettify());
+        assertEquals("EXPORTED", first.getString("data.requestImport.status"), first.prettify());
+        Map<String, BigDecimal> expected = appliedInNetSuite(cases.paymentOverSeveralBills(), cases.partialPayment(),
+                cases.paymentToVoid(), cases.paymentToDelete());
+        assertEquals(expected.keySet().size(), first.getInt("data.requestImport.created"));
+        Map<String, BigDecimal> written = commitmentPayments();
+        assertEquals(expected.keySet(), written.keySet(), "one per (payment, bill); none for the payment voided before");
+        expected.forEach((origin, amount) -> assertEquals(0, amount.compareTo(written.get(origin)), origin));
+
+        JsonPath again = GraphQL.as("requester", IMPORT);
+        assertNull(again.get("errors"), again.prettify());
+        assertEquals(written.keySet(), commitmentPayments().keySet(), "upserts by origin id: nothing twice");
+        assertEquals(written.size(), sandbox.procore().contractPayments().count());
+    }
+
+    @Test
+    void paymentsVoidedOrDeletedAfterTheImportAreShownAsDriftAndNothingIsDeletedInProcore() {
+        assertEquals("EXPORTED", GraphQL.as("requester", IMPORT).getString("data.requestImport.status"));
+        int written = sandbox.procore().contractPayments().count();
+        sandbox.netsuite().voidPayment(cases.paymentToVoid());
+        sandbox.netsuite().records("vendorPayment").remove(cases.paymentToDelete());
+
+        JsonPath after = GraphQL.as("requester", IMPORT);
+
+        assertNull(after.get("errors"), after.prettify());
+        List<String> notes = after.getList("data.requestImport.notes");
+        assertTrue(notes.stream().anyMatch(n -> n.contains("voided") && n.contains(cases.paymentToVoid().toString())),
+                notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("deleted") && n.contains(cases.paymentToDelete().toString())),
+                notes.toString());
+        assertEquals(written, sandbox.procore().contractPayments().count(), "never deleted nor zeroed by the hub");
+    }
+
+    @Test
+    void aCompanyOutsideTheUsIsRefusedWithTheReasonAndNothingIsWritten() {
+        sandbox.procore().companyCountry("CA");
+
+        JsonPath refused = GraphQL.as("requester", IMPORT);
+
+        assertEquals("NOT_SUPPORTED", errorCode(refused), refused.prettify());
+        assertTrue(refused.getString("errors[0].message").contains("US companies only"), refused.prettify());
+        assertEquals(0, sandbox.procore().contractPayments().count());
+    }
+
+    @Test
+    void viewersMayNotImport() {
+        assertEquals("FORBIDDEN", errorCode(GraphQL.as("viewer", IMPORT)));
+    }
+}
