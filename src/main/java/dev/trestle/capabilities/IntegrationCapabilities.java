@@ -24,6 +24,8 @@ public final class IntegrationCapabilities {
     public static final String OWNER_SIDE = "The integration does not sync the owner side of a project: owner invoices "
             + "and their payments, prime contracts and owner change orders stay in Procore.";
     static final String NOT_YET = "Not available yet: this flow is planned but the hub does not carry it today.";
+    /** The flow of bill payments, which the seed allows for US companies only. */
+    static final String BILL_PAYMENTS = "NetSuite vendor bill payments";
 
     private static final List<IntegrationCapability> ALL = List.of(
             supported("Precoro users and NetSuite employees", PRECORO, NETSUITE, MATCH,
@@ -41,8 +43,9 @@ public final class IntegrationCapabilities {
                     "On approval, as vendor bills; approved, approved as noted or pending owner approval invoices of a "
                             + "linked vendor and project whose WBS codes are exported; closed out in Procore with the "
                             + "bill's id"),
-            unsupported("NetSuite vendor bill payments", NETSUITE, PROCORE, IMPORT,
-                    "On request, as commitment payments (US companies only)", NOT_YET),
+            supported(BILL_PAYMENTS, NETSUITE, PROCORE, IMPORT,
+                    "On request, as commitment payments on the Procore invoices their bills came from (US companies "
+                            + "only)"),
             unsupported("NetSuite vendor bills and journals", NETSUITE, PROCORE, IMPORT, "On request, as direct costs",
                     NOT_YET),
             unsupported("Precoro purchase orders", PRECORO, NETSUITE, EXPORT,
@@ -56,5 +59,24 @@ public final class IntegrationCapabilities {
 
     public static List<IntegrationCapability> all() {
         return ALL;
+    }
+
+    /**
+     * The flows as they stand for a Procore company in {@code country} (ISO code as Procore gives it;
+     * null when unknown): bill payments only for a US company.
+     */
+    public static List<IntegrationCapability> forCountry(String country) {
+        if (country == null || "US".equals(country)) {
+            return ALL;
+        }
+        return ALL.stream().map(flow -> flow.object().equals(BILL_PAYMENTS)
+                ? unsupported(flow.object(), flow.from(), flow.to(), flow.direction(), flow.trigger(), usOnly(country))
+                : flow).toList();
+    }
+
+    /** Why bill payments are refused for a company outside the US, in words for people. */
+    public static String usOnly(String country) {
+        return "Bill payments become commitment payments for US companies only; the Procore company is in "
+                + (country == null || country.isBlank() ? "no country Procore names" : country) + ".";
     }
 }

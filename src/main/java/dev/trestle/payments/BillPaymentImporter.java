@@ -1,5 +1,6 @@
 package dev.trestle.payments;
 
+import dev.trestle.capabilities.IntegrationCapabilities;
 import dev.trestle.connectors.netsuite.NetSuiteConfig;
 import dev.trestle.connectors.netsuite.NetSuiteTransactions;
 import dev.trestle.connectors.netsuite.NetSuiteVendorPayment;
@@ -59,8 +60,7 @@ public class BillPaymentImporter {
         return procore.companyCountry().chain(country -> {
             if (!"US".equals(country)) {
                 return Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_SUPPORTED,
-                        "Bill payments become commitment payments for US companies only; the Procore company is in "
-                                + (country == null ? "no country Procore names" : country) + "."));
+                        IntegrationCapabilities.usOnly(country)));
             }
             return Uni.combine().all().unis(netsuite.vendorPaymentsModifiedSince(null),
                     links.all(LinkKind.COMMITMENT_PAYMENT)).asTuple()

@@ -50,6 +50,22 @@ class IntegrationCapabilitiesGraphQLTest {
         assertEquals(true, employees.get("supported"));
     }
 
+    @Test
+    void billPaymentsAreForUsCompaniesOnly() {
+        String query = "{ integrationCapabilities { object supported reason } }";
+        Map<String, Object> us = GraphQL.as("viewer", query).<Map<String, Object>>getList("data.integrationCapabilities")
+                .stream().filter(flow -> flow.get("object").equals("NetSuite vendor bill payments")).findFirst()
+                .orElseThrow();
+        assertEquals(true, us.get("supported"));
+
+        sandbox.procore().companyCountry("CA");
+        Map<String, Object> ca = GraphQL.as("viewer", query).<Map<String, Object>>getList("data.integrationCapabilities")
+                .stream().filter(flow -> flow.get("object").equals("NetSuite vendor bill payments")).findFirst()
+                .orElseThrow();
+        assertEquals(false, ca.get("supported"));
+        assertEquals(IntegrationCapabilities.usOnly("CA"), ca.get("reason"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"OWNER_INVOICE", "PRIME_CONTRACT", "OWNER_CHANGE_ORDER"})
     void anExportOfTheOwnerSideIsRefusedWithTheReason(String kind) {
