@@ -46,7 +46,8 @@ class ImportFaultsTest {
     @Test
     void aProcore429WindowPausesTheImportWhichLandsByItselfOnceWithoutSpendingAttempts() {
         int before = sandbox.procore().vendors().count();
-        sandbox.procore().rateLimit().window(Duration.ofSeconds(1));
+        // A one-second window, and no 10-second spike window whose later reset Procore would report instead.
+        sandbox.procore().rateLimit().window(Duration.ofSeconds(1)).noSpikeWindow();
         sandbox.procore().knobs().throttleRate(1.0);
 
         // Planning reads NetSuite only; every write into Procore meets the 429.
