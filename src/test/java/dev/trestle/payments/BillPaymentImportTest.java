@@ -117,6 +117,28 @@ class BillPaymentImportTest {
     }
 
     @Test
+    void anEntryProcoreRefusesFailsAloneWithProcoresMessageAndTheOthersLand() {
+        // The first bill's link points at an invoice Procore does not have (deleted in Procore since).
+        String bill = Long.toString(cases.procoreBills().get(0));
+        database.execute("UPDATE record_link SET left_id = '5799999999' WHERE kind = 'BILL' AND right_id = '" + bill + "'");
+        Map<String, BigDecimal> expected = appliedInNetSuite(cases.paymentOverSeveralBills(), cases.partialPayment(),
+                cases.paymentToVoid(), cases.paymentToDelete());
+        long refused = expected.keySet().stream().filter(origin -> origin.endsWith("-bill-" + bill)).count();
+        assertTrue(refused > 0, "the demo pays the first bill");
+
+        JsonPath result = GraphQL.as("requester", IMPORT);
+
+        assertNull(result.get("errors"), result.prettify());
+        assertEquals("FAILED", result.getString("data.requestImport.status"), result.prettify());
+        assertEquals(refused, result.getInt("data.requestImport.failed"));
+        assertEquals(expected.size() - refused, result.getInt("data.requestImport.created"));
+        assertEquals(expected.size() - refused, sandbox.procore().contractPayments().count(), "the others landed");
+        String trail = GraphQL.as("viewer", "{ auditTrail(subjectId: \"" + result.getString("data.requestImport.requestId")
+                + "\") { action details } }").prettify();
+        assertTrue(trail.contains("not found"), "Procore's message is kept: " + trail);
+    }
+
+    @Test
     void aCompanyOutsideTheUsIsRefusedWithTheReasonAndNothingIsWritten() {
         sandbox.procore().companyCountry("CA");
 
