@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * only, as Procore's own NetSuite connector does): every payment NetSuite has is planned with
  * {@link CommitmentPaymentPlanner}, against the bills linked to the Procore invoices they were
  * made from; the writes are upserts by origin id, so an import run again updates what it wrote
- * before and adds nothing twice. Payments voided or deleted in NetSuite after their commitment
+ * before and adds nothing twice (and leaves out what NetSuite has not changed since the day it was
+ * written). Payments voided or deleted in NetSuite after their commitment
  * payments were written are reported as drift in the import's notes, never deleted in Procore.
  */
 @ApplicationScoped
@@ -72,11 +73,13 @@ public class BillPaymentImporter {
         // The (payment, bill) pairs already in Procore, by payment.
         Map<String, Set<String>> importedBills = new HashMap<>();
         Set<String> importedOrigins = new LinkedHashSet<>();
+        Map<String, java.time.LocalDate> importedOn = new HashMap<>();
         for (RecordLink link : imported) {
             Matcher pair = ORIGIN_ID.matcher(link.rightId);
             if (pair.matches()) {
                 importedOrigins.add(link.rightId);
                 importedBills.computeIfAbsent(pair.group(1), id -> new LinkedHashSet<>()).add(pair.group(2));
+                importedOn.put(link.rightId, link.linkedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate());
             }
         }
         Set<String> billIds = new LinkedHashSet<>();
@@ -94,6 +97,13 @@ public class BillPaymentImporter {
                 CommitmentPaymentPlan plan = CommitmentPaymentPlanner.plan(payment(read, importedBills), invoices,
                         procoreCurrency, importedOrigins);
                 for (CommitmentPaymentPlan.Entry entry : plan.entries()) {
+                    // Written before and not changed in NetSuite since (SuiteQL dates changes to the day):
+                    // writing it again would change nothing.
+                    java.time.LocalDate written = importedOn.get(entry.originId());
+                    if (written != null && read.lastModified() != null && read.lastModified().isBefore(written)) {
+                        skipped++;
+                        continue;
+                    }
                     writes.add(OutboxWrite.intoProcore(RECORD_TYPE, new ProcoreInvoicePaymentUpdate(
                             entry.requisitionId(), entry.originId(), entry.checkNumber(), entry.amount(), entry.date(),
                             entry.checkNumber(), entry.invoiceNumber(), null, null, null).toWire(),

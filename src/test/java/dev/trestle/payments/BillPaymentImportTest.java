@@ -99,6 +99,22 @@ class BillPaymentImportTest {
     }
 
     @Test
+    void paymentsNetSuiteHasNotChangedSinceTheDayTheyWereWrittenAreNotWrittenAgain() {
+        assertEquals("EXPORTED", GraphQL.as("requester", IMPORT).getString("data.requestImport.status"));
+        // As if written two days from now: NetSuite's last change (today) is before it.
+        database.execute("UPDATE record_link SET linked_at = now() + interval '2 days' WHERE kind = 'COMMITMENT_PAYMENT'");
+        long syncs = sandbox.procore().requests().count("PATCH", "/rest/v1.0/companies/" + sandbox.settings().procoreCompanyId()
+                + "/invoice_payments/sync");
+
+        JsonPath again = GraphQL.as("requester", IMPORT);
+
+        assertNull(again.get("errors"), again.prettify());
+        assertEquals(0, again.getInt("data.requestImport.created"));
+        assertEquals(syncs, sandbox.procore().requests().count("PATCH", "/rest/v1.0/companies/"
+                + sandbox.settings().procoreCompanyId() + "/invoice_payments/sync"), "no Procore write");
+    }
+
+    @Test
     void paymentsVoidedOrDeletedAfterTheImportAreShownAsDriftAndNothingIsDeletedInProcore() {
         assertEquals("EXPORTED", GraphQL.as("requester", IMPORT).getString("data.requestImport.status"));
         int written = sandbox.procore().contractPayments().count();

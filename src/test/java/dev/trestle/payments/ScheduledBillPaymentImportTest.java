@@ -1,0 +1,65 @@
+package dev.trestle.payments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trestle.links.LinkKind;
+import dev.trestle.links.LinkMethod;
+import dev.trestle.links.Links;
+import dev.trestle.sandbox.MoneyBackDemoCases;
+import dev.trestle.sandbox.Sandbox;
+import dev.trestle.support.Database;
+import dev.trestle.support.Hub;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The scheduled bill payments import, with a cron of every second: the one test that turns it on. */
+@QuarkusTest
+@TestProfile(ScheduledBillPaymentImportTest.EverySecond.class)
+class ScheduledBillPaymentImportTest {
+
+    public static class EverySecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("trestle.bill-payments.cron", "*/1 * * * * ?");
+        }
+    }
+
+    @Inject
+    Sandbox sandbox;
+    @Inject
+    Database database;
+    @Inject
+    Links links;
+
+    @Test
+    void theScheduleImportsThePaymentsOnceAndIdleRunsLeaveNoRequestBehind() throws InterruptedException {
+        Hub.freshInstallation(sandbox, database);
+        Thread.sleep(2_500); // a few ticks with nothing to import (the plain demo has no payments of Procore bills)
+        assertEquals(0, database.count("SELECT count(*) FROM export_request WHERE kind = 'BILL_PAYMENTS'"),
+                "an idle run opens no import");
+
+        sandbox.resetWithMoneyBackDemo();
+        MoneyBackDemoCases cases = sandbox.moneyBackCases();
+        for (int i = 0; i < cases.exportedInvoices().size(); i++) {
+            links.link(LinkKind.BILL, Long.toString(cases.exportedInvoices().get(i)),
+                    Long.toString(cases.procoreBills().get(i)), LinkMethod.EXPORT, "test")
+                    .await().atMost(Duration.ofSeconds(10));
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && sandbox.procore().contractPayments().count() == 0) {
+            Thread.sleep(200);
+        }
+        int written = sandbox.procore().contractPayments().count();
+        assertTrue(written > 0, "the schedule imported the payments");
+        Thread.sleep(2_500); // later ticks update, never add
+        assertEquals(written, sandbox.procore().contractPayments().count());
+        assertEquals("schedule", database.text(
+                "SELECT requested_by FROM export_request WHERE kind = 'BILL_PAYMENTS' ORDER BY id LIMIT 1"));
+    }
+}
