@@ -119,7 +119,7 @@ public final class ConcurrencyGovernor {
     /** Waits for the reserved start, and again if the call before started late, then runs the call. */
     private <T> Uni<T> paced(Supplier<Uni<T>> call, long delayNanos) {
         // Rounded up to the timer's resolution, so the spacing is never shortened.
-        Duration wait = Duration.ofMillis((delayNanos + 999_999) / 1_000_000);
+        Duration wait = UpstreamCaller.timerDelay(Duration.ofNanos(delayNanos));
         return Uni.createFrom().voidItem().onItem().delayIt().by(wait).chain(() -> {
             long more = confirmStart();
             return more > 0 ? paced(call, more) : Uni.createFrom().deferred(call::get);

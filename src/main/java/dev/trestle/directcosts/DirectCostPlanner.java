@@ -1,5 +1,6 @@
 package dev.trestle.directcosts;
 
+import dev.trestle.money.Money;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,8 +108,8 @@ public final class DirectCostPlanner {
                             line.memo()));
                 }
             }
-            if (reasons.isEmpty() && lines.stream().map(l -> l.amount().value()).reduce(java.math.BigDecimal::add)
-                    .orElseThrow().signum() <= 0) {
+            if (reasons.isEmpty() && lines.stream().map(DirectCostPlan.CostLine::amount).reduce(Money::plus)
+                    .orElseThrow().value().signum() <= 0) {
                 reasons.add(name + ": its lines on Procore project " + projectId + " add up to nothing or less.");
             }
             if (reasons.isEmpty()) {

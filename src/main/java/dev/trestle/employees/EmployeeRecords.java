@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,11 +78,12 @@ public class EmployeeRecords {
     public Uni<List<PrecoroUserRecord>> precoroUsers(List<Long> ids) {
         List<String> keys = ids.stream().map(String::valueOf).toList();
         return copy("""
-                SELECT id::text, email, first_name, last_name, enabled, updated_at, read_at
+                SELECT id::text AS id, email, first_name, last_name, enabled, updated_at, read_at
                   FROM employee_sync_precoro_user WHERE id = ANY($1::bigint[])""",
                 Tuple.of(ids.toArray(Long[]::new)),
-                row -> new PrecoroUser(Long.parseLong(row.getString(0)), row.getString(1), row.getString(2),
-                        row.getString(3), row.getBoolean(4), instant(row.getOffsetDateTime(5))))
+                row -> new PrecoroUser(Long.parseLong(row.getString("id")), row.getString("email"),
+                        row.getString("first_name"), row.getString("last_name"), row.getBoolean("enabled"),
+                        instant(row.getOffsetDateTime("updated_at"))))
                 .chain(copy -> {
                     Uni<List<PrecoroUserRecord>> fromCopy = Uni.createFrom().item(() -> keys.stream()
                             .map(id -> copy.byId().containsKey(id)
@@ -99,21 +102,14 @@ public class EmployeeRecords {
                     if (read == null) {
                         return fromCopy;
                     }
-                    return read
-                            .map(answered -> live(keys, answered.users(), answered.readAt()))
-                            .onFailure(UpstreamException.class).recoverWithUni(failure -> {
-                                if (!copy.byId().keySet().containsAll(keys)) {
-                                    return Uni.createFrom().failure(failure);
-                                }
-                                LOG.debugf("Precoro users read from the hub's copy: %s", failure.getMessage());
-                                return fromCopy;
-                            });
+                    return orCopy(read.map(answered -> live(keys, answered.users(), answered.readAt())),
+                            copy.byId().keySet().containsAll(keys), fromCopy);
                 });
     }
 
     /** The NetSuite employees with these internal ids (nulls allowed), in the same order; null where none is known. */
     public Uni<List<NetSuiteEmployeeRecord>> netsuiteEmployees(List<String> ids) {
-        List<String> known = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> known = ids.stream().filter(Objects::nonNull).distinct().toList();
         if (known.isEmpty()) {
             return Uni.createFrom().item(ids.stream().map(id -> (NetSuiteEmployeeRecord) null).toList());
         }
@@ -121,8 +117,9 @@ public class EmployeeRecords {
                 SELECT id, entity_id, first_name, last_name, email, inactive, read_at
                   FROM employee_sync_netsuite_employee WHERE id = ANY($1::text[])""",
                 Tuple.of(known.toArray(String[]::new)),
-                row -> new NetSuiteEmployee(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                        row.getString(4), row.getBoolean(5)))
+                row -> new NetSuiteEmployee(row.getString("id"), row.getString("entity_id"),
+                        row.getString("first_name"), row.getString("last_name"), row.getString("email"),
+                        row.getBoolean("inactive")))
                 .chain(copy -> {
                     Uni<List<NetSuiteEmployeeRecord>> fromCopy = Uni.createFrom().item(() -> ids.stream()
                             .map(id -> id != null && copy.byId().containsKey(id)
@@ -133,7 +130,7 @@ public class EmployeeRecords {
                         return fromCopy;
                     }
                     Instant readAt = clock.instant();
-                    return netsuite.employeesByIds(known).map(employees -> {
+                    return orCopy(netsuite.employeesByIds(known).map(employees -> {
                         Map<String, NetSuiteEmployee> byId = new HashMap<>();
                         employees.forEach(employee -> byId.put(employee.id(), employee));
                         return ids.stream()
@@ -141,14 +138,19 @@ public class EmployeeRecords {
                                         ? NetSuiteEmployeeRecord.of(byId.get(id), readAt, ReadFrom.LIVE)
                                         : null)
                                 .toList();
-                    }).onFailure(UpstreamException.class).recoverWithUni(failure -> {
-                        if (!copy.byId().keySet().containsAll(known)) {
-                            return Uni.createFrom().failure(failure);
-                        }
-                        LOG.debugf("NetSuite employees read from the hub's copy: %s", failure.getMessage());
-                        return fromCopy;
-                    });
+                    }), copy.byId().keySet().containsAll(known), fromCopy);
                 });
+    }
+
+    /** A live read, or the copy when the read fails and the copy has every record asked for. */
+    private static <R> Uni<List<R>> orCopy(Uni<List<R>> live, boolean copyHasAll, Uni<List<R>> fromCopy) {
+        return live.onFailure(UpstreamException.class).recoverWithUni(failure -> {
+            if (!copyHasAll) {
+                return Uni.createFrom().failure(failure);
+            }
+            LOG.debugf("Read from the hub's copy: %s", failure.getMessage());
+            return fromCopy;
+        });
     }
 
     /**
@@ -228,27 +230,36 @@ public class EmployeeRecords {
         inFlight.clear();
     }
 
-    /** Rows of one copy table by id, each with its read time, and the start of the last employee sync that succeeded. */
-    private <T> Uni<Copy<T>> copy(String sql, Tuple ids, java.util.function.Function<Row, T> record) {
-        Uni<Copy<T>> rows = pool.preparedQuery(sql).execute(ids).map(found -> {
+    /**
+     * Rows of one copy table by id ({@code rows} selects them, with {@code id} and {@code read_at}),
+     * the start of the last employee sync that succeeded and whether one is running, in one statement:
+     * a page asks it once per sub-record, on its hot path.
+     */
+    private <T> Uni<Copy<T>> copy(String rows, Tuple ids, Function<Row, T> record) {
+        // The run state by index (sync_run_kind_started, sync_run_one_running): runs pile up, a page
+        // must not scan them. The join keeps the run state when no copy row matches.
+        return pool.preparedQuery("""
+                SELECT s.last_run, s.running, c.*
+                  FROM (SELECT (SELECT started_at FROM sync_run WHERE kind = 'EMPLOYEES' AND status = 'SUCCEEDED'
+                                 ORDER BY id DESC LIMIT 1) AS last_run,
+                               EXISTS (SELECT 1 FROM sync_run WHERE kind = 'EMPLOYEES' AND status = 'RUNNING') AS running) s
+                  LEFT JOIN (""" + rows + """
+                ) c ON true""").execute(ids).map(found -> {
             Map<String, T> byId = new HashMap<>();
             Map<String, Instant> readAt = new HashMap<>();
+            Instant lastRun = null;
+            boolean running = false;
             for (Row row : found) {
-                String id = row.getString(0);
-                byId.put(id, record.apply(row));
-                readAt.put(id, row.getOffsetDateTime(6).toInstant());
+                lastRun = instant(row.getOffsetDateTime("last_run"));
+                running = Boolean.TRUE.equals(row.getBoolean("running"));
+                String id = row.getString("id");
+                if (id != null) {
+                    byId.put(id, record.apply(row));
+                    readAt.put(id, row.getOffsetDateTime("read_at").toInstant());
+                }
             }
-            return new Copy<>(byId, readAt, null, false);
+            return new Copy<>(byId, readAt, lastRun, running);
         });
-        // Both by index (sync_run_kind_started, sync_run_one_running): runs pile up, a page must not scan them.
-        Uni<Row> runs = pool.preparedQuery("""
-                SELECT (SELECT started_at FROM sync_run WHERE kind = 'EMPLOYEES' AND status = 'SUCCEEDED'
-                         ORDER BY id DESC LIMIT 1),
-                       EXISTS (SELECT 1 FROM sync_run WHERE kind = 'EMPLOYEES' AND status = 'RUNNING')""")
-                .execute().map(found -> found.iterator().next());
-        return Uni.combine().all().unis(rows, runs).asTuple()
-                .map(both -> new Copy<>(both.getItem1().byId(), both.getItem1().readAt(),
-                        instant(both.getItem2().getOffsetDateTime(0)), Boolean.TRUE.equals(both.getItem2().getBoolean(1))));
     }
 
     private static Instant instant(OffsetDateTime value) {

@@ -1,5 +1,7 @@
 package dev.trestle.exports;
 
+import java.util.List;
+
 /**
  * How an import request stands: its status, and its writes into Procore by outcome.
  *
@@ -11,5 +13,5 @@ package dev.trestle.exports;
  * @param notes   the plan's notes for a person (empty when the answer is an import already running)
  */
 public record ImportOutcome(long requestId, ExportStatus status, int linked, int skipped, int failed, int pending,
-        java.util.List<String> notes) {
+        List<String> notes) {
 }

@@ -2,6 +2,7 @@ package dev.trestle.imports;
 
 import dev.trestle.exports.ExportStatus;
 import dev.trestle.exports.ImportOutcome;
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -24,7 +25,7 @@ public record ImportResult(@NonNull @Id String requestId, @NonNull ExportStatus 
         @NonNull int skipped, @NonNull int failed, @NonNull int pending,
         @NonNull @Description("Why records were left out, and what changed in NetSuite after an earlier import that "
                 + "the hub does not undo by itself (drift: e.g. a payment voided or deleted after it became a "
-                + "commitment payment), in words.") java.util.List<@NonNull String> notes) {
+                + "commitment payment), in words.") List<@NonNull String> notes) {
 
     static ImportResult of(ImportOutcome outcome) {
         return new ImportResult(Long.toString(outcome.requestId()), outcome.status(), outcome.linked(),

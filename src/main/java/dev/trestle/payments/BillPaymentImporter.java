@@ -17,6 +17,8 @@ import dev.trestle.links.RecordLink;
 import dev.trestle.money.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -73,13 +75,13 @@ public class BillPaymentImporter {
         // The (payment, bill) pairs already in Procore, by payment.
         Map<String, Set<String>> importedBills = new HashMap<>();
         Set<String> importedOrigins = new LinkedHashSet<>();
-        Map<String, java.time.LocalDate> importedOn = new HashMap<>();
+        Map<String, LocalDate> importedOn = new HashMap<>();
         for (RecordLink link : imported) {
             Matcher pair = ORIGIN_ID.matcher(link.rightId);
             if (pair.matches()) {
                 importedOrigins.add(link.rightId);
                 importedBills.computeIfAbsent(pair.group(1), id -> new LinkedHashSet<>()).add(pair.group(2));
-                importedOn.put(link.rightId, link.linkedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                importedOn.put(link.rightId, link.linkedAt.atZone(ZoneOffset.UTC).toLocalDate());
             }
         }
         Set<String> billIds = new LinkedHashSet<>();
@@ -99,7 +101,7 @@ public class BillPaymentImporter {
                 for (CommitmentPaymentPlan.Entry entry : plan.entries()) {
                     // Written before and not changed in NetSuite since (SuiteQL dates changes to the day):
                     // writing it again would change nothing.
-                    java.time.LocalDate written = importedOn.get(entry.originId());
+                    LocalDate written = importedOn.get(entry.originId());
                     if (written != null && read.lastModified() != null && read.lastModified().isBefore(written)) {
                         skipped++;
                         continue;

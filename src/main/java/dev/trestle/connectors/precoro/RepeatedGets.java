@@ -3,10 +3,12 @@ package dev.trestle.connectors.precoro;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Precoro refuses an identical GET repeated within a minute (a 429 from its "route based limiter
@@ -79,8 +81,8 @@ final class RepeatedGets {
      * The latest whole second at or before {@code since} whose question was not asked within the
      * window, noted as asked: for questions where an earlier moment asks for more, never less.
      */
-    synchronized Instant claimSecondAtOrBefore(Instant since, java.util.function.Function<Instant, String> question) {
-        Instant second = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    synchronized Instant claimSecondAtOrBefore(Instant since, Function<Instant, String> question) {
+        Instant second = since.truncatedTo(ChronoUnit.SECONDS);
         while (freeAt(question.apply(second)).isAfter(clock.instant())) {
             second = second.minusSeconds(1);
         }
