@@ -52,7 +52,9 @@ class ScheduledBillPaymentImportTest {
                     .await().atMost(Duration.ofSeconds(10));
         }
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline && sandbox.procore().contractPayments().count() == 0) {
+        // Until the first scheduled import has landed all its writes (they go in several sync requests).
+        while (System.nanoTime() < deadline && database.count("SELECT count(*) FROM export_request "
+                + "WHERE kind = 'BILL_PAYMENTS' AND status = 'EXPORTED'") == 0) {
             Thread.sleep(200);
         }
         int written = sandbox.procore().contractPayments().count();
