@@ -44,10 +44,13 @@ public final class IntegrationCapabilities {
                             + "linked vendor and project whose WBS codes are exported; closed out in Procore with the "
                             + "bill's id"),
             supported(BILL_PAYMENTS, NETSUITE, PROCORE, IMPORT,
-                    "On request, as commitment payments on the Procore invoices their bills came from (US companies "
-                            + "only)"),
-            unsupported("NetSuite vendor bills and journals", NETSUITE, PROCORE, IMPORT, "On request, as direct costs",
-                    NOT_YET),
+                    "On request and hourly, what changed since the last run (everything once a day), as commitment "
+                            + "payments on the Procore invoices their bills came from (US companies only)"),
+            supported("NetSuite vendor bills and journals", NETSUITE, PROCORE, IMPORT,
+                    "On request and hourly, what changed since the last run (everything once a day), as direct costs "
+                            + "on exported projects: bills entered in NetSuite as invoices, journals as expenses; a "
+                            + "direct cost with a line on no exported cost-code item or mapped account is held and "
+                            + "named"),
             unsupported("Precoro purchase orders", PRECORO, NETSUITE, EXPORT,
                     "When approved in Precoro, after an accounting approver approves", NOT_YET),
             unsupported("Procore owner invoices and their payments", PROCORE, NETSUITE, EXPORT, "Never", OWNER_SIDE),

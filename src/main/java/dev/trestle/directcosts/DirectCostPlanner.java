@@ -35,8 +35,11 @@ public final class DirectCostPlanner {
 
     /** Where the WBS codes of a project come from. */
     public interface WbsCodes {
-        /** The WBS code an exported cost-code item stands for; null when the item is not one. */
-        Long forItem(String itemId);
+        /**
+         * The WBS code of this Procore project that an exported cost-code item stands for; null when the item is
+         * not one, or stands for a WBS code of another project.
+         */
+        Long forItem(long projectId, String itemId);
 
         /** The WBS code the configured account map gives on this Procore project; null when none. */
         Long forAccount(long projectId, String accountId);
@@ -47,7 +50,12 @@ public final class DirectCostPlanner {
 
     /** The origin id of the direct cost of one document on one Procore project. */
     public static String originId(CostDocument document, long projectId) {
-        return "netsuite-" + document.type().key() + "-" + document.id() + "-project-" + projectId;
+        return originPrefix(document) + projectId;
+    }
+
+    /** What the origin ids of every direct cost of one document start with. */
+    public static String originPrefix(CostDocument document) {
+        return "netsuite-" + document.type().key() + "-" + document.id() + "-project-";
     }
 
     /**
@@ -93,7 +101,7 @@ public final class DirectCostPlanner {
             }
             List<DirectCostPlan.CostLine> lines = new ArrayList<>();
             for (CostDocument.Line line : project.getValue()) {
-                Long code = line.itemId() == null ? null : wbs.forItem(line.itemId());
+                Long code = line.itemId() == null ? null : wbs.forItem(projectId, line.itemId());
                 if (code == null && line.accountId() != null) {
                     code = wbs.forAccount(projectId, line.accountId());
                 }

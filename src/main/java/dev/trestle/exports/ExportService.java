@@ -84,20 +84,33 @@ public class ExportService {
     }
 
     /**
-     * Runs an import into Procore through the outbox: no approval step (the seed: imports happen
-     * on request), the same retries, error detail, audit and exactly-once rules as exports. Waits
-     * up to {@code trestle.imports.wait} for its writes to land; an import still under way then (Procore
-     * paused by a rate limit, say) goes on by itself and the outcome says what is pending. Asked
-     * for while the same import runs, it answers with that one.
+     * The import of this kind still writing into Procore, if one is: how it stands after waiting
+     * up to {@code trestle.imports.wait} for it to land; null when none is under way.
      */
-    public Uni<ImportOutcome> runImport(String kind, Uni<ImportPlan> plan, UserRef requester) {
-        return store.openImport(kind, IMPORT_SOURCE).chain(running -> running != null
-                ? awaitImport(running, 0, List.of(), clock.instant().plus(importWait))
-                : plan.chain(planned -> store.requestImport(kind, IMPORT_SOURCE, requester, planned.writes(),
-                                clock.instant())
-                        .invoke(worker::wake)
-                        .chain(id -> awaitImport(id, planned.skipped(), planned.notes(),
-                                clock.instant().plus(importWait)))));
+    public Uni<ImportOutcome> openImport(String kind) {
+        return store.openImport(kind, IMPORT_SOURCE).chain(running -> running == null
+                ? Uni.createFrom().nullItem()
+                : awaitImport(running, 0, List.of(), clock.instant().plus(importWait)));
+    }
+
+    /**
+     * Queues an import's writes into Procore in the outbox: no approval step (the seed: imports
+     * happen on request), the same retries, error detail, audit and exactly-once rules as exports.
+     * Yields the request holding them; {@code EXPORT_ALREADY_REQUESTED} when one of the kind is
+     * still under way.
+     */
+    public Uni<Long> queueImport(String kind, ImportPlan plan, UserRef requester) {
+        return store.requestImport(kind, IMPORT_SOURCE, requester, plan.writes(), clock.instant())
+                .invoke(worker::wake);
+    }
+
+    /**
+     * How a queued import stands after waiting up to {@code trestle.imports.wait} for its writes to
+     * land; an import still under way then (Procore paused by a rate limit, say) goes on by itself
+     * and the outcome says what is pending.
+     */
+    public Uni<ImportOutcome> awaitImport(long id, ImportPlan plan) {
+        return awaitImport(id, plan.skipped(), plan.notes(), clock.instant().plus(importWait));
     }
 
     private Uni<ImportOutcome> awaitImport(long id, int skipped, List<String> notes, Instant until) {

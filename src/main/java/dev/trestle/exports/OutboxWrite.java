@@ -3,6 +3,8 @@ package dev.trestle.exports;
 import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.RecordRef;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,6 +52,23 @@ public record OutboxWrite(UpstreamSystem destination, String recordType, String 
             String netsuiteId) {
         return new OutboxWrite(UpstreamSystem.PROCORE, recordType, netsuiteId, syncEntry, linkKind,
                 linkKind.right(netsuiteId));
+    }
+
+    /** The record type of a Procore direct cost write: its header and lines, on one project. */
+    public static final String DIRECT_COST = "direct_cost";
+
+    /**
+     * A Procore direct cost with its lines on one project, keyed on the direct cost's origin id (which stands for the
+     * NetSuite document's lines on that project): the header as the direct costs sync takes it, and the lines as the
+     * line items sync takes them, without their direct cost (known once the header is written).
+     */
+    public static OutboxWrite directCostIntoProcore(long projectId, Map<String, Object> header,
+            List<Map<String, Object>> lines, String originId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("project_id", projectId);
+        body.put("direct_cost", header);
+        body.put("line_items", lines);
+        return intoProcore(DIRECT_COST, body, LinkKind.DIRECT_COST, originId);
     }
 
     /** The link made once the write landed as {@code destinationId}: (left id, right id) of the kind. */

@@ -16,6 +16,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -40,8 +42,12 @@ class ProcoreSyncs {
     private final Batcher<String> vendorWrites;
     private final Batcher<String> projectWrites;
     private final Batcher<String> invoicePaymentWrites;
+    /** Direct costs are synced per project: one batcher each, made when its first direct cost comes. */
+    private final Map<Long, Batcher<String>> directCostWrites = new ConcurrentHashMap<>();
+    private final ProcoreConnector procore;
 
     ProcoreSyncs(ProcoreConnector procore) {
+        this.procore = procore;
         this.vendorOrigins = byId(entries -> procore.syncVendors(entries.entrySet().stream()
                 .map(e -> new ProcoreVendorUpdate(e.getKey(), (String) e.getValue().get("origin_id"), null, null, null,
                         null, null)).toList()));
@@ -65,6 +71,11 @@ class ProcoreSyncs {
      * the Procore id of the record created or updated.
      */
     Uni<String> write(OutboxWrite write) {
+        if (write.recordType().equals(OutboxWrite.DIRECT_COST)) {
+            long project = ((Number) write.body().get("project_id")).longValue();
+            return directCostWrites.computeIfAbsent(project, p -> byOriginId(entries -> syncDirectCosts(p, entries)))
+                    .add(write.idempotencyKey(), write.body()).map(String::valueOf);
+        }
         Batcher<String> batcher = switch (write.recordType()) {
             case "vendor" -> vendorWrites;
             case "project" -> projectWrites;
@@ -74,6 +85,62 @@ class ProcoreSyncs {
         Map<String, Object> entry = new LinkedHashMap<>(write.body());
         entry.put("origin_id", write.idempotencyKey());
         return batcher.add(write.idempotencyKey(), entry).map(String::valueOf);
+    }
+
+    /**
+     * Writes the direct costs of one project: their headers in one direct costs sync, then the lines of the headers
+     * Procore wrote, given their direct cost ids, in line items syncs of up to {@value ProcoreConnector#MAX_SYNC_ENTRIES}.
+     * A direct cost counts as written only when its header and every line were; otherwise it fails with Procore's
+     * reason and is written again whole (both syncs upsert by origin id, so the parts that landed are not doubled).
+     */
+    @SuppressWarnings("unchecked")
+    private Uni<ProcoreSyncResult> syncDirectCosts(long projectId, Map<String, Map<String, Object>> writes) {
+        List<Map<String, Object>> headers = writes.values().stream()
+                .map(body -> (Map<String, Object>) body.get("direct_cost")).toList();
+        return procore.syncByOriginId(OutboxWrite.DIRECT_COST, projectId, headers).chain(written -> {
+            Map<String, String> refused = new LinkedHashMap<>(written.rejectedByOrigin());
+            Map<String, String> lineOwner = new LinkedHashMap<>();
+            List<Map<String, Object>> lines = new ArrayList<>();
+            writes.forEach((originId, body) -> {
+                Long directCost = written.syncedByOrigin().get(originId);
+                if (directCost == null) {
+                    refused.putIfAbsent(originId, "Procore wrote neither the direct cost nor an error for it");
+                    return;
+                }
+                for (Map<String, Object> line : (List<Map<String, Object>>) body.get("line_items")) {
+                    Map<String, Object> entry = new LinkedHashMap<>(line);
+                    entry.put("direct_cost_id", directCost);
+                    lines.add(entry);
+                    lineOwner.put((String) line.get("origin_id"), originId);
+                }
+            });
+            Uni<Void> sent = Uni.createFrom().voidItem();
+            for (int from = 0; from < lines.size(); from += ProcoreConnector.MAX_SYNC_ENTRIES) {
+                List<Map<String, Object>> chunk = lines.subList(from,
+                        Math.min(lines.size(), from + ProcoreConnector.MAX_SYNC_ENTRIES));
+                sent = sent.chain(() -> procore.syncByOriginId("direct_cost_line_item", projectId, chunk)
+                        .invoke(result -> chunk.forEach(line -> {
+                            String lineId = (String) line.get("origin_id");
+                            String reason = result.rejectedByOrigin().get(lineId);
+                            if (reason == null && !result.syncedByOrigin().containsKey(lineId)) {
+                                reason = "Procore wrote neither the line nor an error for it";
+                            }
+                            if (reason != null) {
+                                refused.putIfAbsent(lineOwner.get(lineId), "line " + lineId + ": " + reason);
+                            }
+                        }))
+                        .replaceWithVoid());
+            }
+            return sent.map(done -> {
+                Map<String, Long> landed = new LinkedHashMap<>();
+                written.syncedByOrigin().forEach((originId, id) -> {
+                    if (writes.containsKey(originId) && !refused.containsKey(originId)) {
+                        landed.put(originId, id);
+                    }
+                });
+                return new ProcoreSyncResult(Set.of(), Map.of(), landed, refused);
+            });
+        });
     }
 
     /** Whether the destination's id goes back onto this source record (Procore origin_id). */

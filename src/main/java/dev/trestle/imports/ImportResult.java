@@ -18,17 +18,21 @@ import org.eclipse.microprofile.graphql.NonNull;
  * @param failed    records Procore refused; the audit trail has Procore's reasons
  * @param pending   records still to be written (Procore paused them, e.g. by a rate limit)
  * @param notes     why records were left out, and drift a person must look at
+ * @param run       the run that read NetSuite; null when the answer is an import already writing
  */
 @Description("What an import from NetSuite into Procore did. Its writes go through the same outbox as exports: "
         + "retried on their own through outages, audited under requestId.")
 public record ImportResult(@NonNull @Id String requestId, @NonNull ExportStatus status, @NonNull int created,
         @NonNull int skipped, @NonNull int failed, @NonNull int pending,
-        @NonNull @Description("Why records were left out, and what changed in NetSuite after an earlier import that "
-                + "the hub does not undo by itself (drift: e.g. a payment voided or deleted after it became a "
-                + "commitment payment), in words.") List<@NonNull String> notes) {
+        @NonNull @Description("Why records were left out or held, and what changed in NetSuite after an earlier "
+                + "import that the hub does not undo by itself (drift: e.g. a payment voided or deleted after it became "
+                + "a commitment payment), in words. Kept with the run (importRuns).") List<@NonNull String> notes,
+        @Description("The run that read NetSuite for this answer (how much it read and from when); empty when the "
+                + "answer is an import of the kind that was still writing, which this request joined.") ImportRun run) {
 
-    static ImportResult of(ImportOutcome outcome) {
+    static ImportResult of(ImportRunner.Result result) {
+        ImportOutcome outcome = result.outcome();
         return new ImportResult(Long.toString(outcome.requestId()), outcome.status(), outcome.linked(),
-                outcome.skipped(), outcome.failed(), outcome.pending(), outcome.notes());
+                outcome.skipped(), outcome.failed(), outcome.pending(), outcome.notes(), result.run());
     }
 }

@@ -21,7 +21,12 @@ public enum LinkKind {
      * A Procore commitment payment and the part of a NetSuite vendor payment applied to one bill
      * (its id is the commitment payment's origin id, {@code netsuite-payment-<payment>-bill-<bill>}).
      */
-    COMMITMENT_PAYMENT(UpstreamSystem.PROCORE, "contract_payment", UpstreamSystem.NETSUITE, "vendorPaymentApplication");
+    COMMITMENT_PAYMENT(UpstreamSystem.PROCORE, "contract_payment", UpstreamSystem.NETSUITE, "vendorPaymentApplication"),
+    /**
+     * A Procore direct cost and the lines of a NetSuite vendor bill or journal entry costed to its
+     * project (its id is the direct cost's origin id, {@code netsuite-bill|journal-<id>-project-<project>}).
+     */
+    DIRECT_COST(UpstreamSystem.PROCORE, "direct_cost", UpstreamSystem.NETSUITE, "costDocumentProject");
 
     private final UpstreamSystem leftSystem;
     private final String leftType;

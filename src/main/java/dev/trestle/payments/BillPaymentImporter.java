@@ -17,6 +17,7 @@ import dev.trestle.links.RecordLink;
 import dev.trestle.money.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,12 +31,13 @@ import java.util.regex.Pattern;
 
 /**
  * Plans the import of NetSuite bill payments into Procore as commitment payments (US companies
- * only, as Procore's own NetSuite connector does): every payment NetSuite has is planned with
+ * only, as Procore's own NetSuite connector does): the payments NetSuite changed are planned with
  * {@link CommitmentPaymentPlanner}, against the bills linked to the Procore invoices they were
  * made from; the writes are upserts by origin id, so an import run again updates what it wrote
  * before and adds nothing twice (and leaves out what NetSuite has not changed since the day it was
- * written). Payments voided or deleted in NetSuite after their commitment
- * payments were written are reported as drift in the import's notes, never deleted in Procore.
+ * written). Payments voided or deleted in NetSuite after their commitment payments were written are
+ * reported as drift in the import's notes, never deleted in Procore; a deletion is seen by a full
+ * read only, since NetSuite answers a read by change date without the records it no longer has.
  */
 @ApplicationScoped
 public class BillPaymentImporter {
@@ -59,19 +61,23 @@ public class BillPaymentImporter {
         this.netsuiteCurrency = netsuiteConfig.currency();
     }
 
-    public Uni<ImportPlan> plan() {
+    /**
+     * The plan of the payments NetSuite changed at or after {@code modifiedSince}, or of every payment when
+     * null (a full read: the only one that sees payments deleted in NetSuite).
+     */
+    public Uni<ImportPlan> plan(Instant modifiedSince) {
         return procore.companyCountry().chain(country -> {
             if (!"US".equals(country)) {
                 return Uni.createFrom().failure(new TrestleException(ErrorCode.NOT_SUPPORTED,
                         IntegrationCapabilities.usOnly(country)));
             }
-            return Uni.combine().all().unis(netsuite.vendorPaymentsModifiedSince(null),
+            return Uni.combine().all().unis(netsuite.vendorPaymentsModifiedSince(modifiedSince),
                     links.all(LinkKind.COMMITMENT_PAYMENT)).asTuple()
-                    .chain(read -> plan(read.getItem1(), read.getItem2()));
+                    .chain(read -> plan(read.getItem1(), read.getItem2(), modifiedSince == null));
         });
     }
 
-    private Uni<ImportPlan> plan(List<NetSuiteVendorPayment> payments, List<RecordLink> imported) {
+    private Uni<ImportPlan> plan(List<NetSuiteVendorPayment> payments, List<RecordLink> imported, boolean readAll) {
         // The (payment, bill) pairs already in Procore, by payment.
         Map<String, Set<String>> importedBills = new HashMap<>();
         Set<String> importedOrigins = new LinkedHashSet<>();
@@ -120,14 +126,15 @@ public class BillPaymentImporter {
                 }
                 plan.drift().forEach(drift -> notes.add(drift.change()));
             }
+            // Only a full read tells a deleted payment from one that did not change.
             importedBills.forEach((paymentId, paid) -> {
-                if (!seen.contains(paymentId)) {
+                if (readAll && !seen.contains(paymentId)) {
                     paid.forEach(billId -> notes.add("NetSuite payment " + paymentId + " is gone from NetSuite "
                             + "(deleted) after its payment of bill " + billId + " was recorded in Procore as a "
                             + "commitment payment; remove or reverse it there."));
                 }
             });
-            return new ImportPlan(writes, skipped, notes);
+            return new ImportPlan(writes, payments.size(), skipped, notes);
         });
     }
 

@@ -57,16 +57,7 @@ class VendorBillExportTest {
 
     /** The links a person (or an earlier export) made: the demo's linked vendors, project and exported WBS codes. */
     static void linkDemoRecords(Sandbox sandbox, Database database) {
-        ProjectTestData.link(database, "VENDOR", String.valueOf(ProcoreDemoCases.LINKED_VENDOR_A),
-                ProcoreDemoCases.LINKED_VENDOR_A_NETSUITE);
-        ProjectTestData.link(database, "VENDOR", String.valueOf(ProcoreDemoCases.LINKED_VENDOR_B),
-                ProcoreDemoCases.LINKED_VENDOR_B_NETSUITE);
-        ProjectTestData.link(database, "PROJECT", PROJECT, ProcoreDemoCases.LINKED_PROJECT_JOB);
-        sandbox.procore().costStructure().wbsCodes(ProcoreDemoCases.LINKED_PROJECT)
-                .forEach(code -> sandbox.netsuite().records("otherChargePurchaseItem")
-                        .byExternalId(ProcoreDemoCases.itemExternalId(code.projectId(), code.id()))
-                        .ifPresent(item -> ProjectTestData.link(database, "COST_CODE", String.valueOf(code.id()),
-                                String.valueOf(item.id()))));
+        ProjectTestData.linkDemoRecords(sandbox, database);
     }
 
     @Test

@@ -18,7 +18,7 @@ class DirectCostPlannerTest {
     private static final Map<String, Long> VENDORS = Map.of("2001", 5000000001L);
     /** Item 501 is the exported cost code 61001; account 61 maps to 61002 on the first project only. */
     private static final DirectCostPlanner.WbsCodes WBS = new DirectCostPlanner.WbsCodes() {
-        public Long forItem(String itemId) {
+        public Long forItem(long projectId, String itemId) {
             return "501".equals(itemId) ? 61001L : null;
         }
 

@@ -2,6 +2,7 @@ package dev.trestle.payments;
 
 import static dev.trestle.support.GraphQL.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,12 @@ class BillPaymentImportTest {
 
     private static final String IMPORT = """
             mutation { requestImport(input: {kind: BILL_PAYMENTS}) { requestId status created skipped failed pending notes } }""";
+    private static final String RUN_IMPORT = """
+            mutation { requestImport(input: {kind: BILL_PAYMENTS}) { requestId status notes run { mode readFrom scanned } } }""";
+    /** Reads every payment NetSuite has: the only way to see one deleted there. */
+    private static final String FULL_IMPORT = """
+            mutation { requestImport(input: {kind: BILL_PAYMENTS, full: true}) {
+              requestId status created skipped failed pending notes run { mode readFrom scanned } } }""";
 
     @Inject
     Sandbox sandbox;
@@ -106,12 +113,48 @@ class BillPaymentImportTest {
         long syncs = sandbox.procore().requests().count("PATCH", "/rest/v1.0/companies/" + sandbox.settings().procoreCompanyId()
                 + "/invoice_payments/sync");
 
-        JsonPath again = GraphQL.as("requester", IMPORT);
+        JsonPath again = GraphQL.as("requester", FULL_IMPORT);
 
         assertNull(again.get("errors"), again.prettify());
         assertEquals(0, again.getInt("data.requestImport.created"));
         assertEquals(syncs, sandbox.procore().requests().count("PATCH", "/rest/v1.0/companies/"
                 + sandbox.settings().procoreCompanyId() + "/invoice_payments/sync"), "no Procore write");
+    }
+
+    @Test
+    void anIncrementalRunReadsOnlyWhatNetSuiteChangedSinceTheWatermarkAndMovesItOnlyWhenItSucceeds() throws Exception {
+        JsonPath first = GraphQL.as("requester", RUN_IMPORT);
+        assertEquals("FULL", first.getString("data.requestImport.run.mode"), "no watermark yet: everything is read");
+        int payments = sandbox.netsuite().records("vendorPayment").count();
+        assertEquals(payments, first.getInt("data.requestImport.run.scanned"));
+        assertTrue(database.count("SELECT count(*) FROM import_watermark WHERE kind = 'BILL_PAYMENTS'"
+                + " AND read_from < now() - interval '9 minutes'") == 1, "the moment it asked, minus the overlap");
+
+        // As if the last run had asked after every change NetSuite holds.
+        database.execute("UPDATE import_watermark SET read_from = now() + interval '1 second'");
+        Thread.sleep(2_000);
+        JsonPath idle = GraphQL.as("requester", RUN_IMPORT);
+        assertEquals("INCREMENTAL", idle.getString("data.requestImport.run.mode"), idle.prettify());
+        assertNotNull(idle.get("data.requestImport.run.readFrom"));
+        assertEquals(0, idle.getInt("data.requestImport.run.scanned"), "nothing changed since");
+
+        database.execute("UPDATE import_watermark SET read_from = now()");
+        Thread.sleep(1_100);
+        sandbox.netsuite().voidPayment(cases.paymentToVoid());
+        JsonPath changed = GraphQL.as("requester", RUN_IMPORT);
+        assertEquals(1, changed.getInt("data.requestImport.run.scanned"), "the voided payment alone");
+        assertTrue(changed.<String>getList("data.requestImport.notes").stream().anyMatch(n -> n.contains("voided")));
+
+        // A run that fails leaves the watermark where it was: the next one reads it all again.
+        String watermark = database.text("SELECT read_from::text FROM import_watermark WHERE kind = 'BILL_PAYMENTS'");
+        sandbox.netsuite().knobs().errorRate(1.0);
+        JsonPath failed = GraphQL.as("requester", RUN_IMPORT);
+        sandbox.netsuite().knobs().errorRate(0);
+        assertTrue(errorCode(failed).startsWith("UPSTREAM_"), failed.prettify());
+        assertEquals(watermark, database.text("SELECT read_from::text FROM import_watermark WHERE kind = 'BILL_PAYMENTS'"));
+        JsonPath runs = GraphQL.as("viewer", "{ importRuns(kind: BILL_PAYMENTS, first: 1) { status errorCode error } }");
+        assertEquals("FAILED", runs.getString("data.importRuns[0].status"), runs.prettify());
+        assertEquals(errorCode(failed), runs.getString("data.importRuns[0].errorCode"));
     }
 
     @Test
@@ -121,9 +164,18 @@ class BillPaymentImportTest {
         sandbox.netsuite().voidPayment(cases.paymentToVoid());
         sandbox.netsuite().records("vendorPayment").remove(cases.paymentToDelete());
 
-        JsonPath after = GraphQL.as("requester", IMPORT);
+        // What changed since the last run: the voided payment; the deleted one is in no answer.
+        JsonPath changed = GraphQL.as("requester", IMPORT);
+        assertNull(changed.get("errors"), changed.prettify());
+        List<String> changedNotes = changed.getList("data.requestImport.notes");
+        assertTrue(changedNotes.stream().anyMatch(n -> n.contains("voided") && n.contains(cases.paymentToVoid().toString())),
+                changedNotes.toString());
+
+        JsonPath after = GraphQL.as("requester", FULL_IMPORT);
 
         assertNull(after.get("errors"), after.prettify());
+        assertEquals("FULL", after.getString("data.requestImport.run.mode"));
+        assertNull(after.get("data.requestImport.run.readFrom"));
         List<String> notes = after.getList("data.requestImport.notes");
         assertTrue(notes.stream().anyMatch(n -> n.contains("voided") && n.contains(cases.paymentToVoid().toString())),
                 notes.toString());

@@ -15,10 +15,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The scheduled bill payments import, with a cron of every second: the one test that turns it on. */
+/**
+ * The scheduled bill payments import, with a cron of every second and a full read every five seconds: the one test
+ * that turns it on.
+ */
 @QuarkusTest
 @TestProfile(ScheduledBillPaymentImportTest.EverySecond.class)
 class ScheduledBillPaymentImportTest {
@@ -26,7 +30,7 @@ class ScheduledBillPaymentImportTest {
     public static class EverySecond implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("trestle.bill-payments.cron", "*/1 * * * * ?");
+            return Map.of("trestle.bill-payments.cron", "*/1 * * * * ?", "trestle.imports.full-every", "PT5S");
         }
     }
 
@@ -51,6 +55,11 @@ class ScheduledBillPaymentImportTest {
                     Long.toString(cases.procoreBills().get(i)), LinkMethod.EXPORT, "test")
                     .await().atMost(Duration.ofSeconds(10));
         }
+        // The demo's payments are dated before the hub's first run; these are made now, as NetSuite users do.
+        for (Long payment : List.of(cases.paymentOverSeveralBills(), cases.partialPayment(), cases.paymentToVoid(),
+                cases.paymentToDelete())) {
+            sandbox.netsuite().edit("vendorPayment", payment, fields -> { });
+        }
         long deadline = System.nanoTime() + 30_000_000_000L;
         // Until the first scheduled import has landed all its writes (they go in several sync requests).
         while (System.nanoTime() < deadline && database.count("SELECT count(*) FROM export_request "
@@ -63,5 +72,20 @@ class ScheduledBillPaymentImportTest {
         assertEquals(written, sandbox.procore().contractPayments().count());
         assertEquals("schedule", database.text(
                 "SELECT requested_by FROM export_request WHERE kind = 'BILL_PAYMENTS' ORDER BY id LIMIT 1"));
+        // A payment deleted in NetSuite is in no incremental answer: the next full read reports it.
+        sandbox.netsuite().records("vendorPayment").remove(cases.paymentToDelete());
+        long noticed = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < noticed && database.count("SELECT count(*) FROM import_run WHERE kind = 'BILL_PAYMENTS'"
+                + " AND mode = 'FULL' AND notes LIKE '%" + cases.paymentToDelete() + "%deleted%'") == 0) {
+            Thread.sleep(200);
+        }
+        assertTrue(database.count("SELECT count(*) FROM import_run WHERE kind = 'BILL_PAYMENTS' AND mode = 'FULL'"
+                + " AND trigger = 'SCHEDULED' AND notes LIKE '%" + cases.paymentToDelete() + "%deleted%'") > 0,
+                "a scheduled full read shows the deletion to a person");
+        assertEquals(written, sandbox.procore().contractPayments().count(), "and deletes nothing in Procore");
+        // Every tick is a run: the first read everything, the later ones what changed since.
+        assertEquals("FULL", database.text("SELECT mode FROM import_run WHERE kind = 'BILL_PAYMENTS' ORDER BY id LIMIT 1"));
+        assertTrue(database.count("SELECT count(*) FROM import_run WHERE kind = 'BILL_PAYMENTS' AND trigger = 'SCHEDULED'"
+                + " AND mode = 'INCREMENTAL' AND status = 'SUCCEEDED' AND read_from IS NOT NULL") > 0);
     }
 }

@@ -3,6 +3,7 @@ package dev.trestle.projects;
 import dev.trestle.links.LinkKind;
 import dev.trestle.links.RecordRef;
 import dev.trestle.sandbox.ProcoreDemoCases;
+import dev.trestle.sandbox.Sandbox;
 import dev.trestle.support.Database;
 
 /** Hub state the project and cost code tests start from. */
@@ -26,5 +27,17 @@ public final class ProjectTestData {
                 + " method, linked_by, linked_at) VALUES ('" + kind + "', '" + left.system() + "', '" + left.type() + "', '"
                 + procoreId + "', '" + right.system() + "', '" + right.type() + "', '" + netsuiteId
                 + "', 'EXPORT', 'approver-user', now())");
+    }
+
+    /** The links a person (or an earlier export) made: the demo's linked vendors, project and exported WBS codes. */
+    public static void linkDemoRecords(Sandbox sandbox, Database database) {
+        link(database, "VENDOR", String.valueOf(ProcoreDemoCases.LINKED_VENDOR_A), ProcoreDemoCases.LINKED_VENDOR_A_NETSUITE);
+        link(database, "VENDOR", String.valueOf(ProcoreDemoCases.LINKED_VENDOR_B), ProcoreDemoCases.LINKED_VENDOR_B_NETSUITE);
+        link(database, "PROJECT", String.valueOf(ProcoreDemoCases.LINKED_PROJECT), ProcoreDemoCases.LINKED_PROJECT_JOB);
+        sandbox.procore().costStructure().wbsCodes(ProcoreDemoCases.LINKED_PROJECT)
+                .forEach(code -> sandbox.netsuite().records("otherChargePurchaseItem")
+                        .byExternalId(ProcoreDemoCases.itemExternalId(code.projectId(), code.id()))
+                        .ifPresent(item -> link(database, "COST_CODE", String.valueOf(code.id()),
+                                String.valueOf(item.id()))));
     }
 }

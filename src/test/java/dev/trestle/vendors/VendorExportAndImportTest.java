@@ -8,7 +8,6 @@ import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.exports.ExportKind;
-import dev.trestle.exports.ExportService;
 import dev.trestle.exports.ExportStatus;
 import dev.trestle.exports.ImportOutcome;
 import dev.trestle.exports.OutboxWrite;
@@ -23,6 +22,9 @@ import dev.trestle.support.Database;
 import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import dev.trestle.imports.ImportKind;
+import dev.trestle.imports.ImportRun;
+import dev.trestle.imports.ImportRunner;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +56,7 @@ class VendorExportAndImportTest {
     Links links;
 
     @Inject
-    ExportService exports;
+    ImportRunner runner;
 
     private ProcoreDemoCases cases;
 
@@ -122,7 +124,7 @@ class VendorExportAndImportTest {
                 .await().atMost(WAIT);
         int companiesBefore = sandbox.procore().vendors().count();
 
-        ImportOutcome first = exports.runImport("VENDORS", importer.plan(), IMPORTER).await().atMost(WAIT);
+        ImportOutcome first = runner.run(ImportKind.VENDORS, false, ImportRun.Trigger.ON_REQUEST, IMPORTER).await().atMost(WAIT).outcome();
 
         // 30 NetSuite vendors: 1 linked and 1 inactive (2019) skipped. The two that Procore companies
         // already carry as origin id (2020, 2021) are adopted, not duplicated.
@@ -146,7 +148,7 @@ class VendorExportAndImportTest {
         assertEquals(28, database.count("SELECT count(*) FROM audit_event WHERE action = 'EXPORT_WRITE_DELIVERED' "
                 + "AND subject_id = '" + first.requestId() + "'"));
 
-        ImportOutcome second = exports.runImport("VENDORS", importer.plan(), IMPORTER).await().atMost(WAIT);
+        ImportOutcome second = runner.run(ImportKind.VENDORS, false, ImportRun.Trigger.ON_REQUEST, IMPORTER).await().atMost(WAIT).outcome();
 
         assertEquals(ExportStatus.EXPORTED, second.status());
         assertEquals(List.of(0, 30), List.of(second.linked(), second.skipped()));

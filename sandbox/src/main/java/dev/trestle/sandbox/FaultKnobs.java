@@ -21,6 +21,7 @@ public final class FaultKnobs {
     private final Duration defaultLatency;
     private Random random;
     private final Deque<Fault> script = new ArrayDeque<>();
+    private final Deque<Fault> writeScript = new ArrayDeque<>();
     private volatile Duration latency;
     private volatile Duration hangDuration = DEFAULT_HANG;
     private double errorRate;
@@ -39,6 +40,7 @@ public final class FaultKnobs {
     public synchronized FaultKnobs reset() {
         random = new Random(seed);
         script.clear();
+        writeScript.clear();
         latency = defaultLatency;
         hangDuration = DEFAULT_HANG;
         errorRate = throttleRate = dropRate = malformedRate = hangRate = 0;
@@ -104,14 +106,28 @@ public final class FaultKnobs {
         return this;
     }
 
-    public synchronized int scriptedFaultsLeft() {
-        return script.size();
+    /**
+     * The next {@code n} writes (after authentication; reads pass) fail with {@code fault}, before any random fault:
+     * to fail a write whose reads come first, say the syncs of an import after its planning reads.
+     */
+    public synchronized FaultKnobs failNextWrites(int n, Fault fault) {
+        for (int i = 0; i < n; i++) {
+            writeScript.addLast(fault);
+        }
+        return this;
     }
 
-    /** Decides the fate of one request: a fault, or {@code null} for a normal answer. */
-    public synchronized Fault nextFault() {
+    public synchronized int scriptedFaultsLeft() {
+        return script.size() + writeScript.size();
+    }
+
+    /** Decides the fate of one request, a write or not: a fault, or {@code null} for a normal answer. */
+    public synchronized Fault nextFault(boolean write) {
         if (!script.isEmpty()) {
             return script.removeFirst();
+        }
+        if (write && !writeScript.isEmpty()) {
+            return writeScript.removeFirst();
         }
         double total = errorRate + throttleRate + dropRate + malformedRate + hangRate;
         if (total == 0) {

@@ -80,7 +80,8 @@ public abstract class SimulatedSystem {
 
     /** Runs one request through the pipeline; {@code endpoint} computes the normal answer. */
     protected final void serve(RoutingContext ctx, Function<RoutingContext, SandboxResponse> endpoint) {
-        requests.record(ctx.request().method().name(), relativePath(ctx), ctx.request().query(), clock.instant());
+        RequestLog.LoggedRequest logged = requests.record(ctx.request().method().name(), relativePath(ctx),
+                ctx.request().query(), clock.instant());
         inFlight.enter();
         Exchange exchange = new Exchange();
         ctx.addEndHandler(ignored -> exchange.finish());
@@ -90,7 +91,7 @@ public abstract class SimulatedSystem {
             send(ctx, unauthorized);
             return;
         }
-        Fault fault = knobs.nextFault();
+        Fault fault = knobs.nextFault(logged.write());
         if (fault == Fault.THROTTLE) {
             // Throttling happens at the door: no latency, no permit held.
             send(ctx, throttled());

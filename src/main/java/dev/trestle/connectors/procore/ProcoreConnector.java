@@ -197,15 +197,7 @@ public class ProcoreConnector {
      * {@value #MAX_SYNC_ENTRIES}; refused entries are in the result, by origin id.
      */
     public Uni<ProcoreSyncResult> syncByOriginId(String recordType, List<Map<String, Object>> entries) {
-        if (entries.isEmpty() || entries.size() > MAX_SYNC_ENTRIES) {
-            throw new IllegalArgumentException("a sync action takes 1 to " + MAX_SYNC_ENTRIES + " entries, got "
-                    + entries.size());
-        }
-        for (Map<String, Object> entry : entries) {
-            if (!(entry.get("origin_id") instanceof String)) {
-                throw new IllegalArgumentException("a sync entry by origin id needs its origin_id");
-            }
-        }
+        checkOriginEntries(entries);
         SyncRequest body = new SyncRequest(companyId, entries);
         return switch (recordType) {
             case "vendor" -> authorized("vendors.sync", auth -> api.syncVendors(auth, body),
@@ -217,6 +209,36 @@ public class ProcoreConnector {
                     (response, text) -> syncResult(response.getStatus(), text));
             default -> throw new IllegalArgumentException("Procore has no sync action for " + recordType);
         };
+    }
+
+    /**
+     * One project's sync action of {@code recordType} ({@code direct_cost}: headers as {@link ProcoreDirectCostUpdate#toWire};
+     * {@code direct_cost_line_item}: lines as {@link ProcoreDirectCostLineUpdate#toWire}), entries keyed on their
+     * {@code origin_id} as in {@link #syncByOriginId(String, List)}.
+     */
+    public Uni<ProcoreSyncResult> syncByOriginId(String recordType, long projectId, List<Map<String, Object>> entries) {
+        checkOriginEntries(entries);
+        ProcoreApi.UpdatesRequest body = new ProcoreApi.UpdatesRequest(entries);
+        return switch (recordType) {
+            case "direct_cost" -> authorized("direct_costs.sync", auth -> api.syncDirectCosts(auth, projectId, body),
+                    (response, text) -> syncResult(response.getStatus(), text));
+            case "direct_cost_line_item" -> authorized("direct_cost_lines.sync",
+                    auth -> api.syncDirectCostLines(auth, projectId, body),
+                    (response, text) -> syncResult(response.getStatus(), text));
+            default -> throw new IllegalArgumentException("Procore has no project sync action for " + recordType);
+        };
+    }
+
+    private static void checkOriginEntries(List<Map<String, Object>> entries) {
+        if (entries.isEmpty() || entries.size() > MAX_SYNC_ENTRIES) {
+            throw new IllegalArgumentException("a sync action takes 1 to " + MAX_SYNC_ENTRIES + " entries, got "
+                    + entries.size());
+        }
+        for (Map<String, Object> entry : entries) {
+            if (!(entry.get("origin_id") instanceof String)) {
+                throw new IllegalArgumentException("a sync entry by origin id needs its origin_id");
+            }
+        }
     }
 
     public Uni<ProcoreSyncResult> syncProjects(List<ProcoreProjectUpdate> updates) {

@@ -97,6 +97,22 @@ public final class NetSuiteSandbox extends SimulatedSystem {
         }
     }
 
+    /**
+     * Changes a record as a NetSuite user does in the UI: {@code change} edits a copy of its fields, and its
+     * {@code lastModifiedDate} moves, so an incremental read by {@code lastmodifieddate} sees it again.
+     */
+    public NetSuiteRecord edit(String type, long id, java.util.function.Consumer<JsonObject> change) {
+        RecordStore store = records.store(type);
+        synchronized (store) {
+            NetSuiteRecord record = store.get(id).orElseThrow(() -> new IllegalArgumentException("no " + type + " " + id));
+            JsonObject fields = record.fields().copy();
+            change.accept(fields);
+            NetSuiteRecord edited = record.with(record.externalId(), fields, clock.instant());
+            store.replace(edited);
+            return edited;
+        }
+    }
+
     /** Replaces the vendor, job and item records (by type name); called by the sandbox's reset. */
     public void loadRecords(Map<String, List<NetSuiteRecord>> byType) {
         records.load(byType);
