@@ -45,8 +45,11 @@ public class BillCatalog {
     private final Links links;
     private final Db db;
     private final RequestReads reads;
+    private final BillPayments payments;
 
-    BillCatalog(ProcoreConnector procore, NetSuiteRecords netsuite, Links links, Db db, RequestReads reads) {
+    BillCatalog(ProcoreConnector procore, NetSuiteRecords netsuite, Links links, Db db, RequestReads reads,
+            BillPayments payments) {
+        this.payments = payments;
         this.procore = procore;
         this.netsuite = netsuite;
         this.links = links;
@@ -72,11 +75,10 @@ public class BillCatalog {
                     .filter(invoice -> vendorId == null || vendorId.equals(invoice.vendorId()))
                     .sorted(Comparator.comparingLong(ProcoreRequisition::id))
                     .toList();
-            return latestExports(invoices).chain(exports -> {
-                List<ProcoreRequisition> matching = invoices.stream()
-                        .filter(invoice -> filter == null || filter.status == null || filter.status.isEmpty()
-                                || filter.status.contains(status(exports.get(String.valueOf(invoice.id())))))
-                        .toList();
+            return latestExports(invoices).chain(exports -> byPaymentState(invoices.stream()
+                    .filter(invoice -> filter == null || filter.status == null || filter.status.isEmpty()
+                            || filter.status.contains(status(exports.get(String.valueOf(invoice.id())))))
+                    .toList(), filter).chain(matching -> {
                 List<ProcoreRequisition> rest = afterKey == null ? matching
                         : matching.stream().filter(invoice -> invoice.id() > afterKey).toList();
                 List<ProcoreRequisition> page = rest.stream().limit(size).toList();
@@ -88,7 +90,27 @@ public class BillCatalog {
                     String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
                     return new BillConnection(edges, new PageInfo(rest.size() > size, end), matching.size());
                 });
-            });
+            }));
+        });
+    }
+
+    /**
+     * The invoices whose NetSuite bill is in one of the filter's payment states; all of them when the filter names
+     * none. Reads the bills of every invoice given (one SuiteQL query per 100) and what their payments apply (one
+     * query of the link table per 100 bills): the state is NetSuite's, so it cannot be known from the page alone.
+     */
+    private Uni<List<ProcoreRequisition>> byPaymentState(List<ProcoreRequisition> invoices, BillFilter filter) {
+        if (filter == null || filter.paymentState == null || filter.paymentState.isEmpty() || invoices.isEmpty()) {
+            return Uni.createFrom().item(invoices);
+        }
+        List<String> externalIds = invoices.stream().map(invoice -> VendorBillPlanner.externalId(invoice.id())).toList();
+        return netsuite.vendorBillsByExternalIds(externalIds).chain(bills -> {
+            List<String> billIds = bills.values().stream().map(NetSuiteVendorBill::id).toList();
+            return payments.paidOf(billIds).map(paid -> invoices.stream().filter(invoice -> {
+                NetSuiteVendorBill bill = bills.get(VendorBillPlanner.externalId(invoice.id()));
+                BillPaymentState state = bill == null ? null : BillPaymentState.of(bill.total(), paid.get(bill.id()));
+                return state != null && filter.paymentState.contains(state);
+            }).toList());
         });
     }
 

@@ -17,4 +17,9 @@ public class BillFilter {
     @Id
     @Description("Only invoices of commitments with this Procore vendor (directory company).")
     public String vendorId;
+    @Description("Bills whose NetSuite vendor bill is in any of these payment states (UNPAID, PARTIALLY_PAID, PAID: "
+            + "what NetSuite's payments apply to the bill against its total). Invoices without a NetSuite bill have no "
+            + "payment state, so this leaves them out. Reads the NetSuite bills and their payments of every invoice "
+            + "the other conditions leave, not only the page's.")
+    public List<@NonNull BillPaymentState> paymentState;
 }

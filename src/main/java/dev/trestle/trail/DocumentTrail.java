@@ -1,6 +1,10 @@
 package dev.trestle.trail;
 
 import dev.trestle.audit.AuditEvent;
+import dev.trestle.bills.BillPayments;
+import dev.trestle.bills.CommitmentPayment;
+import dev.trestle.bills.NetSuitePayment;
+import dev.trestle.bills.PaymentDrift;
 import dev.trestle.bills.VendorBillPlanner;
 import dev.trestle.common.Db;
 import dev.trestle.connectors.UpstreamSystem;
@@ -8,8 +12,15 @@ import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.connectors.procore.ProcoreRequisition;
 import dev.trestle.exports.ExportKind;
 import dev.trestle.exports.ExportRequest;
+import dev.trestle.links.LinkKind;
+import dev.trestle.links.Links;
+import dev.trestle.links.RecordLink;
+import dev.trestle.money.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +33,13 @@ import java.util.regex.Pattern;
  * NetSuite's answers), and the follow-up on the record itself (its origin_id, its links).
  *
  * <p>Built from the hub's audit, which records each step once with who and when, and, for a
- * subcontractor invoice, from the invoice as Procore has it now.
+ * subcontractor invoice, from the invoice as Procore has it now. Once the invoice is linked to its
+ * NetSuite vendor bill the trail goes on with the money back: each NetSuite payment of the bill,
+ * the Procore commitment payment it was imported as, and any drift since (a payment voided or
+ * deleted in NetSuite after it was imported), read as {@link BillPayments} reads them for the bills
+ * page. Those steps follow the hub's own, payment by payment in NetSuite id order, because NetSuite
+ * dates a payment to the day only: sorted by time with the rest, a payment made the day its bill was
+ * exported would come before the export.
  */
 @ApplicationScoped
 public class DocumentTrail {
@@ -30,12 +47,21 @@ public class DocumentTrail {
     /** The export an origin step names in its details ("... (export 12)"). */
     private static final Pattern EXPORT_IN_DETAILS = Pattern.compile("\\(export ([0-9]+)\\)");
 
+    /** Procore ids, and so every id that can be an invoice's. */
+    private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,18}");
+
     private final Db db;
     private final ProcoreConnector procore;
+    private final Links links;
+    private final BillPayments payments;
+    private final Clock clock;
 
-    DocumentTrail(Db db, ProcoreConnector procore) {
+    DocumentTrail(Db db, ProcoreConnector procore, Links links, BillPayments payments, Clock clock) {
         this.db = db;
         this.procore = procore;
+        this.links = links;
+        this.payments = payments;
+        this.clock = clock;
     }
 
     public Uni<List<TrailStep>> of(String subjectId) {
@@ -62,7 +88,73 @@ public class DocumentTrail {
                     read.events().forEach(event -> steps.add(step(event)));
                     steps.sort(Comparator.comparing(TrailStep::at));
                     return steps;
+                }))
+                .chain(steps -> paymentSteps(subjectId).map(money -> {
+                    List<TrailStep> all = new ArrayList<>(steps);
+                    all.addAll(money);
+                    return all;
                 }));
+    }
+
+    /**
+     * The money back of an invoice linked to its NetSuite bill: per payment of the bill, what NetSuite applied, the
+     * commitment payment it became in Procore, and drift. None for anything else (not an invoice, not linked).
+     */
+    private Uni<List<TrailStep>> paymentSteps(String subjectId) {
+        if (subjectId == null || !NUMERIC_ID.matcher(subjectId).matches()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return links.byLeftIds(LinkKind.BILL, List.of(subjectId)).chain(linked -> {
+            RecordLink bill = linked.get(subjectId);
+            if (bill == null) {
+                return Uni.createFrom().item(List.<TrailStep>of());
+            }
+            return payments.ofBills(List.of(bill.rightId))
+                    .map(byBill -> paymentSteps(bill.rightId, byBill.getOrDefault(bill.rightId, List.of()),
+                            clock.instant()))
+                    .onFailure().recoverWithItem(failure -> List.of(new TrailStep(clock.instant(),
+                            UpstreamSystem.NETSUITE, "PAYMENTS_UNREADABLE", "NetSuite could not be read for the "
+                                    + "payments of bill " + bill.rightId + ": " + failure.getMessage(), null, null,
+                            null)));
+        });
+    }
+
+    /** The steps of one bill's payments, in the order given; {@code now} dates drift, which is seen as it is read. */
+    static List<TrailStep> paymentSteps(String billId, List<NetSuitePayment> payments, Instant now) {
+        List<TrailStep> steps = new ArrayList<>();
+        for (NetSuitePayment payment : payments) {
+            String name = payment.checkNumber() == null || payment.checkNumber().isBlank() ? payment.id()
+                    : payment.checkNumber() + " (" + payment.id() + ")";
+            CommitmentPayment imported = payment.commitmentPayment();
+            if (!payment.deleted() && payment.date() != null) {
+                Instant day = payment.date().atStartOfDay(ZoneOffset.UTC).toInstant();
+                String description = payment.voided()
+                        ? "NetSuite payment " + name + " of " + payment.date() + " to bill " + billId + " (voided)."
+                        : "NetSuite payment " + name + " of " + payment.date() + " applies " + money(payment
+                                .amountApplied()) + " to bill " + billId + ".";
+                steps.add(new TrailStep(day, UpstreamSystem.NETSUITE, "BILL_PAYMENT", description, null, null, null));
+            }
+            if (imported != null) {
+                steps.add(new TrailStep(imported.importedAt(), UpstreamSystem.PROCORE, "COMMITMENT_PAYMENT_RECORDED",
+                        "Recorded in Procore as commitment payment " + imported.id() + " (origin id "
+                                + imported.originId() + ").", null, null, null));
+                if (imported.drift() != PaymentDrift.NONE) {
+                    String change = switch (imported.drift()) {
+                        case VOIDED -> "was voided in NetSuite";
+                        case DELETED -> "is gone from NetSuite (deleted)";
+                        default -> "no longer applies to bill " + billId + " in NetSuite";
+                    };
+                    steps.add(new TrailStep(now, UpstreamSystem.NETSUITE, "PAYMENT_DRIFT", "NetSuite payment " + name
+                            + " " + change + " after it was recorded in Procore as commitment payment " + imported.id()
+                            + "; remove or reverse it there (seen when this trail was read).", null, null, null));
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static String money(Money amount) {
+        return amount == null ? "nothing" : amount.getAmount() + " " + amount.getCurrency();
     }
 
     private record Read(List<ExportRequest> requests, List<AuditEvent> events) {

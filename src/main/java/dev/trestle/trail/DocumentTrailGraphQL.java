@@ -24,8 +24,10 @@ public class DocumentTrailGraphQL {
     @NonNull
     @Description("The trail of one document across the systems, oldest first, each step with who and when: for a "
             + "Procore subcontractor invoice (by its Procore id), its approval in Procore, each export request and "
-            + "decision, the NetSuite bill's creation, and the invoice's close-out with the bill's id. Works for every "
-            + "exported Procore record (vendors, projects, WBS codes).")
+            + "decision, the NetSuite bill's creation, and the invoice's close-out with the bill's id; then, once the "
+            + "invoice is linked to its bill, each NetSuite payment of the bill (in NetSuite id order, dated by its "
+            + "day), the Procore commitment payment it was imported as, and drift (voided or deleted in NetSuite "
+            + "since). Works for every exported Procore record (vendors, projects, WBS codes).")
     public Uni<List<@NonNull TrailStep>> documentTrail(@NonNull @Id String subjectId) {
         return trail.of(subjectId);
     }

@@ -129,6 +129,63 @@ public class NetSuiteTransactions {
                         lines.getOrDefault(j.id(), List.of()))).toList()));
     }
 
+    /**
+     * What NetSuite applied to these vendor bills, by bill id (bills nothing was applied to are absent), each bill's
+     * applications in payment order: {@code PreviousTransactionLineLink} read from the bills' side, one query per
+     * {@value #TRANSACTIONS_PER_QUERY} bills however many payments there are. Voided and deleted payments apply
+     * nothing, so they are not among them; {@link #vendorPaymentHeadersByIds} tells which payments still exist.
+     *
+     * @param billIds numeric strings; anything else fails with {@code INVALID_ARGUMENT} before any request
+     */
+    public Uni<Map<String, List<NetSuiteBillApplication>>> applicationsToBills(Collection<String> billIds) {
+        List<List<Long>> chunks;
+        try {
+            chunks = chunks(billIds);
+        } catch (TrestleException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Map<String, List<NetSuiteBillApplication>> byBill = new LinkedHashMap<>();
+        Uni<Void> read = Uni.createFrom().voidItem();
+        for (List<Long> chunk : chunks) {
+            String sql = LINK_QUERY + " WHERE previousdoc IN (" + in(chunk) + ") ORDER BY nextdoc, previousdoc";
+            read = read.chain(() -> suiteQl.unkeyedQuery("vendor_bills.applications", sql, this::link)
+                    .invoke(links -> links.stream()
+                            .filter(l -> chunk.contains(Long.parseLong(l.application().billId())))
+                            .forEach(l -> byBill.computeIfAbsent(l.application().billId(), k -> new ArrayList<>())
+                                    .add(new NetSuiteBillApplication(l.paymentId(), l.application().billId(),
+                                            l.application().amount()))))
+                    .replaceWithVoid());
+        }
+        return read.map(done -> byBill);
+    }
+
+    /**
+     * The bill payments with these internal ids, headers only (their {@code applications} are empty: read them
+     * with {@link #applicationsToBills} or {@link #vendorPaymentsByIds}), ordered by id. An id absent from the answer
+     * is a payment NetSuite no longer has (deleted), or never had. One query per {@value #TRANSACTIONS_PER_QUERY}
+     * ids.
+     *
+     * @param ids numeric strings; anything else fails with {@code INVALID_ARGUMENT} before any request
+     */
+    public Uni<List<NetSuiteVendorPayment>> vendorPaymentHeadersByIds(Collection<String> ids) {
+        List<List<Long>> chunks;
+        try {
+            chunks = chunks(ids);
+        } catch (TrestleException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Uni<List<NetSuiteVendorPayment>> result = Uni.createFrom().item(new ArrayList<>());
+        for (List<Long> chunk : chunks) {
+            String sql = PAYMENT_QUERY + " WHERE type = 'VendPymt' AND id IN (" + in(chunk) + ") ORDER BY id";
+            result = result.chain(found -> suiteQl.query("vendor_payments.headers_by_ids", sql, this::payment)
+                    .map(rows -> {
+                        rows.stream().filter(p -> chunk.contains(Long.parseLong(p.id()))).forEach(found::add);
+                        return found;
+                    }));
+        }
+        return result.map(NetSuiteTransactions::distinctById);
+    }
+
     // ---- queries ------------------------------------------------------------------------------------------
 
     /** {@code type = '<type>'} and, with an instant, its {@code lastmodifieddate} bound; fixed text and digits only. */
