@@ -144,6 +144,38 @@ class DirectCostImportTest {
     }
 
     @Test
+    void aDirectCostProcoreRefusesFailsAloneWithProcoresMessageAndLandsOnceFixedWithoutTheOthersWrittenTwice() {
+        // The bill's vendor is linked to a company Procore does not have (deleted in Procore since).
+        database.execute("UPDATE record_link SET left_id = '5099999999' WHERE kind = 'VENDOR' AND right_id = '"
+                + ProcoreDemoCases.LINKED_VENDOR_A_NETSUITE + "'");
+
+        JsonPath refused = importDirectCosts(false);
+
+        assertEquals("FAILED", refused.getString("data.requestImport.status"), refused.prettify());
+        assertEquals(List.of(1, 1), List.of(refused.getInt("data.requestImport.created"),
+                refused.getInt("data.requestImport.failed")));
+        String requestId = refused.getString("data.requestImport.requestId");
+        String detail = database.text("SELECT last_error_detail FROM export_delivery WHERE status = 'FAILED'"
+                + " AND export_request_id = " + requestId);
+        assertTrue(detail.contains("vendor_id") && detail.contains("is not a vendor of this company"), detail);
+        assertEquals(1, sandbox.procore().directCosts().count(), "the journal's direct cost landed");
+        long journalLineSyncs = sandbox.procore().requests().count("PATCH",
+                "/rest/v1.0/projects/" + PROJECT + "/direct_costs/line_items/sync");
+
+        database.execute("UPDATE record_link SET left_id = '" + ProcoreDemoCases.LINKED_VENDOR_A
+                + "' WHERE kind = 'VENDOR' AND right_id = '" + ProcoreDemoCases.LINKED_VENDOR_A_NETSUITE + "'");
+        // The bill did not change in NetSuite: a full read (daily by the schedule, or asked for) plans it again.
+        JsonPath fixed = importDirectCosts(true);
+
+        assertEquals("EXPORTED", fixed.getString("data.requestImport.status"), fixed.prettify());
+        assertEquals(1, fixed.getInt("data.requestImport.created"), "the bill's direct cost alone");
+        assertEquals(2, sandbox.procore().directCosts().count());
+        assertEquals(4, sandbox.procore().directCostLines().count());
+        assertEquals(journalLineSyncs + 1, sandbox.procore().requests().count("PATCH",
+                "/rest/v1.0/projects/" + PROJECT + "/direct_costs/line_items/sync"), "one line sync, the bill's");
+    }
+
+    @Test
     void aSyncThatLandedButWhoseAnswerWasLostIsWrittenAgainAndEveryDirectCostAndLineExistsOnce() {
         // The first write (the project's direct costs sync) lands in Procore; its answer never comes back.
         sandbox.procore().knobs().failNextWrites(1, Fault.COMMIT_THEN_DROP);
