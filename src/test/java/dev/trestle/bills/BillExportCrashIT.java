@@ -8,6 +8,7 @@ import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.SandboxSettings;
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
 import dev.trestle.sandbox.procore.ProcoreRequisition;
+import dev.trestle.support.Await;
 import dev.trestle.support.HubProcess;
 import dev.trestle.support.SandboxProcess;
 import java.sql.Connection;
@@ -84,15 +85,15 @@ class BillExportCrashIT {
                 first.graphql("alex", List.of("approver"), APPROVE, Map.of("id", id));
             }
             // Some bills have landed, most have not: now the hub dies.
-            awaitAtLeast(BillExportCrashIT::bills, 3, Duration.ofSeconds(30));
+            Await.atLeast(BillExportCrashIT::bills, 3, Duration.ofSeconds(30));
             first.crash();
             billsAtCrash = bills();
         }
         assertTrue(billsAtCrash < INVOICES, "the hub died before it finished (" + billsAtCrash + " bills)");
 
         try (HubProcess second = HubProcess.start("bills-crash-second", sandboxBase(), FAST_RECOVERY)) {
-            awaitAtLeast(BillExportCrashIT::closedOut, INVOICES, Duration.ofSeconds(40));
-            awaitAtLeast(() -> second.graphql("viewer", List.of("viewer"),
+            Await.atLeast(BillExportCrashIT::closedOut, INVOICES, Duration.ofSeconds(40));
+            Await.atLeast(() -> second.graphql("viewer", List.of("viewer"),
                     "{ exportRequests(filter: {status: [EXPORTED]}) { totalCount } }", Map.of())
                     .at("/exportRequests/totalCount").asLong(), INVOICES, Duration.ofSeconds(10));
         }
@@ -159,19 +160,5 @@ class BillExportCrashIT {
             String origin = sandbox.procore().requisitions().get(invoice).orElseThrow().originId();
             return origin != null && bill(invoice).map(bill -> origin.equals(String.valueOf(bill.id()))).orElse(false);
         }).count();
-    }
-
-    interface Count {
-        long get() throws Exception;
-    }
-
-    private static void awaitAtLeast(Count count, long expected, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        long seen = count.get();
-        while (seen < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            seen = count.get();
-        }
-        assertTrue(seen >= expected, "expected at least " + expected + ", saw " + seen);
     }
 }

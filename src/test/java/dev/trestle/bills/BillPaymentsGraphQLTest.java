@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trestle.links.LinkKind;
-import dev.trestle.links.LinkMethod;
 import dev.trestle.links.Links;
 import dev.trestle.payments.CommitmentPaymentPlanner;
 import dev.trestle.sandbox.Fault;
@@ -16,13 +14,12 @@ import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.procore.ProcoreContractPayment;
 import dev.trestle.support.Database;
 import dev.trestle.support.GraphQL;
-import dev.trestle.support.Hub;
+import dev.trestle.support.MoneyBack;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,15 +61,8 @@ class BillPaymentsGraphQLTest {
 
     @BeforeEach
     void demo() {
-        Hub.freshInstallation(sandbox, database);
-        sandbox.resetWithMoneyBackDemo();
-        cases = sandbox.moneyBackCases();
         // The bills were exported from the Procore invoices: the hub holds their links.
-        for (int i = 0; i < cases.exportedInvoices().size(); i++) {
-            links.link(LinkKind.BILL, Long.toString(cases.exportedInvoices().get(i)),
-                    Long.toString(cases.procoreBills().get(i)), LinkMethod.EXPORT, "test")
-                    .await().atMost(Duration.ofSeconds(10));
-        }
+        cases = MoneyBack.demo(sandbox, database);
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.trestle.sandbox.procore.ProcoreDirectCostLine;
 import dev.trestle.support.Database;
 import dev.trestle.support.Exports;
 import dev.trestle.support.GraphQL;
-import dev.trestle.support.Hub;
+import dev.trestle.support.MoneyBack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -48,9 +48,7 @@ class DirectCostImportTest {
 
     @BeforeEach
     void demo() {
-        Hub.freshInstallation(sandbox, database);
-        sandbox.resetWithMoneyBackDemo();
-        cases = sandbox.moneyBackCases();
+        cases = MoneyBack.demo(sandbox, database);
         ProjectTestData.linkDemoRecords(sandbox, database);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.SandboxSettings;
 import dev.trestle.sandbox.procore.ProcoreVendor;
+import dev.trestle.support.Await;
 import dev.trestle.support.HubProcess;
 import dev.trestle.support.SandboxProcess;
 import java.time.Duration;
@@ -64,13 +65,13 @@ class ExportCrashIT {
                 approve(first, request(first, vendor));
             }
             // Some writes have landed, most have not: now the hub dies.
-            awaitAtLeast(() -> (long) vendorExports(), 3, Duration.ofSeconds(30));
+            Await.atLeast(() -> (long) vendorExports(), 3, Duration.ofSeconds(30));
             first.crash();
         }
         assertTrue(vendorExports() < vendors.size(), "the hub died before it finished");
 
         try (HubProcess second = HubProcess.start("crash-second", sandboxBase, FAST_RECOVERY)) {
-            awaitAtLeast(() -> second.graphql("viewer", List.of("viewer"), EXPORTED, Map.of())
+            Await.atLeast(() -> second.graphql("viewer", List.of("viewer"), EXPORTED, Map.of())
                     .at("/exportRequests/totalCount").asLong(), vendors.size(), Duration.ofSeconds(60));
         }
         for (long vendor : vendors) {
@@ -91,7 +92,7 @@ class ExportCrashIT {
                 HubProcess hub = i % 2 == 0 ? one : two;
                 approve(hub, request(hub, vendors.get(i)));
             }
-            awaitAtLeast(() -> one.graphql("viewer", List.of("viewer"), EXPORTED, Map.of())
+            Await.atLeast(() -> one.graphql("viewer", List.of("viewer"), EXPORTED, Map.of())
                     .at("/exportRequests/totalCount").asLong(), vendors.size(), Duration.ofSeconds(60));
         }
         Map<String, Long> putsPerRecord = sandbox.netsuite().requests().all().stream()
@@ -125,19 +126,5 @@ class ExportCrashIT {
 
     private static void approve(HubProcess hub, String id) throws Exception {
         hub.graphql("alex", List.of("approver"), APPROVE, Map.of("id", id));
-    }
-
-    interface Count {
-        long get() throws Exception;
-    }
-
-    private static void awaitAtLeast(Count count, long expected, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        long seen = count.get();
-        while (seen < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            seen = count.get();
-        }
-        assertTrue(seen >= expected, "expected at least " + expected + ", saw " + seen);
     }
 }

@@ -7,6 +7,7 @@ import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.SandboxSettings;
 import dev.trestle.sandbox.netsuite.NetSuiteRecord;
 import dev.trestle.sandbox.procore.ProcoreContractPayment;
+import dev.trestle.support.Await;
 import dev.trestle.support.HubProcess;
 import dev.trestle.support.SandboxProcess;
 import java.sql.Connection;
@@ -60,15 +61,15 @@ class BillPaymentImportCrashIT {
         try (HubProcess first = HubProcess.start("payments-crash-first", sandboxProcess.base(), FAST_RECOVERY)) {
             assertEquals(PAYMENTS, linkTheExportedBills());
             first.graphql("pat", List.of("requester"), IMPORT, Map.of());
-            awaitAtLeast(() -> sandbox.procore().contractPayments().count(), 50, Duration.ofSeconds(60));
+            Await.atLeast(() -> sandbox.procore().contractPayments().count(), 50, Duration.ofSeconds(60));
             first.crash();
             atCrash = sandbox.procore().contractPayments().count();
         }
         assertTrue(atCrash < PAYMENTS, "the hub died before it finished (" + atCrash + " written)");
 
         try (HubProcess second = HubProcess.start("payments-crash-second", sandboxProcess.base(), FAST_RECOVERY)) {
-            awaitAtLeast(() -> sandbox.procore().contractPayments().count(), PAYMENTS, Duration.ofSeconds(90));
-            awaitAtLeast(() -> count("SELECT count(*) FROM record_link WHERE kind = 'COMMITMENT_PAYMENT'"), PAYMENTS,
+            Await.atLeast(() -> sandbox.procore().contractPayments().count(), PAYMENTS, Duration.ofSeconds(90));
+            Await.atLeast(() -> count("SELECT count(*) FROM record_link WHERE kind = 'COMMITMENT_PAYMENT'"), PAYMENTS,
                     Duration.ofSeconds(30));
         }
         List<ProcoreContractPayment> written = sandbox.procore().contractPayments().all();
@@ -110,19 +111,5 @@ class BillPaymentImportCrashIT {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    interface Count {
-        long get() throws Exception;
-    }
-
-    private static void awaitAtLeast(Count count, long expected, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        long seen = count.get();
-        while (seen < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            seen = count.get();
-        }
-        assertTrue(seen >= expected, "expected at least " + expected + ", saw " + seen);
     }
 }

@@ -6,20 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trestle.links.LinkKind;
-import dev.trestle.links.LinkMethod;
 import dev.trestle.links.Links;
 import dev.trestle.sandbox.MoneyBackDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.procore.ProcoreContractPayment;
 import dev.trestle.support.Database;
 import dev.trestle.support.GraphQL;
-import dev.trestle.support.Hub;
+import dev.trestle.support.MoneyBack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,15 +50,8 @@ class BillPaymentImportTest {
 
     @BeforeEach
     void demo() {
-        Hub.freshInstallation(sandbox, database);
-        sandbox.resetWithMoneyBackDemo();
-        cases = sandbox.moneyBackCases();
         // The bills were exported from the Procore invoices: the hub holds their links.
-        for (int i = 0; i < cases.exportedInvoices().size(); i++) {
-            links.link(LinkKind.BILL, Long.toString(cases.exportedInvoices().get(i)),
-                    Long.toString(cases.procoreBills().get(i)), LinkMethod.EXPORT, "test")
-                    .await().atMost(Duration.ofSeconds(10));
-        }
+        cases = MoneyBack.demo(sandbox, database);
     }
 
     private Map<String, BigDecimal> commitmentPayments() {

@@ -3,18 +3,15 @@ package dev.trestle.payments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trestle.links.LinkKind;
-import dev.trestle.links.LinkMethod;
-import dev.trestle.links.Links;
 import dev.trestle.sandbox.MoneyBackDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.support.Database;
 import dev.trestle.support.Hub;
+import dev.trestle.support.MoneyBack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,8 +35,6 @@ class ScheduledBillPaymentImportTest {
     Sandbox sandbox;
     @Inject
     Database database;
-    @Inject
-    Links links;
 
     @Test
     void theScheduleImportsThePaymentsOnceAndIdleRunsLeaveNoRequestBehind() throws InterruptedException {
@@ -50,11 +45,7 @@ class ScheduledBillPaymentImportTest {
 
         sandbox.resetWithMoneyBackDemo();
         MoneyBackDemoCases cases = sandbox.moneyBackCases();
-        for (int i = 0; i < cases.exportedInvoices().size(); i++) {
-            links.link(LinkKind.BILL, Long.toString(cases.exportedInvoices().get(i)),
-                    Long.toString(cases.procoreBills().get(i)), LinkMethod.EXPORT, "test")
-                    .await().atMost(Duration.ofSeconds(10));
-        }
+        MoneyBack.linkExportedBills(cases);
         // The demo's payments are dated before the hub's first run; these are made now, as NetSuite users do.
         for (Long payment : List.of(cases.paymentOverSeveralBills(), cases.partialPayment(), cases.paymentToVoid(),
                 cases.paymentToDelete())) {

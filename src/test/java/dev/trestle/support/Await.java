@@ -1,0 +1,28 @@
+package dev.trestle.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+/** Waiting for something the hub does by itself, for the tests that run it as a process. */
+public final class Await {
+
+    /** A count read from the sandbox or the database. */
+    public interface Count {
+        long get() throws Exception;
+    }
+
+    private Await() {
+    }
+
+    /** Polls {@code count} until it reaches {@code expected}; fails with what it saw after {@code within}. */
+    public static void atLeast(Count count, long expected, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        long seen = count.get();
+        while (seen < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            seen = count.get();
+        }
+        assertTrue(seen >= expected, "expected at least " + expected + ", saw " + seen);
+    }
+}
