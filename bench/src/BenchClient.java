@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   http://127.0.0.1:18089/sandbox
  * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 bills 1000 100 5 \
  *   http://127.0.0.1:18089/sandbox jdbc:postgresql://localhost:5432/trestle_bench
+ * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 payments 10000 100 5 \
+ *   http://127.0.0.1:18089/sandbox jdbc:postgresql://localhost:5432/trestle_bench
  * </pre>
  */
 public class BenchClient {
@@ -71,7 +73,10 @@ public class BenchClient {
             case "day" -> client.day(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), args[6]);
             case "paced" -> client.paced(Integer.parseInt(args[2]), args[3]);
-            default -> throw new IllegalArgumentException("mode is sync, query, exports, bills, limits, day or paced");
+            case "payments" -> client.payments(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]), args[5], args[6]);
+            default -> throw new IllegalArgumentException(
+                    "mode is sync, query, exports, bills, limits, day, paced or payments");
         }
     }
 
@@ -429,6 +434,259 @@ public class BenchClient {
         }
     }
 
+    /** Rows of one SuiteQL page (the largest NetSuite serves), and ids per IN list (NetSuite's most). */
+    private static final int SUITEQL_PAGE = 1000;
+    private static final int PROCORE_SYNC_ENTRIES = 1000;
+    /** Procore's documented spike limit: requests per 10-second window (the sandbox's default). */
+    private static final int PROCORE_SPIKE = 25;
+
+    /**
+     * NetSuite bill payments imported as Procore commitment payments. Setup (not timed): the BILL links of the
+     * generated bills, inserted into record_link as the export of each invoice would have left them. Then one
+     * {@code requestImport(input: {kind: BILL_PAYMENTS})}, timed from the request to the import's finishedAt
+     * (polled in the database until EXPORTED), against the upstream bound; the Procore and NetSuite requests the hub
+     * sent meanwhile (the sandbox's request logs, and the hub's own counts per operation) against the minimum; and
+     * every commitment payment Procore holds afterwards checked against the bills (exactly one per payment).
+     */
+    void payments(int payments, int latencyMs, int concurrency, String sandbox, String database) throws Exception {
+        Upstream upstream = new Upstream(sandbox);
+        long setup = System.nanoTime();
+        // The generated bills as NetSuite has them: the hub's external id names the Procore invoice each came from.
+        Map<String, String[]> bills = upstream.procoreBills();
+        if (bills.size() < payments) {
+            throw new IllegalStateException("NetSuite has " + bills.size() + " bills from Procore invoices, " + payments
+                    + " needed");
+        }
+        insertBillLinks(database, bills);
+        System.out.printf("setup (not timed): %d BILL links (Procore invoice -> NetSuite bill) inserted into record_link "
+                + "as their exports left them, in %.1f s%n", bills.size(), (System.nanoTime() - setup) / 1e9);
+
+        // The bound: what the upstreams need at their documented limits for the requests the import cannot do without.
+        int paymentPages = ceil(payments, SUITEQL_PAGE);
+        int applicationQueries = ceil(payments, SUITEQL_PAGE);
+        int syncs = ceil(payments, PROCORE_SYNC_ENTRIES);
+        // The first page tells how many there are; the others go side by side, as many as NetSuite's permits allow;
+        // then the bills each payment applies to, 1,000 payments per IN list, side by side as well.
+        int netsuiteRounds = 1 + ceil(paymentPages - 1, concurrency) + ceil(applicationQueries, concurrency);
+        double netsuiteBound = netsuiteRounds * latencyMs / 1000.0;
+        // Procore: the company's country (US only) once, read while NetSuite is; then the sync actions of one kind one
+        // after another, at Procore's pace: 25 requests per 10 s window (and 3,600 an hour) admit these at once.
+        int procoreRequests = syncs + 1;
+        double paceWait = Math.max(0, ceil(procoreRequests, PROCORE_SPIKE) - 1) * 10.0;
+        double readsBound = Math.max(netsuiteBound, latencyMs / 1000.0);
+        double bound = readsBound + syncs * latencyMs / 1000.0 + paceWait;
+        System.out.printf("upstream bound: reads max(NetSuite (1 + ceil(%d / %d) payment page rounds + ceil(%d / %d) "
+                + "application rounds) x %d ms = %.2f s, Procore 1 companies read x %d ms) + %d sync actions x %d ms one "
+                + "after another + %.0f s waiting for Procore's spike window = %.2f s%n", paymentPages - 1, concurrency,
+                applicationQueries, concurrency, latencyMs, netsuiteBound, latencyMs, syncs, latencyMs, paceWait, bound);
+
+        Map<String, Long> countsBefore = upstreamCounts();
+        long logBefore = upstream.log("procore").size();
+        long netsuiteBefore = upstream.log("netsuite").size();
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        HttpResponse<String> response = post(sign("bench-requester", List.of("requester")), "mutation { requestImport("
+                + "input: {kind: BILL_PAYMENTS}) { requestId status created skipped failed pending notes } }");
+        double answered = (System.nanoTime() - start) / 1e9;
+        JsonNode body = JSON.readTree(response.body());
+        JsonNode answer = body.at("/data/requestImport");
+        String said;
+        long requestId;
+        if (answer.isObject()) {
+            requestId = answer.get("requestId").asLong();
+            said = String.format("%s, %d created, %d pending, %d notes", answer.get("status").asText(),
+                    answer.get("created").asInt(), answer.get("pending").asInt(), answer.get("notes").size());
+        } else {
+            // The outbox goes on without the answer (e.g. the operation's deadline passed): the import's request
+            // is in the database all the same, or it never started.
+            said = "HTTP " + response.statusCode() + " " + body.at("/errors/0/extensions/code").asText() + ": "
+                    + body.at("/errors/0/message").asText();
+            requestId = latestImport(database, started);
+        }
+        Instant finished = awaitImported(database, requestId);
+        double observed = (System.nanoTime() - start) / 1e9;
+        double wall = Duration.between(started, finished).toNanos() / 1e9;
+        System.out.printf("import %d: the mutation answered after %.2f s (%s); EXPORTED %.2f s after it was requested "
+                + "(the client's polls saw it after %.2f s): %.2fx the bound%n", requestId, answered, said, wall, observed,
+                wall / bound);
+
+        // Requests the hub sent during the import, from the sandbox's logs (what the upstreams received).
+        List<JsonNode> procoreLog = upstream.log("procore");
+        List<JsonNode> procore = procoreLog.subList((int) Math.min(logBefore, procoreLog.size()), procoreLog.size());
+        List<JsonNode> syncActions = procore.stream().filter(r -> r.get("method").asText().equals("PATCH")
+                && r.get("path").asText().endsWith("/invoice_payments/sync")).toList();
+        List<JsonNode> tokens = procore.stream().filter(r -> r.get("path").asText().endsWith("/oauth/token")).toList();
+        List<JsonNode> reads = procore.stream().filter(r -> r.get("method").asText().equals("GET")).toList();
+        long other = procore.size() - syncActions.size() - tokens.size() - reads.size();
+        Map<String, Long> readPaths = new java.util.TreeMap<>();
+        reads.forEach(r -> readPaths.merge(r.get("path").asText().replaceAll("[0-9]{4,}", "{id}"), 1L, Long::sum));
+        int minimum = syncs + 1 + 1;
+        System.out.printf("Procore requests during the import: %d = %d sync actions (PATCH invoice_payments/sync) + %d "
+                + "reads %s + %d token requests + %d other; minimum %d = %d sync actions (ceil(%d / %d)) + 1 read (GET "
+                + "companies: the company's country, as commitment payments are imported for US companies only) + 1 "
+                + "token (the hub's first Procore call since it started); %.2fx the minimum; Procore 429s the hub got: %d%n",
+                procore.size(), syncActions.size(), reads.size(), readPaths, tokens.size(), other, minimum, syncs,
+                payments, PROCORE_SYNC_ENTRIES, procore.size() / (double) minimum, throttled("procore"));
+        if (syncActions.size() > 1) {
+            List<Double> gaps = new ArrayList<>();
+            for (int k = 1; k < syncActions.size(); k++) {
+                gaps.add(Duration.between(Instant.parse(syncActions.get(k - 1).get("time").asText()),
+                        Instant.parse(syncActions.get(k).get("time").asText())).toNanos() / 1e6);
+            }
+            Collections.sort(gaps);
+            System.out.printf("  sync actions: first %.2f s, last %.2f s after the request; from one to the next p50 %.0f "
+                    + "ms, max %.0f ms (latency %d ms)%n", seconds(started, syncActions.get(0)),
+                    seconds(started, syncActions.get(syncActions.size() - 1)), percentile(gaps, 50),
+                    gaps.get(gaps.size() - 1), latencyMs);
+        }
+        List<JsonNode> netsuiteLog = upstream.log("netsuite");
+        List<JsonNode> netsuite = netsuiteLog.subList((int) Math.min(netsuiteBefore, netsuiteLog.size()),
+                netsuiteLog.size());
+        System.out.printf("NetSuite requests during the import: %d (minimum %d = %d payment pages + %d application "
+                + "queries of %d payments); first %.2f s, last %.2f s after the request%n", netsuite.size(),
+                paymentPages + applicationQueries, paymentPages, applicationQueries, SUITEQL_PAGE,
+                netsuite.isEmpty() ? 0 : seconds(started, netsuite.get(0)),
+                netsuite.isEmpty() ? 0 : seconds(started, netsuite.get(netsuite.size() - 1)));
+        // And as the hub counts them, per operation (which of its reads and writes they were).
+        Map<String, Long> countsAfter = upstreamCounts();
+        StringBuilder perOperation = new StringBuilder("  the hub's own count per operation:");
+        countsAfter.forEach((key, count) -> {
+            long sent = count - countsBefore.getOrDefault(key, 0L);
+            if (sent > 0) {
+                perOperation.append(' ').append(key).append('=').append(sent);
+            }
+        });
+        System.out.println(perOperation);
+
+        // Checked after the run, off the clock: every commitment payment Procore holds.
+        Map<String, String> invoiceOfBill = new java.util.HashMap<>();
+        bills.forEach((bill, invoiceAndTotal) -> invoiceOfBill.put(bill, invoiceAndTotal[0]));
+        List<JsonNode> held = upstream.contractPayments();
+        java.util.Set<String> origins = new java.util.HashSet<>();
+        List<String> wrong = new ArrayList<>();
+        java.util.regex.Pattern origin = java.util.regex.Pattern.compile("netsuite-payment-([0-9]+)-bill-([0-9]+)");
+        for (JsonNode p : held) {
+            String originId = p.path("origin_id").asText();
+            origins.add(originId);
+            java.util.regex.Matcher m = origin.matcher(originId);
+            String[] bill = m.matches() ? bills.get(m.group(2)) : null;
+            if (bill == null || !bill[0].equals(p.get("requisition_id").asText())
+                    || new BigDecimal(bill[1]).abs().compareTo(new BigDecimal(p.get("amount").asText())) != 0) {
+                wrong.add(p.toString());
+            }
+        }
+        System.out.printf("Procore holds %d commitment payments (%d distinct origin ids); expected exactly %d, each on "
+                + "the invoice its bill came from for the bill's total; wrong: %s%n", held.size(), origins.size(),
+                payments, wrong.isEmpty() ? "none" : wrong.subList(0, Math.min(3, wrong.size())));
+        if (held.size() != payments || origins.size() != payments || !wrong.isEmpty()) {
+            throw new IllegalStateException("Procore does not hold exactly " + payments + " commitment payments, one per "
+                    + "NetSuite payment on its invoice");
+        }
+    }
+
+    private static int ceil(int count, int per) {
+        return count <= 0 ? 0 : (count + per - 1) / per;
+    }
+
+    private static double seconds(Instant from, JsonNode logged) {
+        return Duration.between(from, Instant.parse(logged.get("time").asText())).toNanos() / 1e9;
+    }
+
+    /**
+     * The BILL links the generated bills need, as the hub's export of each invoice left them when the bill landed
+     * (ExportStore.delivered): the Procore requisition on the left, the NetSuite vendor bill on the right, method
+     * EXPORT by the export worker. Exporting 10,000 invoices through requests and approvals first would take several
+     * minutes of the hub's CPU on a shared machine (the bills benchmark: 1,000 in about 20 s at its bound) for links
+     * the sandbox already has on both sides (the invoice's origin_id, the bill's external id).
+     */
+    private static void insertBillLinks(String database, Map<String, String[]> bills) throws Exception {
+        String insert = "INSERT INTO record_link (kind, left_system, left_type, left_id, right_system, right_type, right_id, "
+                + "method, linked_by, linked_at) VALUES ('BILL', 'PROCORE', 'requisition', ?, 'NETSUITE', 'vendorBill', ?, "
+                + "'EXPORT', 'export-worker', now()) ON CONFLICT DO NOTHING";
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle")) {
+            db.setAutoCommit(false);
+            try (java.sql.PreparedStatement row = db.prepareStatement(insert)) {
+                for (Map.Entry<String, String[]> bill : bills.entrySet()) {
+                    row.setString(1, bill.getValue()[0]);
+                    row.setString(2, bill.getKey());
+                    row.addBatch();
+                }
+                row.executeBatch();
+            }
+            db.commit();
+        }
+    }
+
+    /**
+     * The BILL_PAYMENTS import requested since {@code since}, once the hub recorded it (its planning may outlast the
+     * mutation's answer); fails when there is none after five minutes.
+     */
+    private static long latestImport(String database, Instant since) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
+                java.sql.PreparedStatement query = db.prepareStatement("SELECT max(id) FROM export_request "
+                        + "WHERE kind = 'BILL_PAYMENTS' AND requested_at >= ?")) {
+            query.setTimestamp(1, java.sql.Timestamp.from(since.minusSeconds(1)));
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    if (row.next() && row.getLong(1) > 0) {
+                        return row.getLong(1);
+                    }
+                }
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("requestImport failed and recorded no import within five minutes");
+    }
+
+    /** Waits until the import's request is EXPORTED and returns its finishedAt; fails loudly otherwise. */
+    private static Instant awaitImported(String database, long requestId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
+                java.sql.PreparedStatement query = db.prepareStatement(
+                        "SELECT status, finished_at, last_error_code, last_error_detail FROM export_request WHERE id = ?")) {
+            query.setLong(1, requestId);
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("no export request " + requestId);
+                    }
+                    String status = row.getString(1);
+                    if ("EXPORTED".equals(status)) {
+                        return row.getTimestamp(2).toInstant();
+                    }
+                    if ("FAILED".equals(status) || "REJECTED".equals(status)) {
+                        throw new IllegalStateException("the import ended " + status + ": " + row.getString(3) + " "
+                                + row.getString(4));
+                    }
+                }
+                // Rare polls: each is a query the database also serves the deliveries.
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("the import was not EXPORTED within 30 minutes");
+    }
+
+    /** The hub's requests per upstream system, operation and outcome so far (its trestle_upstream_requests timer). */
+    private Map<String, Long> upstreamCounts() throws Exception {
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        java.util.regex.Pattern tag = java.util.regex.Pattern.compile("(system|operation|outcome)=\"([^\"]*)\"");
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("trestle_upstream_requests_seconds_count{")) {
+                Map<String, String> tags = new java.util.HashMap<>();
+                java.util.regex.Matcher m = tag.matcher(line.substring(0, line.lastIndexOf('}')));
+                while (m.find()) {
+                    tags.put(m.group(1), m.group(2));
+                }
+                counts.merge(tags.get("system") + ":" + tags.get("operation") + ":" + tags.get("outcome"),
+                        (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Long::sum);
+            }
+        }
+        return counts;
+    }
+
     private static boolean isCloseOut(JsonNode request) {
         return request.get("method").asText().equals("PATCH") && request.get("path").asText().endsWith("/external_data/sync");
     }
@@ -575,6 +833,50 @@ public class BenchClient {
                 throw new IllegalStateException("the sandbox has " + ids.size() + " generated invoices, " + needed + " needed");
             }
             return ids.subList(0, needed);
+        }
+
+        /**
+         * NetSuite's vendor bills that came from Procore invoices (the hub's external id
+         * {@code procore-requisition-<id>}): bill id -> {requisition id, total}, read with SuiteQL page by page.
+         */
+        Map<String, String[]> procoreBills() throws Exception {
+            Map<String, String[]> bills = new java.util.LinkedHashMap<>();
+            String query = JSON.writeValueAsString(Map.of("q", "SELECT id, externalid, foreigntotal FROM transaction "
+                    + "WHERE type = 'VendBill' ORDER BY id"));
+            for (int offset = 0; ; offset += SUITEQL_PAGE) {
+                URI uri = URI.create(sandbox + "/netsuite/services/rest/query/v1/suiteql?limit=" + SUITEQL_PAGE
+                        + "&offset=" + offset);
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", tba("POST", uri))
+                        .header("Prefer", "transient").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("NetSuite answered HTTP " + answer.statusCode() + " at offset " + offset
+                            + " after " + log("netsuite").size() + " requests: " + answer.body());
+                }
+                JsonNode page = JSON.readTree(answer.body());
+                for (JsonNode row : page.path("items")) {
+                    String external = row.path("externalid").asText("");
+                    if (external.startsWith("procore-requisition-")) {
+                        bills.put(row.get("id").asText(), new String[] {
+                            external.substring("procore-requisition-".length()), row.get("foreigntotal").asText()});
+                    }
+                }
+                if (!page.path("hasMore").asBoolean(false)) {
+                    return bills;
+                }
+            }
+        }
+
+        /** Every commitment payment the sandbox's Procore holds, shown outside Procore's API (no limit spent). */
+        List<JsonNode> contractPayments() throws Exception {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox
+                    + "/records/procore/contract_payments")).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the sandbox answered HTTP " + answer.statusCode() + ": " + answer.body());
+            }
+            List<JsonNode> all = new ArrayList<>();
+            JSON.readTree(answer.body()).forEach(all::add);
+            return all;
         }
 
         JsonNode netsuite(String method, String pathAndQuery) throws Exception {

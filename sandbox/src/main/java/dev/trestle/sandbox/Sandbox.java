@@ -3,6 +3,7 @@ package dev.trestle.sandbox;
 import dev.trestle.sandbox.netsuite.NetSuiteSandbox;
 import dev.trestle.sandbox.precoro.PrecoroSandbox;
 import dev.trestle.sandbox.precoro.RateLimiter;
+import dev.trestle.sandbox.procore.ProcoreContractPayment;
 import dev.trestle.sandbox.procore.ProcoreSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -110,7 +111,8 @@ public final class Sandbox {
     /**
      * A router answering {@code /netsuite/*}, {@code /precoro/*} and {@code /procore/*}, and
      * {@code GET /requests/{system}}: the requests that system received, oldest first, with the
-     * instant each arrived (benchmarks time the hub against them).
+     * instant each arrived (benchmarks time the hub against them); and {@code GET /records/procore/contract_payments}:
+     * every commitment payment Procore holds, as a read shows its fields.
      */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
@@ -131,6 +133,19 @@ public final class Sandbox {
                         .put("query", entry.query()).put("time", entry.time().toString()).put("write", entry.write()));
             }
             ctx.response().putHeader("Content-Type", "application/json").end(entries.encode());
+        });
+        // Procore lists commitment payments one commitment at a time and counts every request against its hourly
+        // budget, so a benchmark could not check thousands of them through Procore's API within the limits it
+        // measures: the sandbox shows them all at once, outside Procore's API (no token, no rate limit, not logged).
+        router.get("/records/procore/contract_payments").handler(ctx -> {
+            JsonArray payments = new JsonArray();
+            for (ProcoreContractPayment p : procore.contractPayments().all()) {
+                payments.add(new JsonObject().put("id", p.id()).put("project_id", p.projectId())
+                        .put("contract_id", p.contractId()).put("requisition_id", p.requisitionId())
+                        .put("amount", p.amount().toPlainString()).put("date", p.date() == null ? null : p.date().toString())
+                        .put("check_number", p.checkNumber()).put("origin_id", p.originId()));
+            }
+            ctx.response().putHeader("Content-Type", "application/json").end(payments.encode());
         });
         router.route("/netsuite*").subRouter(netsuite.router(vertx));
         router.route("/precoro*").subRouter(precoro.router(vertx));

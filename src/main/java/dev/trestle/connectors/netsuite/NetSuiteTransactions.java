@@ -54,10 +54,15 @@ public class NetSuiteTransactions {
     static final String LINK_QUERY = "SELECT previousdoc, previousline, nextdoc, nextline, linktype, foreignamount "
             + "FROM PreviousTransactionLineLink";
     /**
-     * Transactions per lines or links query: NetSuite takes at most 1000 values in an IN list, and 100 keeps a
-     * query's answer to a page or two (a bill rarely has more than a few lines).
+     * Transactions per lines (or payments by id) query: NetSuite takes at most 1000 values in an IN list, and 100
+     * keeps a query's answer to a page or two (a bill rarely has more than a few lines).
      */
     static final int TRANSACTIONS_PER_QUERY = 100;
+    /**
+     * Payments per applications query: NetSuite's largest IN list. A payment applies to one bill or a few, so the
+     * answer is a page or a few; 100 a query made reading 10,000 payments take 100 queries one after another.
+     */
+    static final int PAYMENTS_PER_APPLICATIONS_QUERY = 1000;
     /** The timestamp literal of {@code TO_TIMESTAMP(..., 'YYYY-MM-DD HH24:MI:SS')}, in UTC. */
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -86,7 +91,8 @@ public class NetSuiteTransactions {
     /**
      * The bill payments with these internal ids, with their applications, ordered by id. An id absent from the
      * answer is a payment NetSuite no longer has (deleted), or never had. One query per
-     * {@value #TRANSACTIONS_PER_QUERY} ids, plus one for their applications.
+     * {@value #TRANSACTIONS_PER_QUERY} ids, plus one per {@value #PAYMENTS_PER_APPLICATIONS_QUERY} for their
+     * applications.
      *
      * @param ids numeric strings; anything else fails with {@code INVALID_ARGUMENT} before any request
      */
@@ -199,20 +205,29 @@ public class NetSuiteTransactions {
         return condition;
     }
 
+    /**
+     * The payments with the bills each applies to: {@value #PAYMENTS_PER_APPLICATIONS_QUERY} payments a query, the
+     * queries side by side (the governor bounds how many are in flight, as for the pages of one query), so reading
+     * the applications of many payments takes a few round trips, not one per hundred payments.
+     */
     private Uni<List<NetSuiteVendorPayment>> withApplications(List<NetSuiteVendorPayment> payments) {
         List<Long> ids = payments.stream().map(p -> Long.parseLong(p.id())).toList();
-        Map<String, List<NetSuiteVendorPayment.Application>> byPayment = new LinkedHashMap<>();
-        Uni<Void> read = Uni.createFrom().voidItem();
-        for (int from = 0; from < ids.size(); from += TRANSACTIONS_PER_QUERY) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + TRANSACTIONS_PER_QUERY));
+        List<Uni<List<Link>>> reads = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += PAYMENTS_PER_APPLICATIONS_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + PAYMENTS_PER_APPLICATIONS_QUERY));
             String sql = LINK_QUERY + " WHERE nextdoc IN (" + in(chunk) + ") ORDER BY nextdoc, previousdoc";
-            read = read.chain(() -> suiteQl.unkeyedQuery("vendor_payments.applications", sql, this::link)
-                    .invoke(links -> links.forEach(l -> byPayment.computeIfAbsent(l.paymentId(), k -> new ArrayList<>())
-                            .add(l.application())))
-                    .replaceWithVoid());
+            reads.add(suiteQl.unkeyedQuery("vendor_payments.applications", sql, this::link));
         }
-        return read.map(done -> payments.stream()
-                .map(p -> p.withApplications(byPayment.getOrDefault(p.id(), List.of()))).toList());
+        if (reads.isEmpty()) {
+            return Uni.createFrom().item(payments);
+        }
+        return Uni.join().all(reads).andFailFast().map(answers -> {
+            // Each payment's applications in the order of its query's answer (by bill), whatever query came back first.
+            Map<String, List<NetSuiteVendorPayment.Application>> byPayment = new LinkedHashMap<>();
+            answers.forEach(links -> links.forEach(l -> byPayment.computeIfAbsent(l.paymentId(),
+                    k -> new ArrayList<>()).add(l.application())));
+            return payments.stream().map(p -> p.withApplications(byPayment.getOrDefault(p.id(), List.of()))).toList();
+        });
     }
 
     /** The lines of these transactions, by transaction id, in line order. */

@@ -18,7 +18,10 @@ import dev.trestle.money.Money;
 import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.MoneyBackDemoCases;
 import dev.trestle.sandbox.ProcoreDemoCases;
+import dev.trestle.sandbox.RequestLog;
 import dev.trestle.sandbox.Sandbox;
+import dev.trestle.sandbox.SandboxHarness;
+import dev.trestle.sandbox.SandboxSettings;
 import dev.trestle.sandbox.netsuite.NetSuiteReferenceData;
 import dev.trestle.support.Hub;
 import io.quarkus.test.junit.QuarkusTest;
@@ -254,6 +257,33 @@ class NetSuiteTransactionsReadTest {
                 small.vendorBillsModifiedSince(null).await().atMost(WAIT));
         assertEquals(transactions.journalEntriesModifiedSince(null).await().atMost(WAIT),
                 small.journalEntriesModifiedSince(null).await().atMost(WAIT));
+    }
+
+    @Test
+    void thousandsOfPaymentsAreReadWithTheirBillsInAFewQueriesSideBySide() {
+        int generated = 2500;
+        Duration latency = Duration.ofMillis(300);
+        try (SandboxHarness many = new SandboxHarness(SandboxSettings.defaults().toBuilder()
+                .netsuiteGeneratedBillPayments(generated).netsuiteLatency(latency).build())) {
+            NetSuiteConfig there = ConfigOverride.of(NetSuiteConfig.class, config)
+                    .with("baseUrl", many.base + "/netsuite").build();
+            NetSuiteTransactions reader = new NetSuiteTransactions(there, caller, clock, mapper);
+            // Once to warm up a fresh sandbox (a cold first answer may pass the tests' 1 s read timeout and be
+            // retried), then counted.
+            reader.vendorPaymentsModifiedSince(null).await().atMost(WAIT);
+            many.sandbox.netsuite().requests().clear();
+            List<NetSuiteVendorPayment> all = reader.vendorPaymentsModifiedSince(null).await().atMost(WAIT);
+
+            assertEquals(generated, all.size());
+            assertTrue(all.stream().allMatch(p -> p.applications().size() == 1), "each pays one bill");
+            assertEquals(generated, all.stream().map(p -> p.applications().get(0).billId()).distinct().count());
+            // Three pages of 1,000 payments, and their bills 1,000 payments a query (25 queries of 100 before).
+            List<RequestLog.LoggedRequest> requests = many.sandbox.netsuite().requests().all();
+            assertEquals(3 + 3, requests.size(), requests.toString());
+            // The applications queries went together, not one after another's answer.
+            Duration spread = Duration.between(requests.get(3).time(), requests.get(5).time());
+            assertTrue(spread.compareTo(latency) < 0, "applications queries " + spread + " apart");
+        }
     }
 
     @Test

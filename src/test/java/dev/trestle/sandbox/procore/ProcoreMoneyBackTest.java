@@ -112,6 +112,25 @@ class ProcoreMoneyBackTest extends SandboxHarnessTest {
     }
 
     @Test
+    void theSandboxShowsEveryCommitmentPaymentOutsideProcoresApi() throws Exception {
+        syncPayments(new JsonArray().add(invoicePayment("ns-pay-8001-bill-7001", "400.00"))
+                .add(invoicePayment("ns-pay-8002-bill-7001", "25.50")));
+        long requests = harness.sandbox.procore().requests().count();
+        int remaining = harness.sandbox.procore().rateLimit().peek().remaining();
+        HttpResponse<String> shown = harness.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(harness.base + "/records/procore/contract_payments")).build());
+        assertEquals(200, shown.statusCode(), shown.body());
+        JsonArray payments = new JsonArray(shown.body());
+        assertEquals(2, payments.size(), payments.encode());
+        assertEquals("ns-pay-8001-bill-7001", payments.getJsonObject(0).getString("origin_id"));
+        assertEquals("400.00", payments.getJsonObject(0).getString("amount"));
+        assertEquals(INVOICE, payments.getJsonObject(1).getLong("requisition_id"));
+        assertEquals("25.50", payments.getJsonObject(1).getString("amount"));
+        assertEquals(requests, harness.sandbox.procore().requests().count(), "not a Procore request");
+        assertEquals(remaining, harness.sandbox.procore().rateLimit().peek().remaining(), "nor counted by its limit");
+    }
+
+    @Test
     void aPaymentWithoutOriginIdCanBeEditedAndDeleted() {
         JsonObject created = body(syncPayments(new JsonArray().add(invoicePayment(null, "12.00").copy()
                 .put("origin_id", (Object) null)))).getJsonArray("entities").getJsonObject(0);
