@@ -105,12 +105,13 @@ public class ExportService {
     }
 
     /**
-     * How a queued import stands after waiting up to {@code trestle.imports.wait} for its writes to
-     * land; an import still under way then (Procore paused by a rate limit, say) goes on by itself
-     * and the outcome says what is pending.
+     * How a queued import stands once its writes landed, or at {@code trestle.imports.wait} after
+     * {@code askedAt} (the request's start: reading NetSuite counts against the answer's time, which
+     * must stay inside the API's deadline); an import still under way then (Procore paused by a rate
+     * limit, say) goes on by itself and the outcome says what is pending.
      */
-    public Uni<ImportOutcome> awaitImport(long id, ImportPlan plan) {
-        return awaitImport(id, plan.skipped(), plan.notes(), clock.instant().plus(importWait));
+    public Uni<ImportOutcome> awaitImport(long id, ImportPlan plan, Instant askedAt) {
+        return awaitImport(id, plan.skipped(), plan.notes(), askedAt.plus(importWait));
     }
 
     private Uni<ImportOutcome> awaitImport(long id, int skipped, List<String> notes, Instant until) {

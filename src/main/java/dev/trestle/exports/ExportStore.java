@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Every state change of exports, in SQL on the reactive pool, each in one transaction with its
@@ -303,38 +304,73 @@ class ExportStore {
                 }));
     }
 
+    /** A write that landed as {@code destinationId}; {@code originFollowUp}: Procore is to be given that id. */
+    record Landed(Claim claim, String destinationId, boolean originFollowUp) {
+    }
+
     /**
-     * A write landed: record it, link the records, and finish the request when it was the last.
-     * The Procore origin id (vendors, projects) becomes follow-up work of the row ({@link #claimOrigins}),
-     * so that nothing that happens in Procore can make a landed write look failed.
+     * Writes that landed: record them, link the records, and finish each request whose last write
+     * it was, all in one transaction (a Procore sync action lands a thousand writes at once; one
+     * transaction each would make the database, not Procore, the bound). The Procore origin id
+     * (vendors, projects) becomes follow-up work of the row ({@link #claimOrigins}), so that nothing
+     * that happens in Procore can make a landed write look failed.
      */
-    Uni<Boolean> delivered(Claim claim, String destinationId, boolean originFollowUp, Instant now) {
-        OutboxWrite write = claim.write();
-        String[] ids = write.linkIds(destinationId);
-        RecordRef left = write.linkKind().left(ids[0]);
-        RecordRef right = write.linkKind().right(ids[1]);
-        LinkMethod method = write.destination() == UpstreamSystem.NETSUITE ? LinkMethod.EXPORT : LinkMethod.IMPORT;
+    Uni<Void> delivered(List<Landed> landed, Instant now) {
+        if (landed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> links = new ArrayList<>(landed.size());
+        for (Landed write : landed) {
+            OutboxWrite outbox = write.claim().write();
+            String[] ids = outbox.linkIds(write.destinationId());
+            RecordRef left = outbox.linkKind().left(ids[0]);
+            RecordRef right = outbox.linkKind().right(ids[1]);
+            LinkMethod method = outbox.destination() == UpstreamSystem.NETSUITE ? LinkMethod.EXPORT : LinkMethod.IMPORT;
+            links.add(Tuple.tuple(List.of(outbox.linkKind().name(), left.system().name(), left.type(), left.id(),
+                    right.system().name(), right.type(), right.id(), method.name(), WORKER, utc(now))));
+        }
         return pool.withTransaction(connection -> connection.preparedQuery("""
-                UPDATE export_delivery SET status = 'DELIVERED', destination_id = $2, delivered_at = $3,
+                UPDATE export_delivery d SET status = 'DELIVERED', destination_id = u.destination_id, delivered_at = $4,
                        claimed_until = NULL, last_error_code = NULL, last_error_detail = NULL,
-                       origin_status = CASE WHEN $4 THEN 'PENDING' END, origin_next_attempt_at = $3
-                 WHERE id = $1 AND status = 'PENDING'""")
-                .execute(Tuple.of(claim.id(), destinationId, utc(now), originFollowUp))
+                       origin_status = CASE WHEN u.follow_up THEN 'PENDING' END, origin_next_attempt_at = $4
+                  FROM unnest($1::bigint[], $2::text[], $3::boolean[]) AS u(id, destination_id, follow_up)
+                 WHERE d.id = u.id AND d.status = 'PENDING'""")
+                .execute(Tuple.of(landed.stream().map(l -> l.claim().id()).toArray(Long[]::new),
+                        landed.stream().map(Landed::destinationId).toArray(String[]::new),
+                        landed.stream().map(Landed::originFollowUp).toArray(Boolean[]::new), utc(now)))
                 // Either record may be linked to another already (a person linked it meanwhile): their
                 // link stands, and the audit entry says this one was not made.
                 .chain(() -> connection.preparedQuery("""
                         INSERT INTO record_link (kind, left_system, left_type, left_id, right_system, right_type, right_id,
                                                  method, linked_by, linked_at)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                        ON CONFLICT DO NOTHING""")
-                        .execute(Tuple.tuple(List.of(write.linkKind().name(), left.system().name(), left.type(), left.id(),
-                                right.system().name(), right.type(), right.id(), method.name(), WORKER, utc(now)))))
-                .chain(linked -> audit(connection, now, WORKER, "EXPORT_WRITE_DELIVERED", claim.requestId(),
-                        write.recordType() + " " + write.idempotencyKey() + " -> "
-                                + write.destination().displayName() + " " + destinationId
-                                + " (attempt " + claim.attempts() + ")"
-                                + (linked.rowCount() == 0 ? "; not linked: one of the records is linked to another" : "")))
-                .chain(() -> settle(connection, claim.requestId(), now)));
+                        ON CONFLICT DO NOTHING""").executeBatch(links))
+                .chain(linked -> {
+                    List<Tuple> audits = new ArrayList<>(landed.size());
+                    var result = linked;
+                    for (Landed write : landed) {
+                        OutboxWrite outbox = write.claim().write();
+                        boolean made = result != null && result.rowCount() > 0;
+                        result = result == null ? null : result.next();
+                        audits.add(Tuple.tuple(Arrays.asList(utc(now), WORKER, null, "EXPORT_WRITE_DELIVERED",
+                                Long.toString(write.claim().requestId()), outbox.recordType() + " "
+                                        + outbox.idempotencyKey() + " -> " + outbox.destination().displayName() + " "
+                                        + write.destinationId() + " (attempt " + write.claim().attempts() + ")"
+                                        + (made ? "" : "; not linked: one of the records is linked to another"))));
+                    }
+                    return connection.preparedQuery("""
+                            INSERT INTO audit_event (occurred_at, actor, actor_subject, action, subject_type, subject_id,
+                                                     details)
+                            VALUES ($1, $2, $3, $4, 'ExportRequest', $5, $6)""").executeBatch(audits);
+                })
+                .chain(() -> {
+                    // In id order, so that two replicas settling the same requests lock them in one order.
+                    Uni<Void> settled = Uni.createFrom().voidItem();
+                    for (long requestId : new TreeSet<>(landed.stream().map(l -> l.claim().requestId()).toList())) {
+                        settled = settled.chain(() -> settle(connection, requestId, now).replaceWithVoid());
+                    }
+                    return settled;
+                }));
     }
 
     /**

@@ -14,6 +14,8 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -48,9 +50,11 @@ import org.jboss.logging.Logger;
  * each write is an upsert keyed on an id derived from the Procore record, so repeating it after
  * a crash, a timeout or a dropped answer updates the record it created instead of adding one.
  *
- * <p>Throughput: up to {@code trestle.exports.in-flight} deliveries run at once, and a free slot
- * is refilled as soon as a delivery ends, so NetSuite's permits never wait for the slowest
- * delivery of a batch; the NetSuite governor bounds how many writes are on the wire.
+ * <p>Throughput: up to {@code trestle.exports.in-flight} NetSuite deliveries run at once, and a
+ * free slot is refilled as soon as a delivery ends, so NetSuite's permits never wait for the
+ * slowest delivery of a batch; the NetSuite governor bounds how many writes are on the wire.
+ * Procore's are claimed a sync action's worth at a time (up to 1,000), since they go many to a
+ * request.
  */
 // Created at start, so that its gauge is on /q/metrics before the first delivery or poll.
 @Startup
@@ -65,15 +69,15 @@ public class ExportWorker {
     private final Clock clock;
     private final Vertx vertx;
     private final MeterRegistry meters;
-    private final int inFlightLimit;
     private final Duration netsuiteBreakerDelay;
     private final Duration procoreBreakerDelay;
     private final Duration claimFor;
     private final Duration firstRetryAfter;
     private final Duration maxRetryAfter;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean claiming = new AtomicBoolean();
-    private final AtomicBoolean wokenWhileClaiming = new AtomicBoolean();
+    private final List<Recording> toRecord = new ArrayList<>();
+    private boolean recordingScheduled;
+    private final Lane netsuiteLane;
+    private final Lane procoreLane;
     private final AtomicBoolean recordingOrigins = new AtomicBoolean();
     private final AtomicBoolean originsWoken = new AtomicBoolean();
     /** Until when this replica sends nothing to NetSuite, resp. Procore (an open breaker, a 429). */
@@ -92,75 +96,94 @@ public class ExportWorker {
         this.clock = clock;
         this.vertx = vertx;
         this.meters = meters;
-        this.inFlightLimit = inFlightLimit;
         this.netsuiteBreakerDelay = netsuiteConfig.circuitBreaker().delay();
         this.procoreBreakerDelay = procoreConfig.circuitBreaker().delay();
         this.claimFor = claimFor;
         this.firstRetryAfter = firstRetryAfter;
         this.maxRetryAfter = maxRetryAfter;
-        Gauge.builder("trestle.exports.in_flight", inFlight, AtomicInteger::get)
+        this.netsuiteLane = new Lane(UpstreamSystem.NETSUITE, inFlightLimit);
+        this.procoreLane = new Lane(UpstreamSystem.PROCORE, ProcoreConnector.MAX_SYNC_ENTRIES);
+        Gauge.builder("trestle.exports.in_flight", this,
+                        worker -> worker.netsuiteLane.inFlight.get() + worker.procoreLane.inFlight.get())
                 .description("Export deliveries this replica is running")
                 .register(meters);
     }
 
     /** Claims what is due now (after an approval), as far as free delivery slots allow. */
     public void wake() {
-        List<UpstreamSystem> destinations = unpaused();
-        if (destinations.isEmpty()) {
-            // Both are paused; the poll after a pause claims again.
-            return;
-        }
-        if (!claiming.compareAndSet(false, true)) {
-            // The claim under way may have been planned before this row was committed: claim again after it.
-            wokenWhileClaiming.set(true);
-            return;
-        }
-        wokenWhileClaiming.set(false);
-        int busy = inFlight.get();
-        int room = inFlightLimit - busy;
-        // Refill by halves: one claim per delivery would double the database work of a large batch,
-        // and half the slots still keep more writes queued than NetSuite's permits take.
-        if (room <= 0 || busy > 0 && room < Math.max(1, inFlightLimit / 2)) {
-            // Each delivery that ends wakes the worker again (one may have ended just now).
-            claiming.set(false);
-            if (wokenWhileClaiming.get()) {
-                wake();
-            }
-            return;
-        }
         Instant now = clock.instant();
-        var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> store.claim(destinations, room, now, now.plus(claimFor)).subscribe().with(
-                claims -> {
-                    inFlight.addAndGet(claims.size());
-                    claiming.set(false);
-                    claims.forEach(claim -> deliver(claim).subscribe().with(done -> delivered(), failure -> {
-                        LOG.errorf(failure, "Export write %s %s was not recorded; its claim expires and it is retried",
-                                claim.recordType(), claim.idempotencyKey());
-                        delivered();
-                    }));
-                    if (claims.size() == room || wokenWhileClaiming.get()) {
-                        // Rows may be left, or have been approved while this claim ran.
-                        wake();
-                    }
-                },
-                failure -> {
-                    LOG.errorf(failure, "Claiming exports failed; the next poll tries again");
-                    claiming.set(false);
-                }));
-    }
-
-    /** The destinations this replica sends to now: those not paused by an open breaker or a rate limit. */
-    private List<UpstreamSystem> unpaused() {
-        Instant now = clock.instant();
-        List<UpstreamSystem> destinations = new ArrayList<>(2);
+        // Both may be paused; the poll after a pause claims again.
         if (!now.isBefore(netsuitePausedUntil)) {
-            destinations.add(UpstreamSystem.NETSUITE);
+            netsuiteLane.wake();
         }
         if (!now.isBefore(procorePausedUntil)) {
-            destinations.add(UpstreamSystem.PROCORE);
+            procoreLane.wake();
         }
-        return destinations;
+    }
+
+    /**
+     * The deliveries to one destination, claimed and run up to its limit: NetSuite's is the
+     * in-flight setting (writes one at a time per permit), Procore's a whole sync action's worth
+     * (its writes go many to a request, so a claim of fewer would split one sync action into many).
+     */
+    private final class Lane {
+        private final UpstreamSystem destination;
+        private final int limit;
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicBoolean claiming = new AtomicBoolean();
+        private final AtomicBoolean wokenWhileClaiming = new AtomicBoolean();
+
+        Lane(UpstreamSystem destination, int limit) {
+            this.destination = destination;
+            this.limit = limit;
+        }
+
+        void wake() {
+            if (!claiming.compareAndSet(false, true)) {
+                // The claim under way may have been planned before this row was committed: claim again after it.
+                wokenWhileClaiming.set(true);
+                return;
+            }
+            wokenWhileClaiming.set(false);
+            int busy = inFlight.get();
+            int room = limit - busy;
+            // Refill by halves: one claim per delivery would double the database work of a large batch,
+            // and half the slots still keep more writes queued than the destination takes at once.
+            if (room <= 0 || busy > 0 && room < Math.max(1, limit / 2)) {
+                // Each delivery that ends wakes the worker again (one may have ended just now).
+                claiming.set(false);
+                if (wokenWhileClaiming.get()) {
+                    wake();
+                }
+                return;
+            }
+            Instant now = clock.instant();
+            var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            context.runOnContext(ignored -> store.claim(List.of(destination), room, now, now.plus(claimFor))
+                    .subscribe().with(
+                    claims -> {
+                        inFlight.addAndGet(claims.size());
+                        claiming.set(false);
+                        claims.forEach(claim -> deliver(claim).subscribe().with(done -> delivered(), failure -> {
+                            LOG.errorf(failure, "Export write %s %s was not recorded; its claim expires and it is "
+                                    + "retried", claim.recordType(), claim.idempotencyKey());
+                            delivered();
+                        }));
+                        if (claims.size() == room || wokenWhileClaiming.get()) {
+                            // Rows may be left, or have been approved while this claim ran.
+                            ExportWorker.this.wake();
+                        }
+                    },
+                    failure -> {
+                        LOG.errorf(failure, "Claiming exports failed; the next poll tries again");
+                        claiming.set(false);
+                    }));
+        }
+
+        private void delivered() {
+            inFlight.decrementAndGet();
+            ExportWorker.this.wake();
+        }
     }
 
     /** Picks up retries that came due, and rows whose replica died while holding them. */
@@ -238,11 +261,6 @@ public class ExportWorker {
         return new ExportStore.OriginFailure(claim, outcome.code(), outcome.detail(), outcome.retryAt(), !outcome.paused());
     }
 
-    private void delivered() {
-        inFlight.decrementAndGet();
-        wake();
-    }
-
     private Uni<Void> deliver(ExportStore.Claim claim) {
         OutboxWrite write = claim.write();
         Uni<String> written = switch (write.destination()) {
@@ -252,13 +270,52 @@ public class ExportWorker {
         };
         boolean followUp = write.destination() == UpstreamSystem.NETSUITE && ProcoreSyncs.keepsOrigin(write.source());
         return written
-                .chain(destinationId -> store.delivered(claim, destinationId, followUp, clock.instant()))
+                .chain(destinationId -> recordLanded(new ExportStore.Landed(claim, destinationId, followUp)))
                 .invoke(completed -> {
                     meters.counter("trestle.exports.writes", "outcome", "delivered").increment();
                     wakeOrigins();
                 })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> failed(claim, failure));
+    }
+
+    /** A landed write waiting to be recorded with the others of its event-loop turn. */
+    private record Recording(ExportStore.Landed landed, UniEmitter<? super Void> done) {
+    }
+
+    /**
+     * Records a landed write together with the others that land in the same event-loop turn (a
+     * Procore sync action lands up to a thousand at once), in one transaction.
+     */
+    private Uni<Void> recordLanded(ExportStore.Landed landed) {
+        return Uni.createFrom().emitter(done -> {
+            boolean first;
+            synchronized (toRecord) {
+                toRecord.add(new Recording(landed, done));
+                first = !recordingScheduled;
+                recordingScheduled = true;
+            }
+            if (first) {
+                Context context = Vertx.currentContext();
+                if (context == null) {
+                    recordAll();
+                } else {
+                    context.runOnContext(ignored -> recordAll());
+                }
+            }
+        });
+    }
+
+    private void recordAll() {
+        List<Recording> batch;
+        synchronized (toRecord) {
+            batch = new ArrayList<>(toRecord);
+            toRecord.clear();
+            recordingScheduled = false;
+        }
+        store.delivered(batch.stream().map(Recording::landed).toList(), clock.instant()).subscribe().with(
+                done -> batch.forEach(recording -> recording.done().complete(null)),
+                failure -> batch.forEach(recording -> recording.done().fail(failure)));
     }
 
     private Uni<Void> failed(ExportStore.Claim claim, Throwable failure) {

@@ -9,6 +9,8 @@ import dev.trestle.connectors.procore.ProcoreVendorUpdate;
 import dev.trestle.links.RecordRef;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import java.util.function.Function;
  * ten seconds besides the hourly one), and a sync action takes up to a thousand entries. One
  * request per record would make Procore, not NetSuite, the bound of a large batch. Entries wait
  * only while a sync of their kind is on the wire, and go together in the next one; an idle hub
- * sends an entry at once, so nothing waits for a timer.
+ * sends on the event loop's next turn, so nothing waits for a timer.
  */
 @ApplicationScoped
 class ProcoreSyncs {
@@ -194,13 +196,21 @@ class ProcoreSyncs {
             this.refused = refused;
         }
 
-        /** Completes with the Procore id of the record written. */
+        /**
+         * Completes with the Procore id of the record written. An idle batcher sends on the event loop's next
+         * turn, not at once: the outbox hands over a whole claim's writes in one turn, and they go in one request.
+         */
         Uni<Long> add(K key, Map<String, Object> wire) {
             return Uni.createFrom().emitter(done -> {
                 synchronized (this) {
                     queued.addLast(new Entry<>(key, wire, done));
                 }
-                sendNext();
+                Context context = Vertx.currentContext();
+                if (context == null) {
+                    sendNext();
+                } else {
+                    context.runOnContext(ignored -> sendNext());
+                }
             });
         }
 

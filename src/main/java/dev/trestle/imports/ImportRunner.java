@@ -119,7 +119,7 @@ public class ImportRunner {
                     return outbox.queueImport(run.kind.name(), plan, requester)
                             .chain(requestId -> runs.succeeded(run.id, plan.scanned(), plan.writes().size(),
                                             plan.skipped(), plan.notes(), requestId, nextReadFrom)
-                                    .chain(closed -> outbox.awaitImport(requestId, plan)
+                                    .chain(closed -> outbox.awaitImport(requestId, plan, asked)
                                             .map(outcome -> new Result(closed, outcome))));
                 })
                 .onFailure().call(failure -> {
