@@ -101,8 +101,9 @@ public class ExportWorker {
         this.claimFor = claimFor;
         this.firstRetryAfter = firstRetryAfter;
         this.maxRetryAfter = maxRetryAfter;
-        this.netsuiteLane = new Lane(UpstreamSystem.NETSUITE, inFlightLimit);
-        this.procoreLane = new Lane(UpstreamSystem.PROCORE, ProcoreConnector.MAX_SYNC_ENTRIES);
+        this.netsuiteLane = new Lane(UpstreamSystem.NETSUITE, inFlightLimit, inFlightLimit);
+        this.procoreLane = new Lane(UpstreamSystem.PROCORE, 2 * ProcoreConnector.MAX_SYNC_ENTRIES,
+                ProcoreConnector.MAX_SYNC_ENTRIES);
         Gauge.builder("trestle.exports.in_flight", this,
                         worker -> worker.netsuiteLane.inFlight.get() + worker.procoreLane.inFlight.get())
                 .description("Export deliveries this replica is running")
@@ -123,19 +124,22 @@ public class ExportWorker {
 
     /**
      * The deliveries to one destination, claimed and run up to its limit: NetSuite's is the
-     * in-flight setting (writes one at a time per permit), Procore's a whole sync action's worth
-     * (its writes go many to a request, so a claim of fewer would split one sync action into many).
+     * in-flight setting (writes one at a time per permit); Procore's are claimed a whole sync
+     * action's worth at a time (its writes go many to a request, so a claim of fewer would split one
+     * sync action into many), two at once, so that the next sync action is ready when one answers.
      */
     private final class Lane {
         private final UpstreamSystem destination;
         private final int limit;
+        private final int perClaim;
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicBoolean claiming = new AtomicBoolean();
         private final AtomicBoolean wokenWhileClaiming = new AtomicBoolean();
 
-        Lane(UpstreamSystem destination, int limit) {
+        Lane(UpstreamSystem destination, int limit, int perClaim) {
             this.destination = destination;
             this.limit = limit;
+            this.perClaim = perClaim;
         }
 
         void wake() {
@@ -145,11 +149,17 @@ public class ExportWorker {
                 return;
             }
             wokenWhileClaiming.set(false);
+            // On the next turn: the deliveries that end together (a sync action's) have all made room by then.
+            var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            context.runOnContext(ignored -> claim());
+        }
+
+        private void claim() {
             int busy = inFlight.get();
-            int room = limit - busy;
+            int room = Math.min(perClaim, limit - busy);
             // Refill by halves: one claim per delivery would double the database work of a large batch,
             // and half the slots still keep more writes queued than the destination takes at once.
-            if (room <= 0 || busy > 0 && room < Math.max(1, limit / 2)) {
+            if (room <= 0 || busy > 0 && limit - busy < Math.max(1, limit / 2)) {
                 // Each delivery that ends wakes the worker again (one may have ended just now).
                 claiming.set(false);
                 if (wokenWhileClaiming.get()) {
@@ -158,8 +168,7 @@ public class ExportWorker {
                 return;
             }
             Instant now = clock.instant();
-            var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            context.runOnContext(ignored -> store.claim(List.of(destination), room, now, now.plus(claimFor))
+            store.claim(List.of(destination), room, now, now.plus(claimFor))
                     .subscribe().with(
                     claims -> {
                         inFlight.addAndGet(claims.size());
@@ -177,7 +186,7 @@ public class ExportWorker {
                     failure -> {
                         LOG.errorf(failure, "Claiming exports failed; the next poll tries again");
                         claiming.set(false);
-                    }));
+                    });
         }
 
         private void delivered() {
