@@ -63,8 +63,8 @@ public final class PrecoroSandbox extends SimulatedSystem {
 
     public PrecoroSandbox(String apiToken, String email, RateLimiter rateLimiter, Duration latency, long seed,
             Clock clock) {
-        // The PATCHes of an externalId are the only writes Precoro's API takes here.
-        super("Precoro", new FaultKnobs(seed, latency), new RequestLog(r -> r.method().equals("PATCH")), clock);
+        // No POST/PUT/PATCH/DELETE is a read in disguise here: each counts as a write (the PATCHes of an externalId).
+        super("Precoro", new FaultKnobs(seed, latency), new RequestLog(r -> false), clock);
         this.apiToken = apiToken.getBytes(StandardCharsets.UTF_8);
         this.email = email.getBytes(StandardCharsets.UTF_8);
         this.rateLimiter = rateLimiter;

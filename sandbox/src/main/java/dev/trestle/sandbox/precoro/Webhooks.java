@@ -173,8 +173,10 @@ public final class Webhooks {
             if (gen != generation.get()) {
                 return;  // reset since: the sandbox's state is the next test's
             }
-            String failure = error == null ? null
-                    : error instanceof java.net.http.HttpTimeoutException ? "timeout" : String.valueOf(error.getMessage());
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            String failure = cause == null ? null
+                    : cause instanceof java.net.http.HttpTimeoutException ? "timeout" : String.valueOf(cause);
             Delivery delivery = new Delivery(url, event, attempt, duplicate, response == null ? 0 : response.statusCode(),
                     failure, clock.instant());
             deliveries.add(delivery);
