@@ -62,13 +62,10 @@ public final class Webhooks {
     private final AtomicInteger pending = new AtomicInteger();
     /** Bumped by a reset, so that retries scheduled before it are dropped. */
     private final AtomicLong generation = new AtomicLong();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "precoro-sandbox-webhooks");
-        t.setDaemon(true);
-        return t;
-    });
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    // Made on the first delivery: most sandboxes (one per test class) never register an endpoint, and each of
+    // these holds a thread.
+    private ScheduledExecutorService timer;
+    private HttpClient client;
     private volatile Duration answerTimeout = DEFAULT_ANSWER_TIMEOUT;
     private volatile List<Duration> retrySchedule = DEFAULT_RETRY_SCHEDULE;
     private volatile double duplicateRate;
@@ -164,12 +161,30 @@ public final class Webhooks {
         }
     }
 
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "precoro-sandbox-webhooks");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return client;
+    }
+
+    private synchronized ScheduledExecutorService timer() {
+        client();
+        return timer;
+    }
+
     private void send(String url, JsonObject event, int attempt, boolean duplicate, long gen) {
         pending.incrementAndGet();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(answerTimeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(event.encode())).build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        client().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (gen != generation.get()) {
                 return;  // reset since: the sandbox's state is the next test's
             }
@@ -188,7 +203,7 @@ public final class Webhooks {
                 List<Duration> schedule = retrySchedule;
                 if (attempt - 1 < schedule.size()) {
                     pending.incrementAndGet();
-                    timer.schedule(() -> {
+                    timer().schedule(() -> {
                         if (gen == generation.get()) {
                             pending.decrementAndGet();
                             send(url, event, attempt + 1, duplicate, gen);
