@@ -138,7 +138,7 @@ class PrecoroWebhooksTest extends SandboxHarnessTest {
                 "application/x-www-form-urlencoded").method("PATCH", HttpRequest.BodyPublishers.ofString("externalId=7999"))
                 .build();
         assertEquals(200, harness.send(patch).statusCode());
-        await(() -> receiver.received.size() == 3, "three webhooks");
+        await(() -> receiver.received.size() == 3 && webhooks.pending() == 0, "three webhooks");
         assertTrue(receiver.received.contains(event(id, 0, idn)), "a create");
         assertEquals(2, receiver.received.stream().filter(e -> e.equals(event(id, 1, idn))).count(), "two updates");
         assertThrows(IllegalArgumentException.class, () -> book.change(idn, po -> new PurchaseOrder(po.id() + 1,

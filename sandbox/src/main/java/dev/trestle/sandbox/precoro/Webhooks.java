@@ -184,35 +184,45 @@ public final class Webhooks {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(answerTimeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(event.encode())).build();
-        client().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            if (gen != generation.get()) {
-                return;  // reset since: the sandbox's state is the next test's
+        client().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) ->
+                completed(url, event, attempt, duplicate, gen, response, error));
+    }
+
+    /**
+     * Records an attempt and plans what follows. Under the monitor {@link #reset()} takes, so that an attempt of
+     * before a reset can never land in the records of after it.
+     */
+    private synchronized void completed(String url, JsonObject event, int attempt, boolean duplicate, long gen,
+            HttpResponse<Void> response, Throwable error) {
+        if (gen != generation.get()) {
+            return;  // reset since: the sandbox's state is the next test's
+        }
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        String failure = cause == null ? null
+                : cause instanceof java.net.http.HttpTimeoutException ? "timeout" : String.valueOf(cause);
+        Delivery delivery = new Delivery(url, event, attempt, duplicate, response == null ? 0 : response.statusCode(),
+                failure, clock.instant());
+        deliveries.add(delivery);
+        if (delivery.succeeded()) {
+            if (!duplicate && chance()) {
+                send(url, event, 1, true, gen);
             }
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
-            String failure = cause == null ? null
-                    : cause instanceof java.net.http.HttpTimeoutException ? "timeout" : String.valueOf(cause);
-            Delivery delivery = new Delivery(url, event, attempt, duplicate, response == null ? 0 : response.statusCode(),
-                    failure, clock.instant());
-            deliveries.add(delivery);
-            if (delivery.succeeded()) {
-                if (!duplicate && chance()) {
-                    send(url, event, 1, true, gen);
-                }
-            } else {
-                List<Duration> schedule = retrySchedule;
-                if (attempt - 1 < schedule.size()) {
-                    pending.incrementAndGet();
-                    timer().schedule(() -> {
+        } else {
+            List<Duration> schedule = retrySchedule;
+            if (attempt - 1 < schedule.size()) {
+                pending.incrementAndGet();
+                timer().schedule(() -> {
+                    synchronized (this) {
                         if (gen == generation.get()) {
                             pending.decrementAndGet();
                             send(url, event, attempt + 1, duplicate, gen);
                         }
-                    }, schedule.get(attempt - 1).toMillis(), TimeUnit.MILLISECONDS);
-                }
+                    }
+                }, schedule.get(attempt - 1).toMillis(), TimeUnit.MILLISECONDS);
             }
-            pending.decrementAndGet();
-        });
+        }
+        pending.decrementAndGet();
     }
 
     private synchronized boolean chance() {
