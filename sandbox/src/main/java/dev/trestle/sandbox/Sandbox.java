@@ -25,6 +25,7 @@ public final class Sandbox {
     private volatile DemoCases demoCases;
     private volatile ProcoreDemoCases procoreDemoCases;
     private volatile MoneyBackDemoCases moneyBackCases = MoneyBackDemoCases.none();
+    private volatile PurchasingDemoCases purchasingCases;
 
     public Sandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -72,6 +73,11 @@ public final class Sandbox {
         return moneyBackCases;
     }
 
+    /** Which Precoro suppliers and purchase orders are which case of sending POs to NetSuite ({@link PurchasingDemoData}). */
+    public PurchasingDemoCases purchasingDemoCases() {
+        return purchasingCases;
+    }
+
     /** Which demo ids are which matcher case; describes the data as of the last {@link #reset()}. */
     public DemoCases demoCases() {
         return demoCases;
@@ -94,7 +100,10 @@ public final class Sandbox {
     private void reset(boolean moneyBackDemo) {
         DemoData data = DemoData.generate(settings.seed(), settings.precoroUsers(), settings.netsuiteEmployees());
         netsuite.restore(data.netsuiteEmployees());
-        precoro.restore(data.precoroUsers());
+        PurchasingDemoData purchasing = PurchasingDemoData.generate(settings.precoroGeneratedPurchaseOrders(),
+                data.cases().exactMatches());
+        precoro.restore(data.precoroUsers(), purchasing.suppliers(), purchasing.purchaseOrders());
+        purchasingCases = purchasing.cases();
         demoCases = data.cases();
         ProcoreDemoData procoreData = ProcoreDemoData.generate(settings.seed(), settings.procoreGeneratedVendors(),
                 settings.procoreGeneratedInvoices(), settings.procoreGeneratedInvoiceLines());

@@ -38,6 +38,7 @@ public final class SandboxServer {
         double dropRate = 0;
         double malformedRate = 0;
         double hangRate = 0;
+        java.util.List<String> webhookUrls = new java.util.ArrayList<>();
         Iterator<String> it = Arrays.asList(args).iterator();
         while (it.hasNext()) {
             String flag = it.next();
@@ -66,6 +67,8 @@ public final class SandboxServer {
                     case "--procore-invoices" -> settings.procoreGeneratedInvoices(Integer.parseInt(value));
                     case "--procore-invoice-lines" -> settings.procoreGeneratedInvoiceLines(Integer.parseInt(value));
                     case "--netsuite-bill-payments" -> settings.netsuiteGeneratedBillPayments(Integer.parseInt(value));
+                    case "--precoro-purchase-orders" -> settings.precoroGeneratedPurchaseOrders(Integer.parseInt(value));
+                    case "--precoro-webhook-url" -> webhookUrls.add(value);
                     case "--money-back-demo" -> settings.moneyBackDemo(Boolean.parseBoolean(value));
                     case "--procore-company-country" -> settings.procoreCompanyCountry(value);
                     case "--procore-hourly" -> settings.procoreRequestsPerWindow(Integer.parseInt(value))
@@ -98,6 +101,9 @@ public final class SandboxServer {
             knobs.errorRate(errorRate).throttleRate(throttleRate).dropRate(dropRate).malformedRate(malformedRate)
                     .hangRate(hangRate);
         }
+
+        // Registered once: the server never resets its sandbox (in Precoro a webhook is set up in the UI).
+        webhookUrls.forEach(url -> sandbox.precoro().webhooks().register(url));
 
         Vertx vertx = Vertx.vertx();
         if (userChangesPerSecond > 0) {
@@ -148,6 +154,8 @@ public final class SandboxServer {
                   [--netsuite-bill-payments 0 (generated NetSuite bill payments, each applied in full to one
                    generated bill exported from a generated approved Procore invoice on its own commitment)]
                   [--money-back-demo false (bills paid in NetSuite, bills and journals for direct costs)]
+                  [--precoro-purchase-orders 0 (generated approved Precoro POs after the purchasing demo's)]
+                  [--precoro-webhook-url URL (repeatable, at most 5: where PO create/update webhooks go)]
                   [--procore-company-country US]
                   [--netsuite-concurrency 5] [--precoro-rps 1] [--precoro-hourly 1500] [--precoro-daily 3000]
                   [--precoro-duplicate-window-ms 60000 (0: off)]

@@ -49,6 +49,7 @@ public record SandboxSettings(
         boolean moneyBackDemo,
         int netsuiteGeneratedBillPayments,
         String procoreCompanyCountry,
+        int precoroGeneratedPurchaseOrders,
         Clock clock) {
 
     public static SandboxSettings defaults() {
@@ -57,7 +58,7 @@ public record SandboxSettings(
                 "integration@trestle.dev", 20, 1_000_000, 1_000_000, Duration.ZERO, Duration.ofMinutes(1),
                 "sandbox-procore-client-id", "sandbox-procore-client-secret", ProcoreDemoCases.COMPANY_ID,
                 Duration.ofSeconds(5400), 3600, Duration.ofHours(1), 25, Duration.ofSeconds(10), 20,
-                Duration.ofSeconds(1), Duration.ZERO, 0, 0, 10, false, 0, ProcoreSandbox.DEFAULT_COUNTRY,
+                Duration.ofSeconds(1), Duration.ZERO, 0, 0, 10, false, 0, ProcoreSandbox.DEFAULT_COUNTRY, 0,
                 Clock.systemUTC());
     }
 
@@ -101,6 +102,7 @@ public record SandboxSettings(
         private boolean moneyBackDemo;
         private int netsuiteGeneratedBillPayments;
         private String procoreCompanyCountry;
+        private int precoroGeneratedPurchaseOrders;
         private Clock clock;
 
         private Builder(SandboxSettings s) {
@@ -138,6 +140,7 @@ public record SandboxSettings(
             moneyBackDemo = s.moneyBackDemo;
             netsuiteGeneratedBillPayments = s.netsuiteGeneratedBillPayments;
             procoreCompanyCountry = s.procoreCompanyCountry;
+            precoroGeneratedPurchaseOrders = s.precoroGeneratedPurchaseOrders;
             clock = s.clock;
         }
 
@@ -184,6 +187,8 @@ public record SandboxSettings(
         public Builder netsuiteGeneratedBillPayments(int value) { netsuiteGeneratedBillPayments = value; return this; }
         /** The Procore company's {@code country_code} after a reset. */
         public Builder procoreCompanyCountry(String value) { procoreCompanyCountry = value; return this; }
+        /** Approved Precoro purchase orders added after the purchasing demo's, for benchmarks ({@link PurchasingDemoData}). */
+        public Builder precoroGeneratedPurchaseOrders(int value) { precoroGeneratedPurchaseOrders = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
 
         public SandboxSettings build() {
@@ -194,7 +199,7 @@ public record SandboxSettings(
                     procoreCompanyId, procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreSpikeLimit,
                     procoreSpikeWindow, procoreOverloadConcurrency, procoreOverloadRetryAfter, procoreLatency,
                     procoreGeneratedVendors, procoreGeneratedInvoices, procoreGeneratedInvoiceLines, moneyBackDemo,
-                    netsuiteGeneratedBillPayments, procoreCompanyCountry, clock);
+                    netsuiteGeneratedBillPayments, procoreCompanyCountry, precoroGeneratedPurchaseOrders, clock);
         }
     }
 }

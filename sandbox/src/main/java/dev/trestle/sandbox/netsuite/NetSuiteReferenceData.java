@@ -35,6 +35,16 @@ public final class NetSuiteReferenceData {
     public static final String ACCRUED_ACCOUNT_NAME = "2100 Accrued Liabilities";
     /** The account's base currency (US Dollar), the {@code currency} of its transactions. */
     public static final String USD_CURRENCY_ID = "1";
+    /**
+     * The locations, departments and classes of the account (Precoro imports them as its locations and as the
+     * options of its "NetSuite Departments" and "NetSuite Classes" document custom fields). A purchase order's
+     * {@code location}, {@code department} and {@code class}, on the header or a line, must be one of these.
+     */
+    public static final java.util.Map<String, String> LOCATIONS = java.util.Map.of("1", "Main Warehouse",
+            "2", "Job Site Yard");
+    public static final java.util.Map<String, String> DEPARTMENTS = java.util.Map.of("1", "Field Operations",
+            "2", "Procurement");
+    public static final java.util.Map<String, String> CLASSES = java.util.Map.of("1", "Commercial", "2", "Residential");
     /** The customer every project (job) hangs under. */
     public static final String PARENT_CUSTOMER_ID = "1500";
     public static final String PARENT_CUSTOMER_NAME = "Trestle Builders Projects";

@@ -58,7 +58,7 @@ public final class NetSuiteSandbox extends SimulatedSystem {
                 credentials.consumerSecret(), credentials.tokenId(), credentials.tokenSecret(), clock);
         this.pool = new ConcurrencyPool(concurrencyLimit);
         this.employees = new EmployeeDirectory(clock);
-        this.records = new RecordApi(clock);
+        this.records = new RecordApi(clock, employees);
     }
 
     /** The token-based authentication secrets the simulated account accepts. */
@@ -111,6 +111,17 @@ public final class NetSuiteSandbox extends SimulatedSystem {
             store.replace(edited);
             return edited;
         }
+    }
+
+    /**
+     * Moves a purchase order on as NetSuite does when it is received, billed or closed in the UI:
+     * {@code orderStatus} becomes {@code status} (e.g. {@code "G"} Fully Billed, {@code "H"} Closed; neither can
+     * be written through the API) and its {@code lastModifiedDate} moves. A fully billed or closed order refuses
+     * every later PATCH and PUT with 400 {@code USER_ERROR}.
+     */
+    public NetSuiteRecord setPurchaseOrderStatus(long id, String status) {
+        return edit(RecordType.PURCHASE_ORDER.name(), id, fields -> fields.put("orderStatus",
+                new JsonObject().put("id", status)));
     }
 
     /** Replaces the vendor, job and item records (by type name); called by the sandbox's reset. */

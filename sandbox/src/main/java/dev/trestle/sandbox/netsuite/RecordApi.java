@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 
 /**
  * The REST record API for {@code vendor}, {@code job}, {@code otherChargePurchaseItem}, {@code vendorBill},
- * {@code vendorPayment} and {@code journalEntry}, and SuiteQL on the vendor, job, transaction, transactionline and
+ * {@code vendorPayment}, {@code journalEntry} and {@code purchaseOrder}, and SuiteQL on the vendor, job, transaction, transactionline and
  * PreviousTransactionLineLink tables (see {@link RecordSuiteQl}). Runs inside the NetSuite simulation's pipeline (token
  * authentication, concurrency pool, knobs), which hands its {@code serve} in.
  * <ul>
@@ -75,8 +75,11 @@ final class RecordApi {
     private final Map<String, RecordStore> stores = new LinkedHashMap<>();
     private final Map<String, RecordType> types = new LinkedHashMap<>();
 
-    RecordApi(Clock clock) {
+    private final EmployeeDirectory employees;
+
+    RecordApi(Clock clock, EmployeeDirectory employees) {
         this.clock = clock;
+        this.employees = employees;
         RecordStore.IdSequence transactions = new RecordStore.IdSequence(NetSuiteReferenceData.FIRST_TRANSACTION_ID);
         for (RecordType type : RecordType.ALL) {
             types.put(type.name(), type);
@@ -360,6 +363,15 @@ final class RecordApi {
             if (existing != null && existing.flag("voided")) {
                 return NetSuiteErrors.error(400, "USER_ERROR", "You cannot edit a voided transaction.");
             }
+            if (existing != null && type == RecordType.PURCHASE_ORDER
+                    && RecordType.FINISHED_ORDER_STATUSES.contains(existing.text("orderStatus"))) {
+                return NetSuiteErrors.error(400, "USER_ERROR", "You cannot edit this purchase order: it is "
+                        + ("G".equals(existing.text("orderStatus")) ? "fully billed" : "closed") + ".");
+            }
+            if (type == RecordType.PURCHASE_ORDER && merged.getValue("orderStatus") == null) {
+                merged.put("orderStatus", new JsonObject().put("id", "1".equals(RecordApi.refText(
+                        merged.getValue("approvalStatus"))) ? "A" : "B"));
+            }
             if (type == RecordType.VENDOR_PAYMENT && merged.getValue("account") == null) {
                 // NetSuite fills a payment's account with the preferred bank account when none is sent.
                 merged.put("account", new JsonObject().put("id", NetSuiteReferenceData.BANK_ACCOUNT_ID));
@@ -431,6 +443,15 @@ final class RecordApi {
             @Override
             public long selfId() {
                 return selfId;
+            }
+
+            @Override
+            public Optional<SandboxEmployee> employee(String id) {
+                try {
+                    return employees.get(Long.parseLong(id));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
             }
         };
     }
@@ -809,6 +830,10 @@ final class RecordApi {
         } catch (DecodeException | ClassCastException e) {
             return null;
         }
+    }
+
+    private static String refText(Object value) {
+        return value instanceof JsonObject ref && ref.getValue("id") != null ? ref.getValue("id").toString() : null;
     }
 
     private static String textOf(Object value) {

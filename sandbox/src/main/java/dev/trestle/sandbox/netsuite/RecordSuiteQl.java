@@ -15,7 +15,7 @@ import java.util.Set;
  * <pre>
  * SELECT col [, col]* FROM vendor|job [WHERE id IN (n [, n]*) | WHERE id &gt; n] [ORDER BY id [ASC]]
  * SELECT col [, col]* FROM transaction [WHERE cond [AND cond]*] [ORDER BY id [ASC]]
- *        cond: type = 'VendBill'|'VendPymt'|'Journal'
+ *        cond: type = 'VendBill'|'VendPymt'|'Journal'|'PurchOrd'
  *            | lastmodifieddate &gt;= TO_TIMESTAMP('YYYY-MM-DD HH24:MI:SS value', 'YYYY-MM-DD HH24:MI:SS')
  *            | id IN (...) | id &gt; n | externalid IN ('x', ...) (with a type)
  * SELECT col [, col]* FROM transactionline [WHERE transaction IN (...) | WHERE transaction &gt; n]
@@ -24,10 +24,12 @@ import java.util.Set;
  *        [ORDER BY nextdoc [ASC] [, previousdoc [ASC]]]
  * </pre>
  * Columns: vendor {@code id, entityid, companyname, email, phone, isinactive, externalid}; job
- * {@code id, entityid, companyname, isinactive, externalid, parent}; transaction (bills, payments and journals,
- * {@code type} VendBill, VendPymt, Journal; {@code voided} T/F) and transactionline (per bill a main line 0
- * crediting accounts payable with minus the total, then one line per item and expense line; per journal one row
- * per line from 0, none of them a main line; payments have no rows there: what they apply is the link table's)
+ * {@code id, entityid, companyname, isinactive, externalid, parent}; transaction (bills, payments, journals and
+ * purchase orders, {@code type} VendBill, VendPymt, Journal, PurchOrd; {@code voided} T/F; a purchase order's
+ * {@code status} is its {@code orderStatus}, {@code employee} its employee) and transactionline (per bill a main
+ * line 0 crediting accounts payable with minus the total, then one line per item and expense line; per journal one
+ * row per line from 0, none of them a main line; payments and purchase orders have no rows there: what a payment
+ * applies is the link table's)
  * as {@link #COLUMNS} lists. PreviousTransactionLineLink holds one row per bill a payment applies to:
  * {@code previousdoc} the bill, {@code nextdoc} the payment, {@code foreignamount} the amount applied,
  * {@code linktype} Payment; a voided or deleted payment has none. Keywords in any case. Values are strings, as
@@ -57,7 +59,7 @@ record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long id
                     "isInactive", "externalid", "externalId", "parent", "parent"),
             "transaction", orderedColumns("id", "id", "type", "type", "tranid", "tranId", "entity", "entity",
                     "trandate", "tranDate", "duedate", "dueDate", "externalid", "externalId", "foreigntotal", "total",
-                    "total", "total", "memo", "memo", "approvalstatus", "approvalStatus", "lastmodifieddate",
+                    "total", "total", "memo", "memo", "approvalstatus", "approvalStatus", "employee", "employee", "lastmodifieddate",
                     "lastModifiedDate", "voided", "voided", "status", "status", "currency", "currency"),
             "transactionline", orderedColumns("transaction", "transaction", "id", "line", "linesequencenumber",
                     "line", "mainline", "mainline", "item", "item", "entity", "entity", "amount", "amount",
@@ -68,7 +70,7 @@ record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long id
 
     /** The record types whose records a table's rows come from. */
     static final Map<String, List<String>> SOURCE = Map.of("vendor", List.of("vendor"), "job", List.of("job"),
-            "transaction", List.of("vendorBill", "vendorPayment", "journalEntry"),
+            "transaction", List.of("vendorBill", "vendorPayment", "journalEntry", "purchaseOrder"),
             "transactionline", List.of("vendorBill", "journalEntry"), LINKS, List.of("vendorPayment"));
 
     private static final java.time.format.DateTimeFormatter DATE =
@@ -220,7 +222,9 @@ record RecordSuiteQl(String table, List<String> columns, Set<Long> idIn, Long id
         values.put("id", String.valueOf(bill.id()));
         values.put("type", RecordType.TRANSACTION_TYPES.get(bill.type()));
         values.put("voided", bill.flag("voided") ? "T" : "F");
-        values.put("status", bill.text("status"));
+        // A purchase order's status is its orderStatus (B Pending Receipt, G Fully Billed, H Closed, ...).
+        values.put("status", bill.text(bill.type().equals(RecordType.PURCHASE_ORDER.name()) ? "orderStatus" : "status"));
+        values.put("employee", bill.text("employee"));
         values.put("currency", bill.text("currency"));
         values.put("tranId", bill.text("tranId"));
         values.put("entity", bill.text("entity"));

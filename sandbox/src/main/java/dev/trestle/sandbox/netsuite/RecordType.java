@@ -82,6 +82,11 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
 
         /** The internal id of the record being written, or -1 when it is being created. */
         long selfId();
+
+        /** An employee of the account by internal id (employees live in their own directory, not a record store). */
+        default Optional<SandboxEmployee> employee(String id) {
+            return Optional.empty();
+        }
     }
 
     /** Read-only fields a client may echo back from a GET; they are ignored on write. */
@@ -118,7 +123,10 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
             "approvalStatus", Set.of("1", "2", "3", "11"),
             "status", Set.of("A", "B", "C", "D", "E", "F"),
             "subtype", Set.of("Sale", "Purchase", "Resale"),
-            "itemType", Set.of("OthCharge"));
+            "itemType", Set.of("OthCharge"),
+            // A purchase order's status as a client may write it: Pending Supervisor Approval or Pending Receipt.
+            // The later ones (received, billed, closed) follow from what happens to the order, never from a write.
+            "orderStatus", Set.of("A", "B"));
 
     /** Reference fields that point at records of a simulated type, and that type. */
     static final Map<String, String> RECORD_REFERENCES = Map.of("entity", "vendor", "item", "otherChargePurchaseItem",
@@ -126,7 +134,13 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
 
     /** The SuiteQL {@code transaction.type} of each transaction record type. */
     static final Map<String, String> TRANSACTION_TYPES = Map.of("vendorBill", "VendBill", "vendorPayment", "VendPymt",
-            "journalEntry", "Journal");
+            "journalEntry", "Journal", "purchaseOrder", "PurchOrd");
+
+    /**
+     * A purchase order's {@code orderStatus} once it is fully billed (G) or closed (H): NetSuite then takes no
+     * more edits of it through the record API (set by {@code NetSuiteSandbox#setPurchaseOrderStatus}).
+     */
+    static final Set<String> FINISHED_ORDER_STATUSES = Set.of("G", "H");
 
     static final RecordType VENDOR = new RecordType("vendor", NetSuiteReferenceData.FIRST_VENDOR_ID, Map.ofEntries(
             Map.entry("entityId", Kind.TEXT), Map.entry("companyName", Kind.TEXT), Map.entry("isPerson", Kind.BOOLEAN),
@@ -256,8 +270,41 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
                     Map.entry("entity", Kind.REFERENCE), Map.entry("department", Kind.REFERENCE),
                     Map.entry("class", Kind.REFERENCE), Map.entry("location", Kind.REFERENCE))));
 
+    /**
+     * A purchase order (Transactions > Purchases > Enter Purchase Orders), as Precoro's integration sends an
+     * approved Precoro PO: {@code entity} the vendor, {@code employee} the employee matched to the PO's purchaser,
+     * {@code tranId} the PO #, {@code memo}, {@code currency}, {@code location}, {@code department}, {@code class};
+     * an {@code item} sublist (lines on items) and an {@code expense} sublist (lines on accounts). {@code total} is
+     * read-only, the sum of the line amounts; {@code orderStatus} is A or B when written and defaults to B
+     * (Pending Receipt), A when {@code approvalStatus} is 1 (Pending Approval).
+     */
+    static final RecordType PURCHASE_ORDER = new RecordType("purchaseOrder", NetSuiteReferenceData.FIRST_TRANSACTION_ID,
+            Map.ofEntries(
+            Map.entry("entity", Kind.REFERENCE), Map.entry("employee", Kind.REFERENCE), Map.entry("tranDate", Kind.DATE),
+            Map.entry("tranId", Kind.TEXT), Map.entry("memo", Kind.TEXT), Map.entry("subsidiary", Kind.REFERENCE),
+            Map.entry("location", Kind.REFERENCE), Map.entry("department", Kind.REFERENCE),
+            Map.entry("class", Kind.REFERENCE), Map.entry("currency", Kind.REFERENCE),
+            Map.entry("exchangeRate", Kind.NUMBER), Map.entry("approvalStatus", Kind.ENUM),
+            Map.entry("nextApprover", Kind.REFERENCE), Map.entry("supervisorApproval", Kind.BOOLEAN),
+            Map.entry("orderStatus", Kind.ENUM), Map.entry("dueDate", Kind.DATE), Map.entry("shipDate", Kind.DATE),
+            Map.entry("terms", Kind.REFERENCE), Map.entry("otherRefNum", Kind.TEXT),
+            Map.entry("customForm", Kind.REFERENCE)),
+            null, null, RecordType::purchaseOrderRules, Map.of(
+            "item", Map.ofEntries(Map.entry("line", Kind.INTEGER), Map.entry("item", Kind.REFERENCE),
+                    Map.entry("description", Kind.TEXT), Map.entry("quantity", Kind.NUMBER),
+                    Map.entry("rate", Kind.NUMBER), Map.entry("amount", Kind.NUMBER), Map.entry("units", Kind.REFERENCE),
+                    Map.entry("customer", Kind.REFERENCE), Map.entry("job", Kind.REFERENCE),
+                    Map.entry("department", Kind.REFERENCE), Map.entry("class", Kind.REFERENCE),
+                    Map.entry("location", Kind.REFERENCE), Map.entry("expectedReceiptDate", Kind.DATE),
+                    Map.entry("isBillable", Kind.BOOLEAN), Map.entry("isClosed", Kind.BOOLEAN)),
+            "expense", Map.ofEntries(Map.entry("line", Kind.INTEGER), Map.entry("account", Kind.REFERENCE),
+                    Map.entry("amount", Kind.NUMBER), Map.entry("memo", Kind.TEXT), Map.entry("category", Kind.REFERENCE),
+                    Map.entry("customer", Kind.REFERENCE), Map.entry("department", Kind.REFERENCE),
+                    Map.entry("class", Kind.REFERENCE), Map.entry("location", Kind.REFERENCE),
+                    Map.entry("isBillable", Kind.BOOLEAN))));
+
     static final List<RecordType> ALL = List.of(VENDOR, JOB, OTHER_CHARGE_PURCHASE_ITEM, VENDOR_BILL, VENDOR_PAYMENT,
-            JOURNAL_ENTRY);
+            JOURNAL_ENTRY, PURCHASE_ORDER);
 
     /** Whether the type is a transaction (its internal ids come from the one transaction range). */
     boolean transaction() {
@@ -466,6 +513,86 @@ record RecordType(String name, long firstId, Map<String, Kind> fields, String un
         if (tranId instanceof String s && s.length() > MAX_TRAN_ID) {
             violations.add(new Violation("INVALID_CONTENT", "The field tranId contained more than the maximum number ( "
                     + MAX_TRAN_ID + " ) of characters allowed.", "tranId"));
+        }
+    }
+
+    /**
+     * A purchase order's rules: a vendor that exists and is active (NetSuite offers no inactive entity on a new
+     * transaction, so a reference to one is as invalid as to none), an employee likewise, the account's currency,
+     * locations, departments and classes, at least one line, item lines on items that exist, expense lines on
+     * accounts of the chart, and line amounts that are not negative with at most two decimals.
+     */
+    private static List<Violation> purchaseOrderRules(JsonObject fields, Records records) {
+        List<Violation> violations = new ArrayList<>();
+        required(fields, violations, "entity", "Vendor");
+        String vendor = refId(fields.getValue("entity"));
+        if (vendor != null) {
+            Optional<NetSuiteRecord> found = records.find(VENDOR.name(), vendor);
+            if (found.isEmpty() || found.get().flag("isInactive")) {
+                violations.add(invalidReference("entity"));
+            }
+        }
+        String employee = refId(fields.getValue("employee"));
+        if (employee != null && records.employee(employee).filter(e -> !e.inactive()).isEmpty()) {
+            violations.add(invalidReference("employee"));
+        }
+        known(fields, "currency", "currency", Set.of(NetSuiteReferenceData.USD_CURRENCY_ID), violations);
+        classification(fields, "", violations);
+        tranId(fields, violations);
+        JsonArray items = lines(fields, "item");
+        JsonArray expenses = lines(fields, "expense");
+        if (items.isEmpty() && expenses.isEmpty()) {
+            violations.add(new Violation("USER_ERROR", "You must enter at least one line item for this transaction.",
+                    "item"));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject line = items.getJsonObject(i);
+            String path = "item.items[" + i + "].";
+            required(line, violations, "item", "Item", path);
+            reference(line, "item", path + "item", OTHER_CHARGE_PURCHASE_ITEM.name(), records, violations);
+            reference(line, "customer", path + "customer", "job", records, violations);
+            reference(line, "job", path + "job", "job", records, violations);
+            classification(line, path, violations);
+            if (line.getValue("quantity") instanceof Number q && decimal(q).signum() <= 0) {
+                violations.add(new Violation("INVALID_CONTENT", "Invalid value for the field 'quantity'. The quantity "
+                        + "must be greater than zero.", path + "quantity"));
+            }
+            required(line, violations, "amount", "Amount", path);
+            lineAmount(line.getValue("amount"), path + "amount", violations);
+        }
+        for (int i = 0; i < expenses.size(); i++) {
+            JsonObject line = expenses.getJsonObject(i);
+            String path = "expense.items[" + i + "].";
+            required(line, violations, "account", "Account", path);
+            known(line, "account", path + "account", ACCOUNTS.keySet(), violations);
+            reference(line, "customer", path + "customer", "job", records, violations);
+            classification(line, path, violations);
+            required(line, violations, "amount", "Amount", path);
+            lineAmount(line.getValue("amount"), path + "amount", violations);
+        }
+        return violations;
+    }
+
+    /** {@code location}, {@code department} and {@code class} of a header ({@code path} "") or a line. */
+    private static void classification(JsonObject fields, String path, List<Violation> violations) {
+        known(fields, "location", path + "location", NetSuiteReferenceData.LOCATIONS.keySet(), violations);
+        known(fields, "department", path + "department", NetSuiteReferenceData.DEPARTMENTS.keySet(), violations);
+        known(fields, "class", path + "class", NetSuiteReferenceData.CLASSES.keySet(), violations);
+    }
+
+    /** A purchase order line's amount: zero or more (a free line is allowed), at most two decimals. */
+    private static void lineAmount(Object value, String path, List<Violation> violations) {
+        if (!(value instanceof Number n)) {
+            return;
+        }
+        BigDecimal d = decimal(n);
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        if (d.signum() < 0) {
+            violations.add(new Violation("INVALID_CONTENT", "Invalid value for the field '" + field
+                    + "'. The amount must not be negative.", path));
+        } else if (d.stripTrailingZeros().scale() > 2) {
+            violations.add(new Violation("INVALID_CONTENT", "Invalid value for the field '" + field
+                    + "'. The amount may have at most 2 decimal places.", path));
         }
     }
 

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,7 +31,9 @@ import java.util.TreeSet;
 
 /**
  * A simulated Precoro company: {@code GET /users} (paged, optionally by {@code id[]} and/or
- * {@code modifiedSince=YYYY-MM-DDTHH:MM:SS}) and {@code GET /users/{id}} behind the
+ * {@code modifiedSince=YYYY-MM-DDTHH:MM:SS}) and {@code GET /users/{id}}, purchase orders and suppliers
+ * ({@link PurchasingApi}: {@code /purchaseorders}, {@code /suppliers}, their detail and the {@code PATCH} of their
+ * {@code externalId}) and webhooks on purchase order changes ({@link Webhooks}), behind the
  * {@code X-AUTH-TOKEN} + {@code email} headers and Precoro's rate limits (see {@link RateLimiter}:
  * per second, hour and day, and an identical GET refused within a minute of the first). Paths are
  * relative to where the router is mounted ({@code /sandbox/precoro} in the hub).
@@ -53,15 +56,38 @@ public final class PrecoroSandbox extends SimulatedSystem {
     private final RateLimiter rateLimiter;
     private final UserDirectory users;
     private final EncodedRecords<SandboxUser> encoded = new EncodedRecords<>();
+    private final SupplierDirectory suppliers;
+    private final PurchaseOrderBook purchaseOrders;
+    private final Webhooks webhooks;
+    private final PurchasingApi purchasing = new PurchasingApi(this);
 
     public PrecoroSandbox(String apiToken, String email, RateLimiter rateLimiter, Duration latency, long seed,
             Clock clock) {
-        // Precoro's API has only reads here, so every POST/PUT/PATCH/DELETE counts as a write.
+        // No POST/PUT/PATCH/DELETE is a read in disguise here: each counts as a write (the PATCHes of an externalId).
         super("Precoro", new FaultKnobs(seed, latency), new RequestLog(r -> false), clock);
         this.apiToken = apiToken.getBytes(StandardCharsets.UTF_8);
         this.email = email.getBytes(StandardCharsets.UTF_8);
         this.rateLimiter = rateLimiter;
         this.users = new UserDirectory(clock);
+        this.suppliers = new SupplierDirectory(clock);
+        this.purchaseOrders = new PurchaseOrderBook(clock);
+        this.webhooks = new Webhooks(clock, seed);
+        purchaseOrders.listener((po, action) -> webhooks.notify(Webhooks.PURCHASE_ORDER, action, po.id(), po.idn()));
+    }
+
+    /** The company's suppliers; change them per test. */
+    public SupplierDirectory suppliers() {
+        return suppliers;
+    }
+
+    /** The company's purchase orders and what people do to them (create, approve, change), each firing a webhook. */
+    public PurchaseOrderBook purchaseOrders() {
+        return purchaseOrders;
+    }
+
+    /** The webhook endpoints (registered in Precoro's UI, a knob here), the deliveries and their knobs. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     public UserDirectory users() {
@@ -75,16 +101,33 @@ public final class PrecoroSandbox extends SimulatedSystem {
 
     /** Restores the given users and the default behaviour; called by the sandbox's reset. */
     public void restore(Collection<SandboxUser> demoUsers) {
+        restore(demoUsers, List.of(), List.of());
+    }
+
+    /** Restores users, suppliers and purchase orders, no webhook endpoints, and the default behaviour. */
+    public void restore(Collection<SandboxUser> demoUsers, Collection<PrecoroSupplier> demoSuppliers,
+            Collection<PurchaseOrder> demoPurchaseOrders) {
         resetBehaviour();
         rateLimiter.reset();
         encoded.clear();
+        webhooks.reset();
         users.load(demoUsers);
+        suppliers.load(demoSuppliers);
+        purchaseOrders.load(demoPurchaseOrders);
     }
 
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.get(USERS).handler(ctx -> serve(ctx, this::listUsers));
         router.get(USERS + "/:id").handler(ctx -> serve(ctx, this::getUser));
+        BodyHandler form = BodyHandler.create(false).setBodyLimit(64 * 1024);
+        router.get(PurchasingApi.PURCHASE_ORDERS).handler(ctx -> serve(ctx, purchasing::listPurchaseOrders));
+        router.get(PurchasingApi.PURCHASE_ORDERS + "/:idn").handler(ctx -> serve(ctx, purchasing::getPurchaseOrder));
+        router.patch(PurchasingApi.PURCHASE_ORDERS + "/:idn").handler(form)
+                .handler(ctx -> serve(ctx, purchasing::patchPurchaseOrder));
+        router.get(PurchasingApi.SUPPLIERS).handler(ctx -> serve(ctx, purchasing::listSuppliers));
+        router.get(PurchasingApi.SUPPLIERS + "/:id").handler(ctx -> serve(ctx, purchasing::getSupplier));
+        router.patch(PurchasingApi.SUPPLIERS + "/:id").handler(form).handler(ctx -> serve(ctx, purchasing::patchSupplier));
         router.route().handler(ctx -> serve(ctx, this::unsupported));
         return router;
     }
@@ -250,7 +293,9 @@ public final class PrecoroSandbox extends SimulatedSystem {
 
     private SandboxResponse unsupported(RoutingContext ctx) {
         String path = relativePath(ctx);
-        return path.startsWith(USERS) ? message(405, "Method Not Allowed") : message(404, "Not found");
+        boolean known = path.startsWith(USERS) || path.startsWith(PurchasingApi.PURCHASE_ORDERS)
+                || path.startsWith(PurchasingApi.SUPPLIERS);
+        return known ? message(405, "Method Not Allowed") : message(404, "Not found");
     }
 
     private String encode(SandboxUser user) {
@@ -268,7 +313,7 @@ public final class PrecoroSandbox extends SimulatedSystem {
                 .put("updateDate", u.updated() == null ? null : DATE_TIME.format(u.updated()));
     }
 
-    private SandboxResponse withRateHeaders(RoutingContext ctx, SandboxResponse response) {
+    SandboxResponse withRateHeaders(RoutingContext ctx, SandboxResponse response) {
         Integer remaining = ctx.get(REMAINING_KEY);
         return response.withHeaders(Map.of(
                 "RateLimit-Limit", String.valueOf(rateLimiter.requestsPerSecond()),
@@ -288,7 +333,7 @@ public final class PrecoroSandbox extends SimulatedSystem {
                 "RateLimit-Retry-After", retryAfter));
     }
 
-    private static SandboxResponse message(int status, String message) {
+    static SandboxResponse message(int status, String message) {
         return SandboxResponse.json(status, JSON, new JsonObject().put("message", message));
     }
 
