@@ -7,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.links.Links;
+import dev.trestle.sandbox.Fault;
 import dev.trestle.sandbox.MoneyBackDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.sandbox.procore.ProcoreContractPayment;
 import dev.trestle.support.Database;
+import dev.trestle.support.Exports;
 import dev.trestle.support.GraphQL;
 import dev.trestle.support.MoneyBack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -145,6 +148,27 @@ class BillPaymentImportTest {
         JsonPath runs = GraphQL.as("viewer", "{ importRuns(kind: BILL_PAYMENTS, first: 1) { status errorCode error } }");
         assertEquals("FAILED", runs.getString("data.importRuns[0].status"), runs.prettify());
         assertEquals(errorCode(failed), runs.getString("data.importRuns[0].errorCode"));
+    }
+
+    @Test
+    void aSyncThatLandedButTimedOutIsWrittenAgainAndEveryCommitmentPaymentExistsOnce() {
+        // The first invoice payments sync lands in Procore and then answers only after the hub's timeout.
+        sandbox.procore().knobs().hangDuration(Duration.ofSeconds(3)).failNextWrites(1, Fault.COMMIT_THEN_HANG);
+        Map<String, BigDecimal> expected = appliedInNetSuite(cases.paymentOverSeveralBills(), cases.partialPayment(),
+                cases.paymentToVoid(), cases.paymentToDelete());
+
+        String requestId = GraphQL.as("requester", IMPORT).getString("data.requestImport.requestId");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (database.count("SELECT count(*) FROM export_request WHERE status = 'EXPORTED' AND id = " + requestId) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the import did not land");
+            Exports.pause(200);
+        }
+
+        assertEquals(0, sandbox.procore().knobs().scriptedFaultsLeft(), "the sync met the hang");
+        assertTrue(sandbox.procore().requests().count("PATCH", "/rest/v1.0/companies/"
+                + sandbox.settings().procoreCompanyId() + "/invoice_payments/sync") >= 2, "the sync was sent again");
+        assertEquals(expected.keySet(), commitmentPayments().keySet());
+        assertEquals(expected.size(), sandbox.procore().contractPayments().count(), "none twice");
     }
 
     @Test
