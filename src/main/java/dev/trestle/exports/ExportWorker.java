@@ -1,5 +1,6 @@
 package dev.trestle.exports;
 
+import dev.trestle.common.NextTurn;
 import dev.trestle.connectors.UpstreamException;
 import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.connectors.netsuite.NetSuiteConfig;
@@ -15,7 +16,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -305,12 +305,7 @@ public class ExportWorker {
                 recordingScheduled = true;
             }
             if (first) {
-                Context context = Vertx.currentContext();
-                if (context == null) {
-                    recordAll();
-                } else {
-                    context.runOnContext(ignored -> recordAll());
-                }
+                NextTurn.run(this::recordAll);
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.trestle.exports;
 
+import dev.trestle.common.NextTurn;
 import dev.trestle.connectors.UpstreamException;
 import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.connectors.procore.ProcoreConnector;
@@ -9,8 +10,6 @@ import dev.trestle.connectors.procore.ProcoreVendorUpdate;
 import dev.trestle.links.RecordRef;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -205,12 +204,7 @@ class ProcoreSyncs {
                 synchronized (this) {
                     queued.addLast(new Entry<>(key, wire, done));
                 }
-                Context context = Vertx.currentContext();
-                if (context == null) {
-                    sendNext();
-                } else {
-                    context.runOnContext(ignored -> sendNext());
-                }
+                NextTurn.run(this::sendNext);
             });
         }
 
