@@ -143,6 +143,7 @@ public class PrecoroConnector {
      * work waits for the window to pass (it is paced work, a minute at most); a person's read is
      * refused at once with the time it may be asked again, without a request. A retry after a
      * failure waits for the window too, and gives up when that is beyond {@code retry.max-delay}.
+     * {@link PrecoroPurchasing} sends its GETs through this too: the window is the account's.
      */
     <T> Uni<T> unrepeated(String question, String operation, java.util.function.Supplier<Uni<T>> get) {
         UpstreamPriority priority = UpstreamPriority.current();
