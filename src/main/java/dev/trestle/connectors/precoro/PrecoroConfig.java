@@ -48,7 +48,7 @@ public interface PrecoroConfig {
     @WithDefault("1m")
     Duration duplicateWindow();
 
-    /** Users per page; Precoro accepts only 10, 20, 50, 100 or 200. */
+    /** Records per page of a list (users, purchase orders, suppliers); Precoro accepts only 10, 20, 50, 100 or 200. */
     @WithDefault("200")
     int pageSize();
 

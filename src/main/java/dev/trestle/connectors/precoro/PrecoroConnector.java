@@ -56,7 +56,7 @@ public class PrecoroConnector {
     private static final String OP_BY_IDS = "users.by_ids";
     private static final String OP_CHANGED = "users.changed";
     /** Precoro's {@code modifiedSince} format, {@code YYYY-MM-DDTHH:MM:SS}, written in UTC. */
-    private static final java.time.format.DateTimeFormatter MODIFIED_SINCE = java.time.format.DateTimeFormatter
+    static final java.time.format.DateTimeFormatter MODIFIED_SINCE = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final PrecoroApi api;
@@ -76,13 +76,26 @@ public class PrecoroConnector {
         this.clock = clock;
         this.pageSize = config.pageSize();
         this.repeats = new RepeatedGets(clock, config.duplicateWindow());
-        this.api = QuarkusRestClientBuilder.newBuilder()
+        this.api = client(config, PrecoroApi.class);
+    }
+
+    /** A REST client of one part of the Precoro API, with the connection's address, timeouts and credentials. */
+    static <T> T client(PrecoroConfig config, Class<T> api) {
+        return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.baseUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(new PrecoroAuthFilter(config.apiToken(), config.email()))
                 .disableDefaultMapper(true)
-                .build(PrecoroApi.class);
+                .build(api);
+    }
+
+    /**
+     * The questions asked of this Precoro account within its duplicate window. Precoro keeps the
+     * window per account, not per resource, so every reader of the account shares this one.
+     */
+    RepeatedGets repeats() {
+        return repeats;
     }
 
     /**
@@ -130,8 +143,9 @@ public class PrecoroConnector {
      * work waits for the window to pass (it is paced work, a minute at most); a person's read is
      * refused at once with the time it may be asked again, without a request. A retry after a
      * failure waits for the window too, and gives up when that is beyond {@code retry.max-delay}.
+     * {@link PrecoroPurchasing} sends its GETs through this too: the window is the account's.
      */
-    private <T> Uni<T> unrepeated(String question, String operation, java.util.function.Supplier<Uni<T>> get) {
+    <T> Uni<T> unrepeated(String question, String operation, java.util.function.Supplier<Uni<T>> get) {
         UpstreamPriority priority = UpstreamPriority.current();
         return Uni.createFrom().deferred(() -> {
             Duration wait = Duration.between(clock.instant(), repeats.freeAt(question));
@@ -490,7 +504,8 @@ public class PrecoroConnector {
         return value;
     }
 
-    private UpstreamException failure(int status, Response response, String body) {
+    /** A refusal of Precoro's as the hub's failure; a spent hour or day stops every caller of the account. */
+    UpstreamException failure(int status, Response response, String body) {
         // 429 bodies look like {"error":"Too many requests for this endpoint","RateLimit-Type":"...",
         // "RateLimit-Retry-After":"2025-12-16 09:00:49 UTC","RateLimit-Limit":1}; others carry "message" or "error".
         JsonNode root = UpstreamJson.objectOrNull(body, mapper);
