@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class BillPaymentImportCrashIT {
 
-    private static final int PAYMENTS = 400;
+    /** Three of Procore's sync actions (1,000 entries at most): the hub dies after the first has landed. */
+    private static final int PAYMENTS = 2_500;
     private static final String IMPORT = "mutation { requestImport(input: {kind: BILL_PAYMENTS}) { requestId status } }";
     /** Claims run out soon after the crash, and the import's answer does not wait for its writes. */
     private static final String[] FAST_RECOVERY = {"-Dtrestle.exports.claim-for=PT3S", "-Dtrestle.exports.poll-every=1s",
@@ -43,7 +44,7 @@ class BillPaymentImportCrashIT {
     static void startSandbox() throws Exception {
         // Slow Procore answers, so that the import is under way when the hub dies.
         sandboxProcess = SandboxProcess.start(SandboxSettings.defaults().toBuilder()
-                .procoreLatency(Duration.ofMillis(400))
+                .procoreLatency(Duration.ofMillis(1_500))
                 .netsuiteGeneratedBillPayments(PAYMENTS)
                 .build());
         sandbox = sandboxProcess.sandbox();
@@ -61,14 +62,14 @@ class BillPaymentImportCrashIT {
         try (HubProcess first = HubProcess.start("payments-crash-first", sandboxProcess.base(), FAST_RECOVERY)) {
             assertEquals(PAYMENTS, linkTheExportedBills());
             first.graphql("pat", List.of("requester"), IMPORT, Map.of());
-            Await.atLeast(() -> sandbox.procore().contractPayments().count(), 50, Duration.ofSeconds(60));
+            Await.atLeast(() -> sandbox.procore().contractPayments().count(), 1_000, Duration.ofSeconds(90));
             first.crash();
             atCrash = sandbox.procore().contractPayments().count();
         }
         assertTrue(atCrash < PAYMENTS, "the hub died before it finished (" + atCrash + " written)");
 
         try (HubProcess second = HubProcess.start("payments-crash-second", sandboxProcess.base(), FAST_RECOVERY)) {
-            Await.atLeast(() -> sandbox.procore().contractPayments().count(), PAYMENTS, Duration.ofSeconds(90));
+            Await.atLeast(() -> sandbox.procore().contractPayments().count(), PAYMENTS, Duration.ofSeconds(120));
             Await.atLeast(() -> count("SELECT count(*) FROM record_link WHERE kind = 'COMMITMENT_PAYMENT'"), PAYMENTS,
                     Duration.ofSeconds(30));
         }
