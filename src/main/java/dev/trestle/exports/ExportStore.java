@@ -358,10 +358,7 @@ class ExportStore {
                                         + write.destinationId() + " (attempt " + write.claim().attempts() + ")"
                                         + (made ? "" : "; not linked: one of the records is linked to another"))));
                     }
-                    return connection.preparedQuery("""
-                            INSERT INTO audit_event (occurred_at, actor, actor_subject, action, subject_type, subject_id,
-                                                     details)
-                            VALUES ($1, $2, $3, $4, 'ExportRequest', $5, $6)""").executeBatch(audits);
+                    return connection.preparedQuery(REQUEST_AUDIT).executeBatch(audits);
                 })
                 .chain(() -> {
                     // In id order, so that two replicas settling the same requests lock them in one order.
@@ -589,6 +586,11 @@ class ExportStore {
     }
 
     /** An audit entry of something a person did. */
+    /** An audit entry on an export request: (occurred_at, actor, actor_subject, action, request id, details). */
+    private static final String REQUEST_AUDIT = """
+            INSERT INTO audit_event (occurred_at, actor, actor_subject, action, subject_type, subject_id, details)
+            VALUES ($1, $2, $3, $4, 'ExportRequest', $5, $6)""";
+
     private static Uni<Void> audit(SqlConnection connection, Instant now, UserRef actor, String action, long requestId,
             String details) {
         return audit(connection, now, actor.name(), actor.subject(), action, requestId, details);
@@ -602,9 +604,7 @@ class ExportStore {
 
     private static Uni<Void> audit(SqlConnection connection, Instant now, String actor, String actorSubject, String action,
             long requestId, String details) {
-        return connection.preparedQuery("""
-                INSERT INTO audit_event (occurred_at, actor, actor_subject, action, subject_type, subject_id, details)
-                VALUES ($1, $2, $3, $4, 'ExportRequest', $5, $6)""")
+        return connection.preparedQuery(REQUEST_AUDIT)
                 .execute(Tuple.tuple(Arrays.asList(utc(now), actor, actorSubject, action,
                         Long.toString(requestId), details)))
                 .replaceWithVoid();

@@ -151,10 +151,10 @@ public class ExportWorker {
             wokenWhileClaiming.set(false);
             // On the next turn: the deliveries that end together (a sync action's) have all made room by then.
             var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            context.runOnContext(ignored -> claim());
+            context.runOnContext(ignored -> claimDue());
         }
 
-        private void claim() {
+        private void claimDue() {
             int busy = inFlight.get();
             int room = Math.min(perClaim, limit - busy);
             // Refill by halves: one claim per delivery would double the database work of a large batch,
