@@ -13,6 +13,9 @@ public enum ExportKind {
     @Description("A Procore subcontractor invoice (approved, approved as noted, or pending owner approval) becomes a "
             + "NetSuite vendor bill.")
     SUBCONTRACTOR_INVOICE,
+    @Description("An approved Precoro purchase order (by idn) becomes a NetSuite purchase order, its Employee the one "
+            + "the employee sync matched to its purchaser.")
+    PURCHASE_ORDER,
     @Description("Not supported (the owner side of a project stays in Procore): refused with NOT_SUPPORTED.")
     OWNER_INVOICE,
     @Description("Not supported (the owner side of a project stays in Procore): refused with NOT_SUPPORTED.")

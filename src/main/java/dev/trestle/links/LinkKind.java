@@ -26,7 +26,9 @@ public enum LinkKind {
      * A Procore direct cost and the lines of a NetSuite vendor bill or journal entry costed to its
      * project (its id is the direct cost's origin id, {@code netsuite-bill|journal-<id>-project-<project>}).
      */
-    DIRECT_COST(UpstreamSystem.PROCORE, "direct_cost", UpstreamSystem.NETSUITE, "costDocumentProject");
+    DIRECT_COST(UpstreamSystem.PROCORE, "direct_cost", UpstreamSystem.NETSUITE, "costDocumentProject"),
+    /** A Precoro purchase order (by idn) and the NetSuite purchase order made from it. */
+    PURCHASE_ORDER(UpstreamSystem.PRECORO, "purchase_order", UpstreamSystem.NETSUITE, "purchaseOrder");
 
     private final UpstreamSystem leftSystem;
     private final String leftType;

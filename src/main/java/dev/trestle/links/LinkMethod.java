@@ -9,5 +9,7 @@ public enum LinkMethod {
     @Description("The NetSuite record was created by exporting the Procore record.")
     EXPORT,
     @Description("The Procore record was created by importing the NetSuite record.")
-    IMPORT
+    IMPORT,
+    @Description("The Precoro record already carried the NetSuite id (Precoro's own NetSuite integration set it).")
+    ERP_ID
 }

@@ -1,0 +1,99 @@
+package dev.trestle.suppliers;
+
+import dev.trestle.common.Db;
+import dev.trestle.connectors.precoro.PrecoroPurchasing;
+import dev.trestle.connectors.precoro.PrecoroSupplier;
+import dev.trestle.errors.ErrorCode;
+import dev.trestle.errors.TrestleException;
+import dev.trestle.links.LinkKind;
+import dev.trestle.links.LinkMethod;
+import dev.trestle.links.Links;
+import dev.trestle.links.RecordLink;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Which NetSuite vendor a Precoro supplier is: its link in the common link model. A supplier that Precoro's own
+ * NetSuite integration carries a NetSuite id for ({@code netSuiteId}, else a numeric {@code externalId}) is linked
+ * by that id the first time the hub needs it ({@link LinkMethod#ERP_ID}); any other supplier only by a person. A
+ * supplier a person unlinked is never linked again by its id: the person's decision stands.
+ */
+@ApplicationScoped
+public class SupplierLinks {
+
+    /** Who the audit log names for a link made from the id Precoro carries. */
+    public static final String ERP_ID_ACTOR = "precoro-netsuite-id";
+
+    private final Links links;
+    private final Db db;
+    private final PrecoroPurchasing precoro;
+
+    SupplierLinks(Links links, Db db, PrecoroPurchasing precoro) {
+        this.links = links;
+        this.db = db;
+        this.precoro = precoro;
+    }
+
+    /**
+     * The supplier's NetSuite vendor: why there is none is in {@code reason}.
+     *
+     * @param vendorId the linked NetSuite vendor's internal id, or null
+     * @param reason   null when linked; else a sentence for the person who must link it
+     */
+    public record SupplierVendor(String vendorId, String reason) {
+    }
+
+    /** The linked vendor of the supplier, linking it by the NetSuite id Precoro carries when it has never been linked. */
+    public Uni<SupplierVendor> vendorOf(long supplierId, String supplierName) {
+        String id = String.valueOf(supplierId);
+        return links.byLeftIds(LinkKind.SUPPLIER, List.of(id)).chain(linked -> {
+            RecordLink link = linked.get(id);
+            if (link != null) {
+                return Uni.createFrom().item(new SupplierVendor(link.rightId, null));
+            }
+            return everLinked(id).chain(before -> before
+                    ? Uni.createFrom().item(notLinked(supplierId, supplierName, " (a person unlinked it)"))
+                    : precoro.supplier(supplierId).chain(supplier -> byErpId(supplier)));
+        });
+    }
+
+    private Uni<SupplierVendor> byErpId(PrecoroSupplier supplier) {
+        String vendorId = erpId(supplier);
+        if (vendorId == null) {
+            return Uni.createFrom().item(notLinked(supplier.id(), supplier.name(),
+                    "; Precoro carries no NetSuite id for it, so a person must link it"));
+        }
+        return links.link(LinkKind.SUPPLIER, String.valueOf(supplier.id()), vendorId, LinkMethod.ERP_ID, ERP_ID_ACTOR)
+                .map(link -> new SupplierVendor(link.rightId, null))
+                .onFailure(e -> e instanceof TrestleException t && t.code() == ErrorCode.ALREADY_LINKED)
+                .recoverWithUni(e -> links.byLeftIds(LinkKind.SUPPLIER, List.of(String.valueOf(supplier.id())))
+                        .map(now -> now.containsKey(String.valueOf(supplier.id()))
+                                // Linked by another replica or a person meanwhile: that link is the answer.
+                                ? new SupplierVendor(now.get(String.valueOf(supplier.id())).rightId, null)
+                                : notLinked(supplier.id(), supplier.name(), "; NetSuite vendor " + vendorId
+                                        + ", whose id Precoro carries, is linked to another supplier")));
+    }
+
+    /** The NetSuite vendor id Precoro's integration gave the supplier: {@code netSuiteId}, else a numeric externalId. */
+    public static String erpId(PrecoroSupplier supplier) {
+        if (supplier.netSuiteId() != null && !supplier.netSuiteId().isBlank()) {
+            return supplier.netSuiteId().strip();
+        }
+        String external = supplier.externalId();
+        return external != null && external.strip().matches("[0-9]{1,18}") ? external.strip() : null;
+    }
+
+    private Uni<Boolean> everLinked(String supplierId) {
+        return db.read(session -> session.createSelectionQuery(
+                "select count(l) from RecordLink l where l.kind = :kind and l.leftId = :id", Long.class)
+                .setParameter("kind", LinkKind.SUPPLIER)
+                .setParameter("id", supplierId)
+                .getSingleResult()).map(count -> count > 0);
+    }
+
+    private static SupplierVendor notLinked(long supplierId, String name, String why) {
+        return new SupplierVendor(null, "Precoro supplier '" + name + "' (id " + supplierId
+                + ") is linked to no NetSuite vendor" + why + ".");
+    }
+}
