@@ -2,6 +2,7 @@ package dev.trestle.bills;
 
 import dev.trestle.errors.TrestleException;
 import dev.trestle.exports.ExportKind;
+import dev.trestle.exports.ExportPlan;
 import dev.trestle.exports.ExportPlanner;
 import dev.trestle.exports.OutboxWrite;
 import dev.trestle.links.LinkKind;
@@ -46,7 +47,7 @@ public class SubcontractorInvoiceExportPlanner implements ExportPlanner {
     }
 
     @Override
-    public Uni<List<OutboxWrite>> plan(String sourceId) {
+    public Uni<ExportPlan> plan(String sourceId) {
         return plan(sourceId, null);
     }
 
@@ -58,7 +59,7 @@ public class SubcontractorInvoiceExportPlanner implements ExportPlanner {
     }
 
     @Override
-    public Uni<List<OutboxWrite>> plan(String sourceId, String projectId) {
+    public Uni<ExportPlan> plan(String sourceId, String projectId) {
         long requisitionId = Long.parseLong(sourceId);
         return scope(sourceId, projectId).map(Long::parseLong)
                 .chain(id -> Uni.combine().all().unis(invoices.read(id, requisitionId), settings.current()).asTuple())
@@ -76,7 +77,7 @@ public class SubcontractorInvoiceExportPlanner implements ExportPlanner {
                                                 + requisitionId + " cannot be exported: " + refusal.message());
                                     });
                         }
-                        return write(invoice.invoice(), linked);
+                        return ExportPlan.of(write(invoice.invoice(), linked));
                     });
                 });
     }

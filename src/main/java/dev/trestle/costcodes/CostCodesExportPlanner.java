@@ -6,6 +6,7 @@ import dev.trestle.connectors.procore.ProcoreWbsCode;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.exports.ExportKind;
+import dev.trestle.exports.ExportPlan;
 import dev.trestle.exports.ExportPlanner;
 import dev.trestle.exports.OutboxWrite;
 import dev.trestle.links.LinkKind;
@@ -59,7 +60,7 @@ public class CostCodesExportPlanner implements ExportPlanner {
     }
 
     @Override
-    public Uni<List<OutboxWrite>> plan(String sourceId) {
+    public Uni<ExportPlan> plan(String sourceId) {
         return ProjectExportSource.read(sourceId, procore, settings, links, procore::wbsCodes)
                 .chain(source -> {
                     ProcoreProject project = source.project();
@@ -77,7 +78,7 @@ public class CostCodesExportPlanner implements ExportPlanner {
                     }
                     List<ProcoreWbsCode> codes = source.extra();
                     List<String> ids = codes.stream().map(code -> String.valueOf(code.id())).toList();
-                    return links.byLeftIds(LinkKind.COST_CODE, ids).map(linked -> writes(project, codes, linked));
+                    return links.byLeftIds(LinkKind.COST_CODE, ids).map(linked -> ExportPlan.of(writes(project, codes, linked)));
                 });
     }
 

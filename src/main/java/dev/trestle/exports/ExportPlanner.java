@@ -1,7 +1,6 @@
 package dev.trestle.exports;
 
 import io.smallrye.mutiny.Uni;
-import java.util.List;
 
 /**
  * Turns a Procore record into the NetSuite writes that export it. One per {@link ExportKind};
@@ -12,16 +11,17 @@ public interface ExportPlanner {
     ExportKind kind();
 
     /**
-     * Reads the source record live and returns the exact writes its export makes, or fails
+     * Reads the source record live and returns the exact writes its export makes (with what the approver must read
+     * beside them), or fails
      * with a clear code when it cannot be exported (not found, not eligible, already linked).
      */
-    Uni<List<OutboxWrite>> plan(String sourceId);
+    Uni<ExportPlan> plan(String sourceId);
 
     /**
      * As {@link #plan(String)}, for a source whose system finds it only within a container
      * ({@code scope}: the Procore project of a subcontractor invoice); null when not given.
      */
-    default Uni<List<OutboxWrite>> plan(String sourceId, String scope) {
+    default Uni<ExportPlan> plan(String sourceId, String scope) {
         return plan(sourceId);
     }
 

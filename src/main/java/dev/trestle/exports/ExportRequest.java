@@ -33,8 +33,8 @@ public class ExportRequest {
 
     @Column(name = "source_id")
     @NonNull
-    @Description("The Procore record exported (a company, a project, the project whose cost codes are exported, or a "
-            + "subcontractor invoice).")
+    @Description("The record exported: in Procore a company, a project, the project whose cost codes are exported, or "
+            + "a subcontractor invoice; in Precoro a purchase order's idn.")
     public String sourceId;
 
     @Column(name = "source_scope")
@@ -75,6 +75,10 @@ public class ExportRequest {
 
     @Ignore
     public String payload;
+
+    @Column(name = "preview_notes")
+    @Ignore
+    public String previewNotes;
 
     @Description("Delivery attempts so far, over all of its NetSuite writes.")
     public int attempts;

@@ -50,7 +50,7 @@ public class ExportService {
     public Uni<Long> request(ExportKind kind, String sourceId, String scope, UserRef requester) {
         return checked(kind, sourceId, scope).chain(planner -> planner.scope(sourceId, scope)
                 .chain(resolved -> planner.plan(sourceId, resolved)
-                        .chain(writes -> store.request(kind, sourceId, resolved, requester, writes, clock.instant()))));
+                        .chain(plan -> store.request(kind, sourceId, resolved, requester, plan, clock.instant()))));
     }
 
     public Uni<Void> approve(long id, UserRef approver) {
@@ -71,7 +71,7 @@ public class ExportService {
     /** Plans the export again from the record as it is now, and sends it back to the approvers. */
     public Uni<Void> resubmit(long id, UserRef requester) {
         return store.find(id).chain(request -> plan(request.kind, request.sourceId, request.sourceScope)
-                .chain(writes -> store.resubmit(id, requester, writes, clock.instant())));
+                .chain(plan -> store.resubmit(id, requester, plan, clock.instant())));
     }
 
     public Uni<Void> retry(long id, UserRef approver) {
@@ -128,12 +128,34 @@ public class ExportService {
         });
     }
 
-    private Uni<List<OutboxWrite>> plan(ExportKind kind, String sourceId, String scope) {
+    /**
+     * Records the export of a source record that changed upstream and exports by itself (a purchase order approved
+     * in Precoro), planned from the record as it is now: a new PENDING request, the record's pending request planned
+     * anew, nothing when its last request already says the same, or {@code BUSY} while an approved one is being
+     * delivered. With {@code autoApproval} (an admin's setting, named in the audit entry) a new request is approved
+     * at once, and delivery starts.
+     */
+    public Uni<SourceRequest> requestForSource(ExportKind kind, String sourceId, ExportPlan plan,
+            UserRef requester, UserRef autoApprover, String autoApproval) {
+        return store.requestForSource(kind, sourceId, requester, plan, autoApprover, autoApproval, clock.instant())
+                .invoke(outcome -> {
+                    if (autoApprover != null && outcome.outcome() == SourceRequest.Outcome.REQUESTED) {
+                        worker.wake();
+                    }
+                });
+    }
+
+    /** The planner of a kind, for callers that plan before they ask (the purchase order intake). */
+    public ExportPlanner planner(ExportKind kind) {
+        return planners.get(kind);
+    }
+
+    private Uni<ExportPlan> plan(ExportKind kind, String sourceId, String scope) {
         return checked(kind, sourceId, scope).chain(planner -> planner.plan(sourceId, scope));
     }
 
-    /** Procore ids are positive 64-bit numbers, written in digits. */
-    private static boolean isProcoreId(String id) {
+    /** Procore ids and Precoro idns are positive 64-bit numbers, written in digits. */
+    private static boolean isUpstreamId(String id) {
         if (id == null || !id.matches("[0-9]{1,19}")) {
             return false;
         }
@@ -152,11 +174,16 @@ public class ExportService {
                     ? IntegrationCapabilities.OWNER_SIDE
                     : "Exports of " + kind + " are not supported yet."));
         }
-        if (!isProcoreId(sourceId)) {
-            return Uni.createFrom().failure(TrestleException.invalidArgument(
-                    "\"sourceId\" must be a Procore id (digits)."));
+        if (!isUpstreamId(sourceId)) {
+            return Uni.createFrom().failure(TrestleException.invalidArgument(kind == ExportKind.PURCHASE_ORDER
+                    ? "\"sourceId\" must be a Precoro purchase order idn (digits)."
+                    : "\"sourceId\" must be a Procore id (digits)."));
         }
-        if (scope != null && !isProcoreId(scope)) {
+        if (scope != null && kind == ExportKind.PURCHASE_ORDER) {
+            return Uni.createFrom().failure(TrestleException.invalidArgument(
+                    "\"projectId\" is for SUBCONTRACTOR_INVOICE only."));
+        }
+        if (scope != null && !isUpstreamId(scope)) {
             return Uni.createFrom().failure(TrestleException.invalidArgument(
                     "\"projectId\" must be a Procore project id (digits)."));
         }

@@ -82,20 +82,68 @@ class ExportStore {
     }
 
     /** An export into NetSuite: PENDING with its exact writes until an accounting approver decides. */
-    Uni<Long> request(ExportKind kind, String sourceId, String scope, UserRef requester, List<OutboxWrite> writes,
+    Uni<Long> request(ExportKind kind, String sourceId, String scope, UserRef requester, ExportPlan plan,
             Instant now) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                INSERT INTO export_request (kind, source_id, source_scope, destination, status, requested_by,
-                                            requested_by_subject, requested_at, payload)
-                VALUES ($1, $2, $3, 'NETSUITE', 'PENDING', $4, $5, $6, $7) RETURNING id""")
-                .execute(Tuple.tuple(Arrays.asList(kind.name(), sourceId, scope, requester.name(), requester.subject(),
-                        utc(now), json(writes))))
-                .map(rows -> rows.iterator().next().getLong("id"))
-                .call(id -> audit(connection, now, requester, "EXPORT_REQUESTED", id,
-                        kind + " " + sourceId + ", " + writes.size() + " NetSuite write(s)")))
+        return pool.withTransaction(connection -> insertRequest(connection, kind, sourceId, scope, requester, plan, now))
                 .onFailure(e -> UniqueViolation.of(e, ONE_OPEN_REQUEST)).transform(e -> new TrestleException(
                         ErrorCode.EXPORT_ALREADY_REQUESTED,
                         "An export of " + kind + " " + sourceId + " is already pending or under way."));
+    }
+
+    private static Uni<Long> insertRequest(SqlConnection connection, ExportKind kind, String sourceId, String scope,
+            UserRef requester, ExportPlan plan, Instant now) {
+        return connection.preparedQuery("""
+                INSERT INTO export_request (kind, source_id, source_scope, destination, status, requested_by,
+                                            requested_by_subject, requested_at, payload, preview_notes)
+                VALUES ($1, $2, $3, 'NETSUITE', 'PENDING', $4, $5, $6, $7, $8) RETURNING id""")
+                .execute(Tuple.tuple(Arrays.asList(kind.name(), sourceId, scope, requester.name(), requester.subject(),
+                        utc(now), json(plan.writes()), json(plan.notes()))))
+                .map(rows -> rows.iterator().next().getLong("id"))
+                .call(id -> audit(connection, now, requester, "EXPORT_REQUESTED", id,
+                        kind + " " + sourceId + ", " + plan.writes().size() + " NetSuite write(s)"));
+    }
+
+    /**
+     * Records the plan of a source record that changed, at most one open request per record: a PENDING request is
+     * replanned, so that the approver decides on the record as it is; a plan identical to the record's last request
+     * (the hub's own write-back of the NetSuite id changes the record in Precoro too) asks nothing new; an approved one
+     * under way makes the change wait ({@code BUSY}). With {@code approver} (the admin's automatic approval), a new
+     * request is approved and queued in the same transaction.
+     */
+    Uni<SourceRequest> requestForSource(ExportKind kind, String sourceId, UserRef requester, ExportPlan plan,
+            UserRef approver, String approval, Instant now) {
+        String payload = json(plan.writes());
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                SELECT id, status, payload FROM export_request
+                 WHERE kind = $1 AND source_id = $2 AND destination = 'NETSUITE'
+                 ORDER BY id DESC LIMIT 1 FOR UPDATE""").execute(Tuple.of(kind.name(), sourceId))
+                .chain(rows -> {
+                    Row last = rows.size() == 0 ? null : rows.iterator().next();
+                    String status = last == null ? null : last.getString("status");
+                    if (last != null && payload.equals(last.getString("payload"))) {
+                        return Uni.createFrom().item(new SourceRequest(SourceRequest.Outcome.UNCHANGED, last.getLong("id")));
+                    }
+                    if ("APPROVED".equals(status) || "EXPORTING".equals(status)) {
+                        return Uni.createFrom().item(new SourceRequest(SourceRequest.Outcome.BUSY, null));
+                    }
+                    if ("PENDING".equals(status)) {
+                        long id = last.getLong("id");
+                        return connection.preparedQuery(
+                                "UPDATE export_request SET payload = $2, preview_notes = $3 WHERE id = $1")
+                                .execute(Tuple.of(id, payload, json(plan.notes())))
+                                .chain(() -> audit(connection, now, requester, "EXPORT_REPLANNED", id,
+                                        "the record changed before a decision; " + plan.writes().size()
+                                                + " NetSuite write(s)"))
+                                .replaceWith(new SourceRequest(SourceRequest.Outcome.REPLANNED, id));
+                    }
+                    return insertRequest(connection, kind, sourceId, null, requester, plan, now)
+                            .call(id -> approver == null ? Uni.createFrom().voidItem()
+                                    : decideApproved(connection, id, approver, approval, plan.writes(), now))
+                            .map(id -> new SourceRequest(SourceRequest.Outcome.REQUESTED, id));
+                }))
+                // Another replica recorded the same change at once: the next read of the record settles it.
+                .onFailure(e -> UniqueViolation.of(e, ONE_OPEN_REQUEST))
+                .recoverWithItem(new SourceRequest(SourceRequest.Outcome.BUSY, null));
     }
 
     /**
@@ -159,15 +207,20 @@ class ExportStore {
         return pool.withTransaction(connection -> lockForDecision(connection, id, approver)
                 .chain(payload -> {
                     List<OutboxWrite> writes = writes(payload);
-                    return connection.preparedQuery("""
-                            UPDATE export_request SET status = 'APPROVED', decided_by = $2, decided_by_subject = $3,
-                                   decided_at = $4
-                             WHERE id = $1""").execute(Tuple.of(id, approver.name(), approver.subject(), utc(now)))
-                            .chain(() -> queue(connection, id, writes, now))
-                            .chain(() -> audit(connection, now, approver, "EXPORT_APPROVED", id,
-                                    writes.size() + " NetSuite write(s) queued"))
-                            .replaceWith(writes.size());
+                    return decideApproved(connection, id, approver, "", writes, now).replaceWith(writes.size());
                 }));
+    }
+
+    /** Marks a request APPROVED by {@code approver} and queues its writes; {@code why} is added to the audit entry. */
+    private static Uni<Void> decideApproved(SqlConnection connection, long id, UserRef approver, String why,
+            List<OutboxWrite> writes, Instant now) {
+        return connection.preparedQuery("""
+                UPDATE export_request SET status = 'APPROVED', decided_by = $2, decided_by_subject = $3,
+                       decided_at = $4
+                 WHERE id = $1""").execute(Tuple.of(id, approver.name(), approver.subject(), utc(now)))
+                .chain(() -> queue(connection, id, writes, now))
+                .chain(() -> audit(connection, now, approver, "EXPORT_APPROVED", id,
+                        writes.size() + " NetSuite write(s) queued" + (why.isEmpty() ? "" : "; " + why)));
     }
 
     /** The outbox rows of a request's writes, due now. */
@@ -199,7 +252,7 @@ class ExportStore {
     }
 
     /** The requester sends a rejected request again, with writes planned anew from the changed record. */
-    Uni<Void> resubmit(long id, UserRef requester, List<OutboxWrite> writes, Instant now) {
+    Uni<Void> resubmit(long id, UserRef requester, ExportPlan plan, Instant now) {
         return pool.withTransaction(connection -> lock(connection, id).chain(row -> {
             if (!isRequester(row, requester)) {
                 return Uni.createFrom().failure(new TrestleException(ErrorCode.FORBIDDEN,
@@ -212,12 +265,13 @@ class ExportStore {
             // its requester's subject now), so the approval again excludes them. Their name is
             // refreshed: it is only for showing.
             return connection.preparedQuery("""
-                    UPDATE export_request SET status = 'PENDING', payload = $2, requested_at = $3, requested_by = $4,
-                           requested_by_subject = $5, decided_by = NULL, decided_by_subject = NULL, decided_at = NULL,
-                           rejection_reason = NULL WHERE id = $1""")
-                    .execute(Tuple.of(id, json(writes), utc(now), requester.name(), requester.subject()))
+                    UPDATE export_request SET status = 'PENDING', payload = $2, preview_notes = $6, requested_at = $3,
+                           requested_by = $4, requested_by_subject = $5, decided_by = NULL, decided_by_subject = NULL,
+                           decided_at = NULL, rejection_reason = NULL WHERE id = $1""")
+                    .execute(Tuple.tuple(Arrays.asList(id, json(plan.writes()), utc(now), requester.name(),
+                            requester.subject(), json(plan.notes()))))
                     .chain(() -> audit(connection, now, requester, "EXPORT_RESUBMITTED", id,
-                            writes.size() + " NetSuite write(s)"));
+                            plan.writes().size() + " NetSuite write(s)"));
         })).onFailure(e -> UniqueViolation.of(e, ONE_OPEN_REQUEST)).transform(e -> new TrestleException(
                 ErrorCode.EXPORT_ALREADY_REQUESTED, "Another export of the same record is already pending or under way."));
     }
@@ -449,12 +503,12 @@ class ExportStore {
      * attempt is counted with its outcome, and only when the sync reached Procore (not on a 429
      * or an open breaker).
      */
-    Uni<List<OriginClaim>> claimOrigins(int limit, Instant now, Instant claimedUntil) {
+    Uni<List<OriginClaim>> claimOrigins(UpstreamSystem sourceSystem, int limit, Instant now, Instant claimedUntil) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 WITH due AS (
                     SELECT d.id FROM export_delivery d
                      WHERE d.origin_status = 'PENDING' AND d.origin_next_attempt_at <= $1
-                       AND (d.origin_claimed_until IS NULL OR d.origin_claimed_until < $1)
+                       AND (d.origin_claimed_until IS NULL OR d.origin_claimed_until < $1) AND d.source_system = $4
                      ORDER BY d.origin_next_attempt_at, d.id
                      LIMIT $2
                        FOR UPDATE SKIP LOCKED)
@@ -462,7 +516,7 @@ class ExportStore {
                   FROM due WHERE d.id = due.id
                 RETURNING d.id, d.export_request_id, d.source_system, d.source_type, d.source_id, d.destination_id,
                           d.origin_attempts""")
-                .execute(Tuple.of(utc(now), limit, utc(claimedUntil)))
+                .execute(Tuple.of(utc(now), limit, utc(claimedUntil), sourceSystem.name()))
                 .map(rows -> {
                     List<OriginClaim> claims = new ArrayList<>(rows.size());
                     for (Row row : rows) {
@@ -474,15 +528,16 @@ class ExportStore {
     }
 
     /**
-     * Procore holds these origin ids now. Audited on the source record (the Procore vendor,
-     * project or invoice), so its trail shows when it was given the NetSuite id.
+     * The source records hold these ids now (a Procore origin_id, a Precoro externalId). Audited on the source record
+     * (the Procore vendor, project or invoice, the Precoro purchase order), so its trail shows when it was given the
+     * NetSuite id.
      */
     Uni<Void> originsRecorded(List<OriginClaim> claims, Instant now) {
         if (claims.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> audits = claims.stream().map(claim -> Tuple.tuple(List.of(utc(now), WORKER, "EXPORT_ORIGIN_RECORDED",
-                claim.source().subjectType(), claim.source().id(), "origin_id " + claim.destinationId()
+                claim.source().subjectType(), claim.source().id(), idField(claim.source()) + " " + claim.destinationId()
                         + " (export " + claim.requestId() + ")"))).toList();
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 UPDATE export_delivery SET origin_status = 'RECORDED', origin_recorded_at = $2, origin_claimed_until = NULL,
@@ -494,6 +549,11 @@ class ExportStore {
                         INSERT INTO audit_event (occurred_at, actor, action, subject_type, subject_id, details)
                         VALUES ($1, $2, $3, $4, $5, $6)""").executeBatch(audits))
                 .replaceWithVoid());
+    }
+
+    /** The source record's field that holds the destination's id: Procore's origin_id, Precoro's externalId. */
+    private static String idField(RecordRef source) {
+        return source.system() == UpstreamSystem.PRECORO ? "externalId" : "origin_id";
     }
 
     /** How one origin id failed: retried at {@code retryAt}, or refused for good (null). */
@@ -510,7 +570,8 @@ class ExportStore {
         // A refusal for good is audited on the source record: a person has to look at it.
         List<Tuple> audits = failures.stream().filter(f -> f.retryAt() == null)
                 .map(f -> Tuple.tuple(List.of(utc(now), WORKER, "EXPORT_ORIGIN_REFUSED",
-                        f.claim().source().subjectType(), f.claim().source().id(), "origin_id " + f.claim().destinationId()
+                        f.claim().source().subjectType(), f.claim().source().id(), idField(f.claim().source()) + " "
+                                + f.claim().destinationId()
                                 + " (export " + f.claim().requestId() + "): " + f.errorCode() + " " + f.detail())))
                 .toList();
         return pool.withTransaction(connection -> connection.preparedQuery("""
@@ -615,6 +676,17 @@ class ExportStore {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static final TypeReference<List<String>> NOTES = new TypeReference<>() {
+    };
+
+    static List<String> notes(String json) {
+        try {
+            return json == null ? List.of() : JSON.readValue(json, NOTES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored preview notes are not valid JSON", e);
         }
     }
 

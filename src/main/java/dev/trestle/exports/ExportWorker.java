@@ -5,6 +5,9 @@ import dev.trestle.connectors.UpstreamException;
 import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.connectors.netsuite.NetSuiteConfig;
 import dev.trestle.connectors.netsuite.NetSuiteRecords;
+import dev.trestle.connectors.precoro.PrecoroConfig;
+import dev.trestle.connectors.precoro.PrecoroPurchasing;
+import dev.trestle.links.RecordRef;
 import dev.trestle.connectors.procore.ProcoreConfig;
 import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.errors.ErrorCode;
@@ -23,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,6 +67,8 @@ import org.jboss.logging.Logger;
 public class ExportWorker {
 
     private static final Logger LOG = Logger.getLogger(ExportWorker.class);
+    /** Precoro takes one request a second: a claim of ten is ten seconds of its pace, far inside a claim's time. */
+    private static final int PRECORO_ORIGINS_PER_CLAIM = 10;
 
     private final ExportStore store;
     private final NetSuiteRecords netsuite;
@@ -78,14 +85,17 @@ public class ExportWorker {
     private boolean recordingScheduled;
     private final Lane netsuiteLane;
     private final Lane procoreLane;
-    private final AtomicBoolean recordingOrigins = new AtomicBoolean();
-    private final AtomicBoolean originsWoken = new AtomicBoolean();
-    /** Until when this replica sends nothing to NetSuite, resp. Procore (an open breaker, a 429). */
-    private volatile Instant netsuitePausedUntil = Instant.MIN;
-    private volatile Instant procorePausedUntil = Instant.MIN;
+    private final OriginLane procoreOrigins;
+    private final OriginLane precoroOrigins;
+    private final PrecoroPurchasing precoro;
+    private final PurchaseOrderWriteBack writeBack;
+    private final Duration precoroBreakerDelay;
+    /** Until when this replica sends nothing to a system (an open breaker, a 429); absent when it is not paused. */
+    private final Map<UpstreamSystem, Instant> pausedUntil = new ConcurrentHashMap<>();
 
-    public ExportWorker(ExportStore store, NetSuiteRecords netsuite, ProcoreSyncs procore, Clock clock, Vertx vertx,
-            MeterRegistry meters, NetSuiteConfig netsuiteConfig, ProcoreConfig procoreConfig,
+    public ExportWorker(ExportStore store, NetSuiteRecords netsuite, ProcoreSyncs procore, PrecoroPurchasing precoro,
+            Clock clock, Vertx vertx, MeterRegistry meters, NetSuiteConfig netsuiteConfig, ProcoreConfig procoreConfig,
+            PrecoroConfig precoroConfig, PurchaseOrderWriteBack writeBack,
             @ConfigProperty(name = "trestle.exports.in-flight") int inFlightLimit,
             @ConfigProperty(name = "trestle.exports.claim-for") Duration claimFor,
             @ConfigProperty(name = "trestle.exports.first-retry-after") Duration firstRetryAfter,
@@ -93,17 +103,22 @@ public class ExportWorker {
         this.store = store;
         this.netsuite = netsuite;
         this.procore = procore;
+        this.precoro = precoro;
+        this.writeBack = writeBack;
         this.clock = clock;
         this.vertx = vertx;
         this.meters = meters;
         this.netsuiteBreakerDelay = netsuiteConfig.circuitBreaker().delay();
         this.procoreBreakerDelay = procoreConfig.circuitBreaker().delay();
+        this.precoroBreakerDelay = precoroConfig.circuitBreaker().delay();
         this.claimFor = claimFor;
         this.firstRetryAfter = firstRetryAfter;
         this.maxRetryAfter = maxRetryAfter;
         this.netsuiteLane = new Lane(UpstreamSystem.NETSUITE, inFlightLimit, inFlightLimit);
         this.procoreLane = new Lane(UpstreamSystem.PROCORE, 2 * ProcoreConnector.MAX_SYNC_ENTRIES,
                 ProcoreConnector.MAX_SYNC_ENTRIES);
+        this.procoreOrigins = new OriginLane(UpstreamSystem.PROCORE, ProcoreConnector.MAX_SYNC_ENTRIES);
+        this.precoroOrigins = new OriginLane(UpstreamSystem.PRECORO, PRECORO_ORIGINS_PER_CLAIM);
         Gauge.builder("trestle.exports.in_flight", this,
                         worker -> worker.netsuiteLane.inFlight.get() + worker.procoreLane.inFlight.get())
                 .description("Export deliveries this replica is running")
@@ -114,10 +129,10 @@ public class ExportWorker {
     public void wake() {
         Instant now = clock.instant();
         // Both may be paused; the poll after a pause claims again.
-        if (!now.isBefore(netsuitePausedUntil)) {
+        if (!paused(UpstreamSystem.NETSUITE, now)) {
             netsuiteLane.wake();
         }
-        if (!now.isBefore(procorePausedUntil)) {
+        if (!paused(UpstreamSystem.PROCORE, now)) {
             procoreLane.wake();
         }
     }
@@ -203,34 +218,66 @@ public class ExportWorker {
         wakeOrigins();
     }
 
-    /** Records the due origin ids in Procore, up to one sync action's worth at a time. */
+    /**
+     * Gives the exported records their destination's id: Procore records their origin_id, up to one sync action's
+     * worth at a time; Precoro purchase orders their externalId, a few at a time (one PATCH each, at Precoro's pace).
+     */
     void wakeOrigins() {
-        if (!recordingOrigins.compareAndSet(false, true)) {
-            // Rows delivered meanwhile go in the next round, as they would queue for the next sync.
-            originsWoken.set(true);
-            return;
+        procoreOrigins.wake();
+        precoroOrigins.wake();
+    }
+
+    /** The origin ids due in one source system, claimed and recorded one claim at a time. */
+    private final class OriginLane {
+        private final UpstreamSystem system;
+        private final int perClaim;
+        private final AtomicBoolean recording = new AtomicBoolean();
+        private final AtomicBoolean woken = new AtomicBoolean();
+
+        OriginLane(UpstreamSystem system, int perClaim) {
+            this.system = system;
+            this.perClaim = perClaim;
         }
-        originsWoken.set(false);
-        Instant now = clock.instant();
-        if (now.isBefore(procorePausedUntil)) {
-            recordingOrigins.set(false);
-            return;
+
+        void wake() {
+            if (!recording.compareAndSet(false, true)) {
+                // Rows delivered meanwhile go in the next round, as they would queue for the next sync.
+                woken.set(true);
+                return;
+            }
+            woken.set(false);
+            Instant now = clock.instant();
+            if (paused(system, now)) {
+                recording.set(false);
+                return;
+            }
+            var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            context.runOnContext(ignored -> store.claimOrigins(system, perClaim, now, now.plus(claimFor))
+                    .chain(claims -> recordOrigins(claims).replaceWith(claims.size()))
+                    .subscribe().with(
+                            claimed -> {
+                                recording.set(false);
+                                if (claimed == perClaim || woken.get()) {
+                                    wake();
+                                }
+                            },
+                            failure -> {
+                                LOG.errorf(failure, "Recording %s ids failed; their claims expire and a later poll "
+                                        + "tries again", system.displayName());
+                                recording.set(false);
+                            }));
         }
-        var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> store.claimOrigins(ProcoreConnector.MAX_SYNC_ENTRIES, now, now.plus(claimFor))
-                .chain(claims -> recordOrigins(claims).replaceWith(claims.size()))
-                .subscribe().with(
-                        claimed -> {
-                            recordingOrigins.set(false);
-                            if (claimed == ProcoreConnector.MAX_SYNC_ENTRIES || originsWoken.get()) {
-                                wakeOrigins();
-                            }
-                        },
-                        failure -> {
-                            LOG.errorf(failure,
-                                    "Recording Procore origin ids failed; their claims expire and a later poll tries again");
-                            recordingOrigins.set(false);
-                        }));
+    }
+
+    /** Completes once the source record holds the id of the record its write made. */
+    private Uni<Void> recordOrigin(ExportStore.OriginClaim claim) {
+        return switch (claim.source().system()) {
+            case PROCORE -> procore.recordOrigin(claim.source(), claim.destinationId());
+            case PRECORO -> precoro.recordExternalId(Long.parseLong(claim.source().id()), claim.destinationId())
+                    .call(writeBack::externalIdRecorded)
+                    .replaceWithVoid();
+            case NETSUITE -> Uni.createFrom().failure(new IllegalStateException("NetSuite records keep no origin id"));
+        };
     }
 
     private Uni<Void> recordOrigins(List<ExportStore.OriginClaim> claims) {
@@ -239,7 +286,7 @@ public class ExportWorker {
         }
         List<ExportStore.OriginClaim> recorded = new ArrayList<>();
         List<ExportStore.OriginFailure> failures = new ArrayList<>();
-        List<Uni<Void>> syncs = claims.stream().map(claim -> procore.recordOrigin(claim.source(), claim.destinationId())
+        List<Uni<Void>> syncs = claims.stream().map(claim -> recordOrigin(claim)
                 .invoke(() -> {
                     synchronized (recorded) {
                         recorded.add(claim);
@@ -261,9 +308,9 @@ public class ExportWorker {
     }
 
     private ExportStore.OriginFailure originFailed(ExportStore.OriginClaim claim, Throwable failure) {
-        Outcome outcome = classify(failure, UpstreamSystem.PROCORE, claim.attempts());
+        Outcome outcome = classify(failure, claim.source().system(), claim.attempts());
         if (outcome.paused()) {
-            procorePausedUntil = later(procorePausedUntil, outcome.retryAt());
+            pause(claim.source().system(), outcome.retryAt());
         }
         meters.counter("trestle.exports.origins", "outcome", outcome.retryAt() == null ? "failed"
                 : outcome.paused() ? "paused" : "retrying").increment();
@@ -277,7 +324,7 @@ public class ExportWorker {
             case PROCORE -> procore.write(write);
             case PRECORO -> Uni.createFrom().failure(new IllegalStateException("the outbox does not write to Precoro"));
         };
-        boolean followUp = write.destination() == UpstreamSystem.NETSUITE && ProcoreSyncs.keepsOrigin(write.source());
+        boolean followUp = write.destination() == UpstreamSystem.NETSUITE && keepsOrigin(write.source());
         return written
                 .chain(destinationId -> recordLanded(new ExportStore.Landed(claim, destinationId, followUp)))
                 .invoke(completed -> {
@@ -327,11 +374,7 @@ public class ExportWorker {
         UpstreamSystem destination = claim.destination();
         Outcome outcome = classify(failure, destination, claim.attemptsSinceRetry());
         if (outcome.paused()) {
-            if (destination == UpstreamSystem.NETSUITE) {
-                netsuitePausedUntil = later(netsuitePausedUntil, outcome.retryAt());
-            } else {
-                procorePausedUntil = later(procorePausedUntil, outcome.retryAt());
-            }
+            pause(destination, outcome.retryAt());
         }
         meters.counter("trestle.exports.writes", "outcome", outcome.retryAt() == null ? "failed"
                 : outcome.paused() ? "paused" : "retrying").increment();
@@ -357,8 +400,11 @@ public class ExportWorker {
                     || kind == UpstreamException.Kind.BUDGET_SPENT) {
                 // A rate limit (the service's, or the hub's own budget) says how long; an open breaker
                 // lets trial calls through after its delay.
-                Duration breakerDelay = upstream.system() == UpstreamSystem.PROCORE ? procoreBreakerDelay
-                        : netsuiteBreakerDelay;
+                Duration breakerDelay = switch (upstream.system()) {
+                    case PROCORE -> procoreBreakerDelay;
+                    case PRECORO -> precoroBreakerDelay;
+                    case NETSUITE -> netsuiteBreakerDelay;
+                };
                 Duration wait = upstream.retryAfter().orElse(kind == UpstreamException.Kind.CIRCUIT_OPEN
                         ? breakerDelay : firstRetryAfter);
                 return new Outcome(code, detail, now.plus(wait), upstream.system() == system);
@@ -373,8 +419,19 @@ public class ExportWorker {
                 now.plus(backoff(attempts)), false);
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+    /** Whether the destination's id goes back onto this source record: a Procore origin_id, a Precoro externalId. */
+    static boolean keepsOrigin(RecordRef source) {
+        return ProcoreSyncs.keepsOrigin(source)
+                || source.system() == UpstreamSystem.PRECORO && source.type().equals("purchase_order");
+    }
+
+    private boolean paused(UpstreamSystem system, Instant now) {
+        Instant until = pausedUntil.get(system);
+        return until != null && now.isBefore(until);
+    }
+
+    private void pause(UpstreamSystem system, Instant until) {
+        pausedUntil.merge(system, until, (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** Capped exponential back-off; it only slows retries, it never ends them. */

@@ -49,8 +49,8 @@ public class ExportsGraphQL {
         public ExportKind kind;
         @NonNull
         @Id
-        @Description("The Procore record: a company for VENDOR, a project for PROJECT and COST_CODES, a subcontractor "
-                + "invoice for SUBCONTRACTOR_INVOICE.")
+        @Description("The record: in Procore a company for VENDOR, a project for PROJECT and COST_CODES, a "
+                + "subcontractor invoice for SUBCONTRACTOR_INVOICE; in Precoro a purchase order's idn for PURCHASE_ORDER.")
         public String sourceId;
         @Id
         @Description("For SUBCONTRACTOR_INVOICE: the invoice's Procore project (Procore finds invoices only within "
@@ -183,6 +183,15 @@ public class ExportsGraphQL {
                 .map(write -> new WritePreview(write.destination(), write.recordType(), write.idempotencyKey(),
                         ExportStore.json(write.body()), write.source()))
                 .toList();
+    }
+
+    @Name("previewNotes")
+    @NonNull
+    @Description("What the approver must read beside the writes, in words: a NetSuite field the export leaves empty "
+            + "and why (a purchase order whose purchaser is matched to no NetSuite employee). Empty when there is "
+            + "nothing to add.")
+    public List<@NonNull String> previewNotes(@Source ExportRequest request) {
+        return ExportStore.notes(request.previewNotes);
     }
 
     @Name("deliveries")

@@ -4,6 +4,7 @@ import dev.trestle.connectors.netsuite.NetSuiteRecords;
 import dev.trestle.connectors.procore.ProcoreConnector;
 import dev.trestle.connectors.procore.ProcoreProject;
 import dev.trestle.exports.ExportKind;
+import dev.trestle.exports.ExportPlan;
 import dev.trestle.exports.ExportPlanner;
 import dev.trestle.exports.NetSuiteDestinations;
 import dev.trestle.exports.OutboxWrite;
@@ -53,7 +54,7 @@ public class ProjectExportPlanner implements ExportPlanner {
     }
 
     @Override
-    public Uni<List<OutboxWrite>> plan(String sourceId) {
+    public Uni<ExportPlan> plan(String sourceId) {
         return ProjectExportSource.read(sourceId, procore, settings, links, id -> netsuite.jobs()).map(source -> {
             ProcoreProject project = source.project();
             // A Procore origin id means an ERP record already stands for the project.
@@ -61,7 +62,7 @@ public class ProjectExportPlanner implements ExportPlanner {
             ProjectSyncRules.notExportable(project, source.connectedAt(), linked, source.extra()).ifPresent(refusal -> {
                 throw refusal.exception();
             });
-            return List.of(write(project));
+            return ExportPlan.of(List.of(write(project)));
         });
     }
 

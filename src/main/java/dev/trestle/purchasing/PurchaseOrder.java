@@ -1,7 +1,10 @@
 package dev.trestle.purchasing;
 
+import dev.trestle.connectors.precoro.PrecoroPurchaseOrder;
 import dev.trestle.money.Money;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -43,10 +46,37 @@ public record PurchaseOrder(long idn, String number, int status, LocalDate creat
     /**
      * One line.
      *
+     * @param price          the unit price, exact as Precoro sent it (it may have more decimals than a cent)
      * @param netsuiteItemId the NetSuite item the Precoro item was integrated as; null when it never was
      * @param amount         the line's net sum, in the PO's currency
      */
-    public record Line(long id, String name, String sku, java.math.BigDecimal quantity, Money price, Money amount,
+    public record Line(long id, String name, String sku, BigDecimal quantity, BigDecimal price, Money amount,
             String netsuiteItemId) {
+    }
+
+    /**
+     * The PO as Precoro's detail gives it: the location's and the custom field options' ERP ids are the NetSuite
+     * ids Precoro's integration imported them with.
+     */
+    public static PurchaseOrder from(PrecoroPurchaseOrder po) {
+        Reference location = po.location() == null ? null
+                : new Reference(po.location().name(), po.location().externalId());
+        LocalDate created = po.created() == null ? null : po.created().atZone(ZoneOffset.UTC).toLocalDate();
+        Purchaser purchaser = po.creator() == null ? null : new Purchaser(po.creator().id(), po.creator().email());
+        return new PurchaseOrder(po.idn(), po.number(), po.status(), created,
+                new Supplier(po.supplier().id(), po.supplier().name()), purchaser, location,
+                option(po, PrecoroPurchaseOrder.DEPARTMENTS_FIELD), option(po, PrecoroPurchaseOrder.CLASSES_FIELD),
+                po.currency(), po.netSum(), po.note(),
+                po.lines().stream().map(line -> new Line(line.id(), line.name(), line.sku(), line.quantity(),
+                        line.price(), line.netSum(), line.itemExternalId())).toList());
+    }
+
+    /** The option chosen in a document custom field, with its ERP id (null when it has none); null when none chosen. */
+    private static Reference option(PrecoroPurchaseOrder po, String fieldName) {
+        return po.customFields().stream()
+                .filter(field -> fieldName.equals(field.fieldName()) && field.value() != null && !field.value().isBlank())
+                .findFirst()
+                .map(field -> new Reference(field.value(), field.optionExternalId()))
+                .orElse(null);
     }
 }

@@ -39,8 +39,13 @@ public final class PurchaseOrderPlanner {
      * @param vendorId       the NetSuite vendor linked to the PO's supplier; null when none
      * @param purchaser      the employee sync's mapping of the purchaser; null when the sync has none for them
      * @param employeeSyncOn whether Sync Employee is on
+     * @param vendorMissing  why the supplier has no vendor, in words, when the link model knows more than "none"
      */
-    public record Linked(String vendorId, EmployeeMapping purchaser, boolean employeeSyncOn) {
+    public record Linked(String vendorId, EmployeeMapping purchaser, boolean employeeSyncOn, String vendorMissing) {
+
+        public Linked(String vendorId, EmployeeMapping purchaser, boolean employeeSyncOn) {
+            this(vendorId, purchaser, employeeSyncOn, null);
+        }
     }
 
     /**
@@ -80,8 +85,9 @@ public final class PurchaseOrderPlanner {
             reasons.add(name + " has no creation date.");
         }
         if (blank(linked.vendorId())) {
-            reasons.add("Precoro supplier '" + po.supplier().name() + "' (id " + po.supplier().id()
-                    + ") is linked to no NetSuite vendor.");
+            reasons.add(linked.vendorMissing() != null ? linked.vendorMissing()
+                    : "Precoro supplier '" + po.supplier().name() + "' (id " + po.supplier().id()
+                            + ") is linked to no NetSuite vendor.");
         }
         String currency = po.currency() == null ? null : settings.currencies().get(po.currency());
         if (currency == null) {
@@ -136,13 +142,13 @@ public final class PurchaseOrderPlanner {
                 expense.put("account", ref(settings.expenseAccountId()));
                 expense.put("amount", line.amount().value());
                 expense.put("memo", line.name() + " (" + line.quantity().stripTrailingZeros().toPlainString() + " x "
-                        + line.price() + ")");
+                        + line.price().toPlainString() + " " + po.currency() + ")");
                 expenses.add(expense);
             } else {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("item", ref(line.netsuiteItemId()));
                 item.put("quantity", line.quantity());
-                item.put("rate", line.price().value());
+                item.put("rate", line.price());
                 item.put("amount", line.amount().value());
                 item.put("description", line.name());
                 items.add(item);

@@ -35,4 +35,16 @@ public class IntegrationSettings {
 
     @Column(name = "employee_sync_enabled_by")
     public String employeeSyncEnabledBy;
+
+    @Column(name = "auto_approve_purchase_orders", nullable = false)
+    @Description("Whether a purchase order approved in Precoro is approved for NetSuite without an accounting "
+            + "approver (an admin's choice; off by default). Every other export waits for an approver.")
+    public boolean autoApprovePurchaseOrders;
+
+    @Column(name = "auto_approve_purchase_orders_by")
+    @Description("The admin who last turned the automatic approval of purchase orders on or off.")
+    public String autoApprovePurchaseOrdersBy;
+
+    @Column(name = "auto_approve_purchase_orders_at")
+    public Instant autoApprovePurchaseOrdersAt;
 }

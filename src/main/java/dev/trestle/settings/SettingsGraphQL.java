@@ -1,10 +1,12 @@
 package dev.trestle.settings;
 
+import dev.trestle.security.CurrentUser;
 import dev.trestle.security.RequiresRole;
 import dev.trestle.security.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
@@ -13,9 +15,11 @@ import org.eclipse.microprofile.graphql.Query;
 public class SettingsGraphQL {
 
     private final SettingsService settings;
+    private final CurrentUser currentUser;
 
-    public SettingsGraphQL(SettingsService settings) {
+    public SettingsGraphQL(SettingsService settings, CurrentUser currentUser) {
         this.settings = settings;
+        this.currentUser = currentUser;
     }
 
     @Query
@@ -23,5 +27,14 @@ public class SettingsGraphQL {
     @Description("How the integration is set up.")
     public Uni<IntegrationSettings> integrationSettings() {
         return settings.current();
+    }
+
+    @Mutation
+    @NonNull
+    @RequiresRole(Roles.ADMIN)
+    @Description("Turns on (or off) the approval of Precoro-approved purchase orders for NetSuite without an accounting "
+            + "approver. Off by default; audited. Other exports always wait for an approver.")
+    public Uni<IntegrationSettings> setPurchaseOrderAutoApproval(@NonNull Boolean enabled) {
+        return settings.autoApprovePurchaseOrders(enabled, currentUser.name());
     }
 }

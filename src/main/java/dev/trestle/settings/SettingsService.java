@@ -41,4 +41,24 @@ public class SettingsService {
                         : session.persist(AuditEvent.of(now, actor, "EMPLOYEE_SYNC_ENABLED", "IntegrationSettings",
                                 "employeeSync", "Sync Employee turned on (irreversible)")).replaceWith(true)));
     }
+
+    /**
+     * Turns the automatic approval of Precoro-approved purchase orders on or off. Audited, with who did it; a
+     * request approved by it names the setting and its admin in its own audit entry.
+     */
+    public Uni<IntegrationSettings> autoApprovePurchaseOrders(boolean on, String actor) {
+        Instant now = clock.instant();
+        return db.transaction(session -> session.find(IntegrationSettings.class, IntegrationSettings.SINGLE_ROW)
+                .chain(settings -> {
+                    boolean was = settings.autoApprovePurchaseOrders;
+                    settings.autoApprovePurchaseOrders = on;
+                    settings.autoApprovePurchaseOrdersBy = actor;
+                    settings.autoApprovePurchaseOrdersAt = now;
+                    return session.persist(AuditEvent.of(now, actor, on ? "PURCHASE_ORDER_AUTO_APPROVAL_ON"
+                                    : "PURCHASE_ORDER_AUTO_APPROVAL_OFF", "IntegrationSettings",
+                            "autoApprovePurchaseOrders", "Automatic approval of Precoro-approved purchase orders turned "
+                                    + (on ? "on" : "off") + (was == on ? " (it already was)" : "")))
+                            .replaceWith(settings);
+                }));
+    }
 }

@@ -5,6 +5,7 @@ import dev.trestle.connectors.procore.ProcoreVendor;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
 import dev.trestle.exports.ExportKind;
+import dev.trestle.exports.ExportPlan;
 import dev.trestle.exports.ExportPlanner;
 import dev.trestle.exports.NetSuiteDestinations;
 import dev.trestle.exports.OutboxWrite;
@@ -42,7 +43,7 @@ public class VendorExportPlanner implements ExportPlanner {
     }
 
     @Override
-    public Uni<List<OutboxWrite>> plan(String sourceId) {
+    public Uni<ExportPlan> plan(String sourceId) {
         long id;
         try {
             id = VendorDirectory.procoreId(sourceId);
@@ -50,7 +51,7 @@ public class VendorExportPlanner implements ExportPlanner {
             return Uni.createFrom().failure(invalid);
         }
         return procore.vendor(id).chain(company -> links.byLeftIds(LinkKind.VENDOR, List.of(sourceId))
-                .map(found -> plan(company, found.get(sourceId))));
+                .map(found -> ExportPlan.of(plan(company, found.get(sourceId)))));
     }
 
     private List<OutboxWrite> plan(ProcoreVendor company, RecordLink link) {

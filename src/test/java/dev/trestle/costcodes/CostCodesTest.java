@@ -174,7 +174,7 @@ class CostCodesTest {
     }
 
     private List<OutboxWrite> plan(long projectId) {
-        return planner.plan(String.valueOf(projectId)).await().atMost(WAIT);
+        return planner.plan(String.valueOf(projectId)).await().atMost(WAIT).writes();
     }
 
     private TrestleException refused(long projectId) {

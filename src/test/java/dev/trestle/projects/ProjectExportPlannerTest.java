@@ -134,7 +134,7 @@ class ProjectExportPlannerTest {
     }
 
     private List<OutboxWrite> plan(long projectId) {
-        return planner.plan(String.valueOf(projectId)).await().atMost(WAIT);
+        return planner.plan(String.valueOf(projectId)).await().atMost(WAIT).writes();
     }
 
     private TrestleException refused(long projectId) {

@@ -33,8 +33,8 @@ class PurchaseOrderPlannerTest {
     }
 
     private static final List<PurchaseOrder.Line> LINES = List.of(
-            new PurchaseOrder.Line(1, "Nitrile gloves", "G-100", new BigDecimal("12"), usd("18.40"), usd("220.80"), "4001"),
-            new PurchaseOrder.Line(2, "Site signage", null, new BigDecimal("2.5"), usd("241.56"), usd("603.90"), null));
+            new PurchaseOrder.Line(1, "Nitrile gloves", "G-100", new BigDecimal("12"), new BigDecimal("18.40"), usd("220.80"), "4001"),
+            new PurchaseOrder.Line(2, "Site signage", null, new BigDecimal("2.5"), new BigDecimal("241.56"), usd("603.90"), null));
 
     private static EmployeeMapping mapping(MappingStatus status, String employee, String reason) {
         EmployeeMapping mapping = new EmployeeMapping();

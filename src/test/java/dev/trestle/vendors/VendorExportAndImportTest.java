@@ -71,7 +71,7 @@ class VendorExportAndImportTest {
         long id = cases.procoreOnlyVendors().get(0);
         ProcoreVendor company = sandbox.procore().vendors().get(id).orElseThrow();
 
-        List<OutboxWrite> writes = planner.plan(String.valueOf(id)).await().atMost(WAIT);
+        List<OutboxWrite> writes = planner.plan(String.valueOf(id)).await().atMost(WAIT).writes();
 
         assertEquals(ExportKind.VENDOR, planner.kind());
         assertEquals(1, writes.size());
@@ -93,7 +93,7 @@ class VendorExportAndImportTest {
         long id = cases.vendorsWithoutContact().get(0);
         String name = sandbox.procore().vendors().get(id).orElseThrow().name();
 
-        OutboxWrite write = planner.plan(String.valueOf(id)).await().atMost(WAIT).get(0);
+        OutboxWrite write = planner.plan(String.valueOf(id)).await().atMost(WAIT).writes().get(0);
 
         assertEquals(Map.of("externalId", "procore-vendor-" + id, "companyName", name,
                 "subsidiary", Map.of("id", "1")), write.body());

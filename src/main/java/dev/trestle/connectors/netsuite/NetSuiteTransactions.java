@@ -192,6 +192,19 @@ public class NetSuiteTransactions {
         return result.map(NetSuiteTransactions::distinctById);
     }
 
+    /**
+     * The status of a NetSuite purchase order ({@code B} Pending Receipt, {@code G} Fully Billed, {@code H} Closed,
+     * ...), empty when NetSuite has no purchase order with this internal id.
+     */
+    public Uni<java.util.Optional<String>> purchaseOrderStatus(String id) {
+        if (id == null || !SuiteQlReader.NUMERIC_ID.matcher(id.strip()).matches()) {
+            return Uni.createFrom().failure(TrestleException.invalidArgument("A NetSuite internal id is digits."));
+        }
+        String sql = "SELECT id, status FROM transaction WHERE type = 'PurchOrd' AND id = " + id.strip();
+        return suiteQl.query("purchase_orders.status", sql, (status, row) -> UpstreamJson.text(row, "status"))
+                .map(rows -> rows.stream().filter(java.util.Objects::nonNull).findFirst());
+    }
+
     // ---- queries ------------------------------------------------------------------------------------------
 
     /** {@code type = '<type>'} and, with an instant, its {@code lastmodifieddate} bound; fixed text and digits only. */
