@@ -56,6 +56,12 @@ public class PurchaseOrderIntake {
     private static final int READS_AT_ONCE = 3;
     /** A list read is worth it only for POs seen recently: an old updateDate would make it many pages. */
     private static final Duration LIST_CHECK_WITHIN = Duration.ofHours(1);
+    /**
+     * How long an event waits before its PO is read: Precoro fires the update webhook of the hub's own write-back
+     * of the NetSuite id before it answers the write, so the hub must first record that answer to know the change
+     * as its own; events of a burst for one PO meanwhile become one read.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(2);
     /** How long a PO waits while its approved export is delivered before it is planned again. */
     private static final Duration BUSY_WAIT = Duration.ofSeconds(15);
 
@@ -84,11 +90,12 @@ public class PurchaseOrderIntake {
 
     /** Records that Precoro says these POs changed (a webhook, the poll); they are read soon after. */
     public Uni<Void> changed(List<Long> idns) {
-        return store.changed(idns, clock.instant()).invoke(this::wake);
+        return store.changed(idns, clock.instant())
+                .invoke(() -> vertx.setTimer(SETTLE.toMillis() + 50, ignored -> wake()));
     }
 
     /** Picks up POs whose back-off ended, and those a replica held when it died. */
-    @Scheduled(identity = "purchase-order-intake", every = "${trestle.purchasing.intake-every:15s}",
+    @Scheduled(identity = "purchase-order-intake", every = "${trestle.purchasing.intake-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wake();
@@ -104,7 +111,7 @@ public class PurchaseOrderIntake {
         var context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         context.runOnContext(ignored -> {
             Instant now = clock.instant();
-            store.claim(PER_CLAIM, now, now.plus(config.claimFor()))
+            store.claim(PER_CLAIM, now, now.minus(SETTLE), now.plus(config.claimFor()))
                     .chain(claimed -> process(claimed).replaceWith(claimed.size()))
                     .subscribe().with(count -> {
                         running.set(false);

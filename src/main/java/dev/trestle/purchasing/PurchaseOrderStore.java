@@ -90,17 +90,20 @@ class PurchaseOrderStore implements PurchaseOrderWriteBack {
                 .map(rows -> rows.rowCount());
     }
 
-    /** Claims up to {@code limit} due POs, oldest first, that no replica holds and whose back-off has passed. */
-    Uni<List<Due>> claim(int limit, Instant now, Instant until) {
+    /**
+     * Claims up to {@code limit} POs due since {@code settledBefore} at least, oldest first, that no replica holds and
+     * whose back-off has passed.
+     */
+    Uni<List<Due>> claim(int limit, Instant now, Instant settledBefore, Instant until) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 WITH due AS (
                     SELECT idn FROM purchase_order
-                     WHERE due_at IS NOT NULL AND (claimed_until IS NULL OR claimed_until < $1)
+                     WHERE due_at <= $4 AND (claimed_until IS NULL OR claimed_until < $1)
                      ORDER BY due_at, idn LIMIT $2 FOR UPDATE SKIP LOCKED)
                 UPDATE purchase_order p SET claimed_until = $3 FROM due WHERE p.idn = due.idn
                 RETURNING p.idn, p.attempts, p.precoro_updated_at, p.status, p.supplier_id, p.purchaser_id,
                           p.net_total""")
-                .execute(Tuple.of(utc(now), limit, utc(until)))
+                .execute(Tuple.of(utc(now), limit, utc(until), utc(settledBefore)))
                 .map(rows -> {
                     List<Due> claimed = new ArrayList<>(rows.size());
                     for (Row row : rows) {

@@ -2,7 +2,6 @@ package dev.trestle.purchasing;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithDefaults;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,6 @@ public interface PurchasingConfig {
      * NetSuite currency internal ids by ISO 4217 code ({@code trestle.purchasing.currencies."USD"=1}). A PO in a
      * currency missing here is not exportable, and says so.
      */
-    @WithDefaults
     Map<String, String> currencies();
 
     /**
@@ -39,6 +37,13 @@ public interface PurchasingConfig {
 
     /** When the safety-net poll of Precoro's approved POs runs (a cron, or {@code off}). */
     String pollCron();
+
+    /**
+     * How often each replica looks for POs whose back-off ended or whose reading replica died (a webhook wakes the
+     * intake at once; this is only for what waits).
+     */
+    @WithDefault("15s")
+    String intakeEvery();
 
     /** How far back of the last poll's start each poll asks ({@code modifiedSince}), for clocks and late commits. */
     @WithDefault("PT10M")

@@ -29,7 +29,7 @@ public class SettingsGraphQL {
         return settings.current();
     }
 
-    @Mutation
+    @Mutation("setPurchaseOrderAutoApproval")
     @NonNull
     @RequiresRole(Roles.ADMIN)
     @Description("Turns on (or off) the approval of Precoro-approved purchase orders for NetSuite without an accounting "

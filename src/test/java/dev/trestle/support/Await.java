@@ -25,4 +25,27 @@ public final class Await {
         }
         assertTrue(seen >= expected, "expected at least " + expected + ", saw " + seen);
     }
+
+    /** A condition read from the sandbox or the database. */
+    public interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls {@code condition} until it holds; fails naming {@code what} after {@code within}. */
+    public static void until(Condition condition, Duration within, String what) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            while (!condition.holds()) {
+                if (System.nanoTime() > deadline) {
+                    org.junit.jupiter.api.Assertions.fail("not within " + within + ": " + what);
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -200,7 +200,7 @@ public class NetSuiteTransactions {
         if (id == null || !SuiteQlReader.NUMERIC_ID.matcher(id.strip()).matches()) {
             return Uni.createFrom().failure(TrestleException.invalidArgument("A NetSuite internal id is digits."));
         }
-        String sql = "SELECT id, status FROM transaction WHERE type = 'PurchOrd' AND id = " + id.strip();
+        String sql = "SELECT id, status FROM transaction WHERE type = 'PurchOrd' AND id IN (" + id.strip() + ")";
         return suiteQl.query("purchase_orders.status", sql, (status, row) -> UpstreamJson.text(row, "status"))
                 .map(rows -> rows.stream().filter(java.util.Objects::nonNull).findFirst());
     }
