@@ -12,6 +12,7 @@ import dev.trestle.links.RecordLink;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which NetSuite vendor a Precoro supplier is: its link in the common link model. A supplier that Precoro's own
@@ -82,6 +83,27 @@ public class SupplierLinks {
         }
         String external = supplier.externalId();
         return external != null && external.strip().matches("[0-9]{1,18}") ? external.strip() : null;
+    }
+
+    /**
+     * Links the supplier to the vendor whose id Precoro carries for it, audited as {@link #ERP_ID_ACTOR}; the
+     * caller has checked that the vendor exists. True when linked now, false when either side was linked
+     * meanwhile (by another replica, a person): that link stands.
+     */
+    public Uni<Boolean> linkByErpId(long supplierId, String vendorId) {
+        return links.link(LinkKind.SUPPLIER, String.valueOf(supplierId), vendorId, LinkMethod.ERP_ID, ERP_ID_ACTOR)
+                .replaceWith(true)
+                .onFailure(e -> e instanceof TrestleException t && t.code() == ErrorCode.ALREADY_LINKED)
+                .recoverWithItem(false);
+    }
+
+    /** The suppliers whose link a person ended at some time: the id Precoro carries never links them again. */
+    public Uni<Set<String>> unlinkedByPeople() {
+        return db.read(session -> session.createSelectionQuery(
+                "select distinct l.leftId from RecordLink l where l.kind = :kind and l.unlinkedAt is not null",
+                String.class)
+                .setParameter("kind", LinkKind.SUPPLIER)
+                .getResultList()).map(Set::copyOf);
     }
 
     private Uni<Boolean> everLinked(String supplierId) {

@@ -13,7 +13,7 @@ public record NetSuiteVendorDetails(@Id @NonNull String id,
         String phone, @NonNull boolean inactive,
         @Description("The external id the hub wrote it under; empty for vendors created in NetSuite.") String externalId) {
 
-    static NetSuiteVendorDetails of(NetSuiteVendor vendor) {
+    public static NetSuiteVendorDetails of(NetSuiteVendor vendor) {
         return new NetSuiteVendorDetails(vendor.id(), vendor.entityId(), vendor.companyName(), vendor.email(),
                 vendor.phone(), vendor.inactive(), vendor.externalId());
     }

@@ -10,11 +10,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds NetSuite vendors that may be a Procore company. The same company is typed differently in
- * the two systems ("Apex Concrete, LLC" and "APEX CONCRETE LLC"; "(555) 201-3012" and
- * "555-201-3012"), so names, emails and phones are compared in a normalized form.
+ * Finds NetSuite vendors that may be a company of another system: a Procore company, a Precoro
+ * supplier. The same company is typed differently in the systems ("Apex Concrete, LLC" and
+ * "APEX CONCRETE LLC"; "(555) 201-3012" and "555-201-3012"), so names, emails and phones are
+ * compared in a normalized form.
  */
-final class VendorMatcher {
+public final class VendorMatcher {
 
     static final double NAME_WEIGHT = 0.5;
     static final double EMAIL_WEIGHT = 0.3;
@@ -28,13 +29,26 @@ final class VendorMatcher {
     }
 
     /**
-     * The suggestions for one Procore company among {@code candidates}, best first (ties by NetSuite
-     * id); candidates with nothing in common are left out.
+     * What the matcher compares of the company NetSuite vendors are suggested for, whichever system
+     * it comes from; null for what that system does not know (a Precoro supplier as the hub reads it
+     * has a name only).
      */
+    public record Company(String name, String email, String phone) {
+    }
+
+    /** The suggestions for one Procore company; see {@link #suggest(Company, List)}. */
     static List<VendorMatchSuggestion> suggest(ProcoreVendor procore, List<NetSuiteVendor> candidates) {
-        String name = name(procore.name());
-        String email = email(procore.emailAddress());
-        String phone = phone(procore.businessPhone());
+        return suggest(new Company(procore.name(), procore.emailAddress(), procore.businessPhone()), candidates);
+    }
+
+    /**
+     * The suggestions for one company among {@code candidates}, best first (ties by NetSuite id);
+     * candidates with nothing in common are left out.
+     */
+    public static List<VendorMatchSuggestion> suggest(Company company, List<NetSuiteVendor> candidates) {
+        String name = name(company.name());
+        String email = email(company.email());
+        String phone = phone(company.phone());
         List<VendorMatchSuggestion> suggestions = new ArrayList<>();
         for (NetSuiteVendor candidate : candidates) {
             List<MatchReason> reasons = new ArrayList<>();

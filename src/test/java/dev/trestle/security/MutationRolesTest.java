@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trestle.projects.ProjectTestData;
 import dev.trestle.sandbox.ProcoreDemoCases;
+import dev.trestle.sandbox.PurchasingDemoCases;
 import dev.trestle.sandbox.Sandbox;
 import dev.trestle.support.Database;
 import dev.trestle.support.Exports;
@@ -132,6 +133,24 @@ class MutationRolesTest {
                 (test, caller, answer) -> {
                     succeeded(answer);
                     assertEquals("PROCORE_ONLY", answer.getString("data.unlinkVendor.linkStatus"));
+                    assertEquals(0, test.database.count("SELECT count(*) FROM record_link WHERE unlinked_at IS NULL"));
+                }));
+        TABLE.put("linkSupplier", new Row(Set.of(Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN), """
+                mutation($s: ID!, $n: ID!) { linkSupplier(supplierId: $s, netsuiteVendorId: $n) {
+                  linkStatus link { linkedBy method } } }""",
+                (test, caller) -> Map.of("s", String.valueOf(PurchasingDemoCases.NOT_INTEGRATED_SUPPLIER_ID), "n", "2001"),
+                (test, caller, answer) -> {
+                    succeeded(answer);
+                    assertEquals("LINKED", answer.getString("data.linkSupplier.linkStatus"));
+                    assertEquals(caller, answer.getString("data.linkSupplier.link.linkedBy"));
+                    assertEquals("MANUAL", answer.getString("data.linkSupplier.link.method"));
+                }));
+        TABLE.put("unlinkSupplier", new Row(Set.of(Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN), """
+                mutation($s: ID!) { unlinkSupplier(supplierId: $s) { linkStatus } }""",
+                (test, caller) -> Map.of("s", test.linkedSupplier()),
+                (test, caller, answer) -> {
+                    succeeded(answer);
+                    assertEquals("NOT_LINKED", answer.getString("data.unlinkSupplier.linkStatus"));
                     assertEquals(0, test.database.count("SELECT count(*) FROM record_link WHERE unlinked_at IS NULL"));
                 }));
         TABLE.put("requestImport", new Row(Set.of(Roles.REQUESTER, Roles.APPROVER, Roles.ADMIN), """
@@ -292,6 +311,15 @@ class MutationRolesTest {
         assertNull(approved.get("errors"), approved.prettify());
         Exports.awaitFinalFailure(id);
         return id;
+    }
+
+    /** A Precoro supplier linked by hand to a NetSuite vendor. */
+    private String linkedSupplier() {
+        String supplierId = String.valueOf(PurchasingDemoCases.NOT_INTEGRATED_SUPPLIER_ID);
+        JsonPath linked = GraphQL.as("admin", "mutation($s: ID!, $n: ID!) { linkSupplier(supplierId: $s, "
+                + "netsuiteVendorId: $n) { linkStatus } }", Map.of("s", supplierId, "n", "2001"));
+        assertEquals("LINKED", linked.getString("data.linkSupplier.linkStatus"), linked.prettify());
+        return supplierId;
     }
 
     /** A Procore vendor linked by hand to a NetSuite vendor. */

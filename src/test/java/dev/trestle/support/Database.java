@@ -22,9 +22,8 @@ public class Database {
         execute("""
                 TRUNCATE employee_mapping, employee_mapping_change, employee_sync_precoro_user,
                          employee_sync_netsuite_employee, employee_sync_watermark, sync_run, audit_event,
-                         import_run, import_watermark, purchase_order, purchase_order_poll, export_delivery, export_request,
-                         record_link,
-                         accounting_approver;
+                         import_run, import_watermark, export_delivery, export_request, record_link,
+                         accounting_approver, purchase_order, purchase_order_poll;
                 DELETE FROM integration_settings;
                 INSERT INTO integration_settings (id) VALUES (1);
                 """);
