@@ -79,6 +79,7 @@ start_hub() { # extra JVM options; the hub runs its production build with a 256 
       TRESTLE_NETSUITE_SUBSIDIARY_ID=1 TRESTLE_NETSUITE_PROJECT_PARENT_ID=1500 TRESTLE_NETSUITE_COST_CODE_EXPENSE_ACCOUNT_ID=58 TRESTLE_BILLS_RETAINAGE_ACCOUNT_ID=27 \
       TRESTLE_PROCORE_BASE_URL="$base/procore" TRESTLE_PROCORE_LOGIN_URL="$base/procore" \
       TRESTLE_PROCORE_CLIENT_ID=sandbox-procore-client-id TRESTLE_PROCORE_CLIENT_SECRET=sandbox-procore-client-secret \
+      TRESTLE_PRECORO_WEBHOOK_TOKEN=sandbox-precoro-webhook-token \
       TRESTLE_PROCORE_COMPANY_ID=4264807 \
       TRESTLE_PRECORO_BASE_URL="$base/precoro" TRESTLE_PRECORO_API_TOKEN=sandbox-precoro-token \
       TRESTLE_PRECORO_EMAIL=integration@trestle.dev TRESTLE_EMPLOYEE_SYNC_CRON=off \

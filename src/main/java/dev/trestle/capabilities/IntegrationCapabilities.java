@@ -23,7 +23,6 @@ public final class IntegrationCapabilities {
     /** Why the owner side of a project is not synced: the seed's own rule, in words for people. */
     public static final String OWNER_SIDE = "The integration does not sync the owner side of a project: owner invoices "
             + "and their payments, prime contracts and owner change orders stay in Procore.";
-    static final String NOT_YET = "Not available yet: this flow is planned but the hub does not carry it today.";
     /** The flow of bill payments, which the seed allows for US companies only. */
     static final String BILL_PAYMENTS = "NetSuite vendor bill payments";
 
@@ -51,8 +50,13 @@ public final class IntegrationCapabilities {
                             + "on exported projects: bills entered in NetSuite as invoices, journals as expenses; a "
                             + "direct cost with a line on no exported cost-code item or mapped account is held and "
                             + "named"),
-            unsupported("Precoro purchase orders", PRECORO, NETSUITE, EXPORT,
-                    "When approved in Precoro, after an accounting approver approves", NOT_YET),
+            supported("Precoro suppliers and NetSuite vendors", PRECORO, NETSUITE, LINK,
+                    "By the NetSuite id Precoro carries, else a person links them, helped by scored suggestions"),
+            supported("Precoro purchase orders", PRECORO, NETSUITE, EXPORT,
+                    "When approved in Precoro (its webhook, and a poll as a safety net), after an accounting approver "
+                            + "approves (or at once, when an admin turned on the automatic approval); as purchase "
+                            + "orders whose Employee is the one matched to the purchaser; the NetSuite id goes back "
+                            + "to Precoro"),
             unsupported("Procore owner invoices and their payments", PROCORE, NETSUITE, EXPORT, "Never", OWNER_SIDE),
             unsupported("Procore prime contracts", PROCORE, NETSUITE, EXPORT, "Never", OWNER_SIDE),
             unsupported("Procore owner change orders", PROCORE, NETSUITE, EXPORT, "Never", OWNER_SIDE));

@@ -188,6 +188,35 @@ class PurchaseOrderStore implements PurchaseOrderWriteBack {
                 .replaceWithVoid();
     }
 
+    /** One row of {@code purchase_order}, as the GraphQL view reads it. */
+    record Listed(long idn, String number, Integer status, Long supplierId, String supplierName, Long purchaserId,
+            String purchaserEmail, String currency, BigDecimal netTotal, String state, String reason, boolean due,
+            Instant readAt) {
+    }
+
+    /** A page of POs by idn, after {@code afterIdn} (null: from the first), of these states (empty: all). */
+    Uni<List<Listed>> page(List<String> states, Long afterIdn, int limit) {
+        return pool.preparedQuery("""
+                SELECT idn, number, status, supplier_id, supplier_name, purchaser_id, purchaser_email, currency,
+                       net_total, COALESCE(state, 'WAITING') AS state, reason, due_at IS NOT NULL AS due, read_at
+                  FROM purchase_order
+                 WHERE ($1::text[] IS NULL OR COALESCE(state, 'WAITING') = ANY($1)) AND ($2::bigint IS NULL OR idn > $2)
+                 ORDER BY idn LIMIT $3""")
+                .execute(Tuple.of(states.isEmpty() ? null : states.toArray(String[]::new), afterIdn, limit))
+                .map(rows -> {
+                    List<Listed> page = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        OffsetDateTime read = row.getOffsetDateTime("read_at");
+                        page.add(new Listed(row.getLong("idn"), row.getString("number"), row.getInteger("status"),
+                                row.getLong("supplier_id"), row.getString("supplier_name"), row.getLong("purchaser_id"),
+                                row.getString("purchaser_email"), row.getString("currency"),
+                                row.getBigDecimal("net_total"), row.getString("state"), row.getString("reason"),
+                                row.getBoolean("due"), read == null ? null : read.toInstant()));
+                    }
+                    return page;
+                });
+    }
+
     /** How many POs are due, for the poll and for dashboards. */
     Uni<Long> dueCount() {
         return pool.preparedQuery("SELECT count(*) FROM purchase_order WHERE due_at IS NOT NULL").execute()

@@ -31,7 +31,8 @@ public interface PurchasingConfig {
 
     /**
      * The secret in the webhook URL registered in Precoro ({@code /webhooks/precoro/<token>}): Precoro signs nothing
-     * and sends no header of the hub's choosing, so the URL is the only secret it can carry. At least 24 characters.
+     * and sends no header of the hub's choosing, so the URL is the only secret it can carry: use 24 or more random
+     * characters.
      */
     String webhookToken();
 

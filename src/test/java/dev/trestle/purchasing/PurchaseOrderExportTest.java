@@ -178,6 +178,27 @@ class PurchaseOrderExportTest {
         long detailReads = sandbox.precoro().requests().count("GET", "/purchaseorders/2") - detailReadsBefore;
         assertTrue(detailReads >= 1 && detailReads <= 2, "five events, read once or twice: " + detailReads);
         assertEquals(0, database.count("SELECT count(*) FROM purchase_order WHERE idn = 7001"));
+
+        // The dashboard's view: each PO with its request, its purchaser and the employee they are matched to.
+        assertEquals(204, post(webhookUrl(TOKEN), "{\"id\": 8100003, \"type\": 2, \"action\": 1, \"idn\": 3}"));
+        awaitNotDue(PurchasingDemoCases.UNMAPPED_PURCHASER_PO_IDN);
+        JsonPath view = GraphQL.as("viewer", "query { purchaseOrders(first: 10) { edges { node { idn number state "
+                + "supplierName netTotal { amount currency } purchaserId employeeMappingStatus matchedEmployeeId "
+                + "employeeMappingReason netsuitePurchaseOrderId exportRequest { status previewNotes } } } } }");
+        assertNull(view.get("errors"), view.prettify());
+        List<Map<String, Object>> orders = view.getList("data.purchaseOrders.edges.node");
+        assertEquals(List.of("2", "3"), orders.stream().map(o -> o.get("idn")).toList());
+        Map<String, Object> mapped = orders.get(0);
+        assertEquals("REQUESTED", mapped.get("state"));
+        assertEquals("MAPPED", mapped.get("employeeMappingStatus"));
+        assertEquals("101", mapped.get("matchedEmployeeId"));
+        assertEquals(Map.of("amount", "629.40", "currency", "USD"), mapped.get("netTotal"));
+        assertEquals("PENDING", ((Map<?, ?>) mapped.get("exportRequest")).get("status"));
+        Map<String, Object> unmapped = orders.get(1);
+        assertEquals("NOT_MAPPED", unmapped.get("employeeMappingStatus"));
+        assertNull(unmapped.get("matchedEmployeeId"));
+        assertNotNull(unmapped.get("employeeMappingReason"), unmapped.toString());
+        assertFalse(((List<?>) ((Map<?, ?>) unmapped.get("exportRequest")).get("previewNotes")).isEmpty());
     }
 
     @Test

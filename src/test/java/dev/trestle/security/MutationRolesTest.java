@@ -184,6 +184,15 @@ class MutationRolesTest {
                     assertTrue(answer.getBoolean("data.enableEmployeeSync.settings.employeeSyncEnabled"));
                     Hub.awaitRun(answer.getLong("data.enableEmployeeSync.initialRun.id"));
                 }));
+        TABLE.put("setPurchaseOrderAutoApproval", new Row(Set.of(Roles.ADMIN), """
+                mutation { setPurchaseOrderAutoApproval(enabled: true) { autoApprovePurchaseOrders
+                  autoApprovePurchaseOrdersBy } }""",
+                (test, caller) -> Map.of(),
+                (test, caller, answer) -> {
+                    succeeded(answer);
+                    assertTrue(answer.getBoolean("data.setPurchaseOrderAutoApproval.autoApprovePurchaseOrders"));
+                    assertEquals(caller, answer.getString("data.setPurchaseOrderAutoApproval.autoApprovePurchaseOrdersBy"));
+                }));
         TABLE.put("disableEmployeeSync", new Row(Set.of(Roles.ADMIN), """
                 mutation { disableEmployeeSync { employeeSyncEnabled } }""",
                 (test, caller) -> Map.of(),

@@ -101,6 +101,7 @@ public final class HubProcess implements AutoCloseable {
         env.put("TRESTLE_PROCORE_LOGIN_URL", sandboxBase + "/procore");
         env.put("TRESTLE_PROCORE_CLIENT_ID", "sandbox-procore-client-id");
         env.put("TRESTLE_PROCORE_CLIENT_SECRET", "sandbox-procore-client-secret");
+        env.put("TRESTLE_PRECORO_WEBHOOK_TOKEN", "sandbox-precoro-webhook-token");
         env.put("TRESTLE_PROCORE_COMPANY_ID", "4264807");
         env.put("TRESTLE_PRECORO_BASE_URL", sandboxBase + "/precoro");
         env.put("TRESTLE_PRECORO_API_TOKEN", "sandbox-precoro-token");
