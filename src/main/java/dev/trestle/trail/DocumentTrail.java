@@ -47,6 +47,9 @@ public class DocumentTrail {
     /** The export an origin step names in its details ("... (export 12)"). */
     private static final Pattern EXPORT_IN_DETAILS = Pattern.compile("\\(export ([0-9]+)\\)");
 
+    /** The audit subject type of a Precoro purchase order (the record its externalId step is about). */
+    private static final String PRECORO_PO = LinkKind.PURCHASE_ORDER.leftSubjectType();
+
     /** Procore ids, and so every id that can be an invoice's. */
     private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,18}");
 
@@ -194,9 +197,16 @@ public class DocumentTrail {
     private static TrailStep step(AuditEvent event) {
         String request = "ExportRequest".equals(event.subjectType) ? event.subjectId : requestIn(event.details);
         String details = event.details == null ? "" : ": " + event.details;
+        // The hub's own decisions (a purchase order approved in Precoro asks for its export by itself, and an admin's
+        // automatic approval approves it) are told apart from people's by their subject.
+        boolean byTheHub = event.actorSubject != null && event.actorSubject.startsWith("system:");
+        boolean precoro = PRECORO_PO.equals(event.subjectType);
         return switch (event.action) {
-            case "EXPORT_REQUESTED" -> hub(event, request, "Export requested" + details);
-            case "EXPORT_APPROVED" -> hub(event, request, "Approved by an accounting approver" + details);
+            case "EXPORT_REQUESTED" -> hub(event, request, (byTheHub
+                    ? "Approved in Precoro, so the hub asked for its export by itself" : "Export requested") + details);
+            case "EXPORT_REPLANNED" -> hub(event, request, "Planned anew before a decision" + details);
+            case "EXPORT_APPROVED" -> hub(event, request, (byTheHub ? "Approved automatically"
+                    : "Approved by an accounting approver") + details);
             case "EXPORT_REJECTED" -> hub(event, request, "Rejected" + details);
             case "EXPORT_RESUBMITTED" -> hub(event, request, "Resubmitted, planned anew" + details);
             case "EXPORT_RETRY_REQUESTED" -> hub(event, request, "Retry asked for by an approver");
@@ -206,10 +216,13 @@ public class DocumentTrail {
             case "EXPORT_WRITE_DELIVERED" -> at(event, UpstreamSystem.NETSUITE, request,
                     "Written to NetSuite" + details);
             case "EXPORT_WRITE_FAILED" -> at(event, UpstreamSystem.NETSUITE, request, "NetSuite write failed" + details);
-            case "EXPORT_ORIGIN_RECORDED" -> at(event, UpstreamSystem.PROCORE, request,
-                    "The Procore record was given the NetSuite id" + details);
-            case "EXPORT_ORIGIN_REFUSED" -> at(event, UpstreamSystem.PROCORE, request,
-                    "Procore refused the NetSuite id" + details);
+            case "EXPORT_ORIGIN_RECORDED" -> precoro
+                    ? at(event, UpstreamSystem.PRECORO, request, "The Precoro purchase order was given the NetSuite "
+                            + "id as its externalId" + details)
+                    : at(event, UpstreamSystem.PROCORE, request, "The Procore record was given the NetSuite id" + details);
+            case "EXPORT_ORIGIN_REFUSED" -> precoro
+                    ? at(event, UpstreamSystem.PRECORO, request, "Precoro refused the NetSuite id" + details)
+                    : at(event, UpstreamSystem.PROCORE, request, "Procore refused the NetSuite id" + details);
             default -> hub(event, request, event.action.replace('_', ' ').toLowerCase() + details);
         };
     }

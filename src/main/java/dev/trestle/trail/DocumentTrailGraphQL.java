@@ -27,7 +27,10 @@ public class DocumentTrailGraphQL {
             + "decision, the NetSuite bill's creation, and the invoice's close-out with the bill's id; then, once the "
             + "invoice is linked to its bill, each NetSuite payment of the bill (in NetSuite id order, dated by its "
             + "day), the Procore commitment payment it was imported as, and drift (voided or deleted in NetSuite "
-            + "since). Works for every exported Procore record (vendors, projects, WBS codes).")
+            + "since). Works for every exported Procore record (vendors, projects, WBS codes), and for a Precoro "
+            + "purchase order (by its idn): its approval in Precoro, each request (made by the hub itself) and "
+            + "decision (a person's, or the admin's automatic approval), the NetSuite purchase order's creation or "
+            + "update, and its NetSuite id written back to Precoro.")
     public Uni<List<@NonNull TrailStep>> documentTrail(@NonNull @Id String subjectId) {
         return trail.of(subjectId);
     }

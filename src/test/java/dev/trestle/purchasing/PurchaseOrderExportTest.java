@@ -88,6 +88,15 @@ class PurchaseOrderExportTest {
         assertEquals(1, database.count("SELECT count(*) FROM record_link WHERE kind = 'PURCHASE_ORDER' AND left_id = '"
                 + idn + "' AND right_id = '" + order.id() + "' AND unlinked_at IS NULL"));
 
+        JsonPath trail = GraphQL.as("viewer", "query($s: ID!) { documentTrail(subjectId: $s) { system action "
+                + "description } }", Map.of("s", String.valueOf(idn)));
+        assertNull(trail.get("errors"), trail.prettify());
+        List<String> steps = trail.getList("data.documentTrail.description");
+        assertTrue(steps.stream().anyMatch(d -> d.startsWith("Approved in Precoro, so the hub asked")), steps.toString());
+        assertTrue(steps.stream().anyMatch(d -> d.startsWith("Approved by an accounting approver")), steps.toString());
+        assertTrue(steps.stream().anyMatch(d -> d.startsWith("The Precoro purchase order was given the NetSuite id")),
+                steps.toString());
+
         // The write-back changed the PO in Precoro and fired its webhook: that is the hub's own change.
         awaitNotDue(idn);
         assertEquals(1, requests(idn), "the hub's own write-back asks for nothing new");
