@@ -145,6 +145,15 @@ public class ExportService {
                 });
     }
 
+    /**
+     * Rejects the PENDING request of a source record that exports by itself, when the source took back what made it
+     * exportable (a purchase order no longer approved in Precoro), with the reason; {@code requester} is named as
+     * the decider, since no approver decided. Yields the request rejected, or null when none was pending.
+     */
+    public Uni<Long> withdrawForSource(ExportKind kind, String sourceId, UserRef requester, String reason) {
+        return store.withdrawPending(kind, sourceId, requester, reason, clock.instant());
+    }
+
     /** The planner of a kind, for callers that plan before they ask (the purchase order intake). */
     public ExportPlanner planner(ExportKind kind) {
         return planners.get(kind);

@@ -103,6 +103,23 @@ class ExportStore {
                         kind + " " + sourceId + ", " + plan.writes().size() + " NetSuite write(s)"));
     }
 
+    /** The PENDING request of the source, rejected with {@code reason} by {@code decider}; null when none was pending. */
+    Uni<Long> withdrawPending(ExportKind kind, String sourceId, UserRef decider, String reason, Instant now) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                UPDATE export_request SET status = 'REJECTED', decided_by = $3, decided_by_subject = $4, decided_at = $5,
+                       rejection_reason = $6
+                 WHERE kind = $1 AND source_id = $2 AND destination = 'NETSUITE' AND status = 'PENDING'
+                RETURNING id""")
+                .execute(Tuple.of(kind.name(), sourceId, decider.name(), decider.subject(), utc(now), reason))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    long id = rows.iterator().next().getLong("id");
+                    return audit(connection, now, decider, "EXPORT_WITHDRAWN", id, reason).replaceWith(id);
+                }));
+    }
+
     /**
      * Records the plan of a source record that changed, at most one open request per record: a PENDING request is
      * replanned, so that the approver decides on the record as it is; a plan identical to the record's last request

@@ -171,6 +171,12 @@ public class PurchaseOrderIntake {
 
     private Uni<Void> readAndPlan(PurchaseOrderStore.Due due) {
         Instant readAt = clock.instant();
+        Instant free = precoro.purchaseOrderFreeAt(due.idn());
+        if (free.isAfter(readAt.plusSeconds(1))) {
+            // Read within Precoro's duplicate minute (a person changed it right after the hub read it): it waits
+            // for the minute's end in the queue, rather than holding one of the reads the others need.
+            return store.later(due.idn(), free);
+        }
         return precoro.purchaseOrder(due.idn())
                 .chain(po -> decide(po, readAt))
                 .onFailure().recoverWithUni(failure -> failed(due, failure, readAt));
@@ -178,9 +184,14 @@ public class PurchaseOrderIntake {
 
     private Uni<Void> decide(PrecoroPurchaseOrder po, Instant readAt) {
         if (po.status() != PrecoroPurchaseOrder.APPROVED) {
-            return store.read(po.idn(), po, PurchaseOrderStore.State.NOT_APPROVED, "Precoro status " + po.status()
-                    + (po.statusName() == null ? "" : " (" + po.statusName() + ")")
-                    + ": only approved purchase orders go to NetSuite.", null, readAt);
+            String reason = "Precoro status " + po.status() + (po.statusName() == null ? "" : " (" + po.statusName()
+                    + ")") + ": only approved purchase orders go to NetSuite.";
+            // A request still waiting for its approver was asked while the PO was approved: it must not be approved
+            // now that Precoro took the approval back (canceled, sent back to revise).
+            return exports.withdrawForSource(ExportKind.PURCHASE_ORDER, String.valueOf(po.idn()), REQUESTER,
+                            "No longer approved in Precoro (" + reason + ")")
+                    .chain(withdrawn -> store.read(po.idn(), po, PurchaseOrderStore.State.NOT_APPROVED, reason,
+                            withdrawn, readAt));
         }
         return planner.plan(po)
                 .chain(plan -> settings.current().chain(current -> request(po, plan, current)))

@@ -205,6 +205,7 @@ public class DocumentTrail {
             case "EXPORT_REQUESTED" -> hub(event, request, (byTheHub
                     ? "Approved in Precoro, so the hub asked for its export by itself" : "Export requested") + details);
             case "EXPORT_REPLANNED" -> hub(event, request, "Planned anew before a decision" + details);
+            case "EXPORT_WITHDRAWN" -> hub(event, request, "Withdrawn before a decision" + details);
             case "EXPORT_APPROVED" -> hub(event, request, (byTheHub ? "Approved automatically"
                     : "Approved by an accounting approver") + details);
             case "EXPORT_REJECTED" -> hub(event, request, "Rejected" + details);

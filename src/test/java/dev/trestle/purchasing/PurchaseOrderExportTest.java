@@ -169,6 +169,27 @@ class PurchaseOrderExportTest {
     }
 
     @Test
+    void aRequestWaitingForItsApproverIsWithdrawnWhenPrecoroTakesTheApprovalBack() {
+        int idn = PurchasingDemoCases.CASE_AND_SPACES_PO_IDN;
+        sandbox.precoro().purchaseOrders().change(idn, po -> po);
+        String id = awaitRequest(idn, "PENDING").get("id").toString();
+
+        // Canceled in Precoro (status 8) before an approver decided: read again once Precoro's minute allows.
+        sandbox.precoro().purchaseOrders().setStatus(idn, 8);
+        Map<String, Object> withdrawn = awaitRequest(idn, "REJECTED");
+        assertEquals(id, withdrawn.get("id").toString());
+        assertEquals("Precoro (approved in Precoro)", withdrawn.get("decidedBy"));
+        assertTrue(withdrawn.get("rejectionReason").toString().startsWith("No longer approved in Precoro (Precoro "
+                + "status 8"), withdrawn.toString());
+        assertTrue(Exports.auditActions(id).contains("EXPORT_WITHDRAWN"));
+        assertEquals("NOT_APPROVED", database.text("SELECT state FROM purchase_order WHERE idn = " + idn));
+        JsonPath approve = GraphQL.as("approver", "mutation($id: ID!) { approveExport(id: $id) { status } }",
+                Map.of("id", id));
+        assertEquals("INVALID_EXPORT_STATE", GraphQL.errorCode(approve), approve.prettify());
+        assertTrue(sandbox.netsuite().records("purchaseOrder").byExternalId("precoro-po-" + idn).isEmpty());
+    }
+
+    @Test
     void theWebhookRefusesStrangersAndMalformedEventsAndTakesDuplicatesAsOne() {
         String event = "{\"id\": 8100001, \"type\": 2, \"action\": 1, \"idn\": 2}";
         assertEquals(404, post(webhookUrl("not-the-token"), event));
@@ -277,7 +298,7 @@ class PurchaseOrderExportTest {
             throw new AssertionError(e.getMessage() + "; " + row(idn), e);
         }
         JsonPath page = GraphQL.as("viewer", "query { exportRequests(first: 20, filter: {kind: [PURCHASE_ORDER]}) { "
-                + "edges { node { id status requestedBy decidedBy previewNotes preview { body } } } } }");
+                + "edges { node { id status requestedBy decidedBy rejectionReason previewNotes preview { body } } } } }");
         assertNull(page.get("errors"), page.prettify());
         return page.<Map<String, Object>>getList("data.exportRequests.edges.node").stream()
                 .filter(node -> node.get("id").toString().equals(id[0])).findFirst().orElseThrow();

@@ -98,6 +98,14 @@ public class PrecoroPurchasing {
     }
 
     /**
+     * When {@link #purchaseOrder(long)} of this idn may be asked again without waiting: now, or the end of Precoro's
+     * duplicate minute since it was last asked. For work that has other things to do than wait.
+     */
+    public Instant purchaseOrderFreeAt(long idn) {
+        return account.repeats().freeAt("purchaseorders/" + idn);
+    }
+
+    /**
      * Writes {@code externalId} (the NetSuite id of the PO made from it) onto the purchase order, as Precoro's
      * form field {@code externalId}; empty clears it. Answers the PO as Precoro has it then.
      * {@code NOT_FOUND} when Precoro has no PO with this idn; a value Precoro refuses (too long) is its refusal.
