@@ -319,15 +319,30 @@ class ExportStore {
             if (!"FAILED".equals(row.getString("status"))) {
                 return Uni.createFrom().failure(notIn(id, row, "FAILED"));
             }
-            return connection.preparedQuery("""
+            return newer(connection, id).chain(newer -> newer == null ? Uni.createFrom().voidItem()
+                    // The record changed since and was planned anew: retrying the old plan would write the old version
+                    // over the new one (an upsert by the same key).
+                    : Uni.createFrom().failure(new TrestleException(ErrorCode.INVALID_EXPORT_STATE, "Export " + id
+                            + " was planned from an older version of its record; export " + newer
+                            + " stands for the record as it is now."))).chain(() -> connection.preparedQuery("""
                     UPDATE export_delivery SET status = 'PENDING', next_attempt_at = $2, claimed_until = NULL,
                            attempts_before_retry = attempts
                      WHERE export_request_id = $1 AND status <> 'DELIVERED'""").execute(Tuple.of(id, utc(now)))
                     .chain(() -> connection.preparedQuery("""
                             UPDATE export_request SET status = 'APPROVED', next_attempt_at = NULL WHERE id = $1""")
                             .execute(Tuple.of(id)))
-                    .chain(() -> audit(connection, now, approver, "EXPORT_RETRY_REQUESTED", id, null));
+                    .chain(() -> audit(connection, now, approver, "EXPORT_RETRY_REQUESTED", id, null)));
         }));
+    }
+
+    /** The newest later request of the same record into the same system, if any. */
+    private static Uni<Long> newer(SqlConnection connection, long id) {
+        return connection.preparedQuery("""
+                SELECT max(n.id) AS newer FROM export_request r
+                  JOIN export_request n ON n.kind = r.kind AND n.source_id = r.source_id
+                                       AND n.destination = r.destination AND n.id > r.id
+                 WHERE r.id = $1""").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().next().getLong("newer"));
     }
 
     /**

@@ -14,7 +14,9 @@ import dev.trestle.support.Database;
 import dev.trestle.support.Exports;
 import dev.trestle.support.GraphQL;
 import dev.trestle.support.Hub;
+import dev.trestle.support.ShortPrecoroMinute;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -33,14 +35,12 @@ import org.junit.jupiter.api.Test;
  * change does, and updates the same NetSuite order.
  */
 @QuarkusTest
+@TestProfile(ShortPrecoroMinute.class)
 class PurchaseOrderExportTest {
 
     static final String TOKEN = "sandbox-precoro-webhook-token";
-    /**
-     * Precoro refuses the same GET within a minute, so a PO read again soon after its last read (a person changed it
-     * right after the hub read it) is read once that minute is over: waits allow for it.
-     */
-    private static final Duration WAIT = Duration.ofSeconds(150);
+    /** A PO read again within Precoro's duplicate window (five seconds here) is read once it is over. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     Sandbox sandbox;
@@ -187,6 +187,28 @@ class PurchaseOrderExportTest {
                 Map.of("id", id));
         assertEquals("INVALID_EXPORT_STATE", GraphQL.errorCode(approve), approve.prettify());
         assertTrue(sandbox.netsuite().records("purchaseOrder").byExternalId("precoro-po-" + idn).isEmpty());
+    }
+
+    @Test
+    void aFailedExportOfAnOlderVersionCannotBeRetriedOverANewerOne() {
+        int idn = PurchasingDemoCases.INACTIVE_VENDOR_PO_IDN;
+        String failed = request(idn).getString("data.requestExport.id");
+        Exports.approve(failed);
+        Map<String, Object> refused = Exports.awaitFinalFailure(failed);
+        assertEquals("INVALID_CONTENT", refused.get("errorCode"), refused.toString());
+        assertTrue(refused.get("errorDetail").toString().contains("entity"), refused.toString());
+
+        // Changed in Precoro since: a newer request stands for the PO now, and the old one may not overwrite it.
+        sandbox.precoro().purchaseOrders().change(idn, po -> new dev.trestle.sandbox.precoro.PurchaseOrder(po.id(),
+                po.idn(), po.status(), po.supplierId(), po.creatorId(), po.locationId(), po.currency(),
+                "Second thoughts", po.department(), po.classId(), po.lines(), po.externalId(), po.created(),
+                po.updated(), po.approved()));
+        String newer = awaitRequest(idn, "PENDING").get("id").toString();
+        assertFalse(newer.equals(failed));
+        JsonPath retried = GraphQL.as("approver", "mutation($id: ID!) { retryExport(id: $id) { status } }",
+                Map.of("id", failed));
+        assertEquals("INVALID_EXPORT_STATE", GraphQL.errorCode(retried), retried.prettify());
+        assertTrue(retried.getString("errors[0].message").contains("export " + newer), retried.prettify());
     }
 
     @Test
