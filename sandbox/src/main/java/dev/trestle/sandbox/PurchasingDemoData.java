@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The Precoro side of the purchasing demo: suppliers (some integrated with the NetSuite demo vendors) and purchase
  * orders of the demo's Precoro users, each a case of {@link PurchasingDemoCases}, plus any number of generated
- * approved POs for benchmarks. Deterministic: the same inputs give the same records.
+ * approved (or pending) POs for benchmarks. Deterministic: the same inputs give the same records.
  *
  * <p>On in every sandbox: it adds only Precoro suppliers and POs, which nothing else reads, and no NetSuite record,
  * so the counts other tests rely on (Precoro users, NetSuite transactions) stay as they were.
@@ -32,6 +32,15 @@ public record PurchasingDemoData(List<PrecoroSupplier> suppliers, List<PurchaseO
      * exact-match cases (Precoro user to NetSuite employee), whose users purchase the generated POs.
      */
     public static PurchasingDemoData generate(int generated, List<DemoCases.Match> exactMatches) {
+        return generate(generated, false, exactMatches);
+    }
+
+    /**
+     * As {@link #generate(int, List)}, the generated POs pending approval (status 1, no approvalDate) when
+     * {@code pending}: a benchmark approves them all at once, as their last approver would, each approval firing its
+     * update webhook.
+     */
+    public static PurchasingDemoData generate(int generated, boolean pending, List<DemoCases.Match> exactMatches) {
         List<PrecoroSupplier> suppliers = List.of(
                 supplier(301, "Acme Safety Supply", "2027", true),
                 supplier(302, "Lumber Liquidators Pro", "2028", true),
@@ -76,7 +85,8 @@ public record PurchasingDemoData(List<PrecoroSupplier> suppliers, List<PurchaseO
                 lines.add(line(lineId++, "Generated item " + (l + 1), String.format(Locale.ROOT, "GEN-%d", l + 1),
                         String.valueOf(1 + (i + l) % 12), price, "each", PurchasingDemoCases.INTEGRATED_ITEMS.get(l)));
             }
-            pos.add(po(idn, PurchaseOrder.APPROVED, integrated[i % integrated.length], purchaser, 1L, 101L, 201L,
+            pos.add(po(idn, pending ? PurchaseOrder.PENDING : PurchaseOrder.APPROVED, integrated[i % integrated.length],
+                    purchaser, 1L, 101L, 201L,
                     "Generated PO " + idn, lines));
             generatedIdns.add(idn);
         }

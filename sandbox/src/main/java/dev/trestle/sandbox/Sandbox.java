@@ -101,7 +101,7 @@ public final class Sandbox {
         DemoData data = DemoData.generate(settings.seed(), settings.precoroUsers(), settings.netsuiteEmployees());
         netsuite.restore(data.netsuiteEmployees());
         PurchasingDemoData purchasing = PurchasingDemoData.generate(settings.precoroGeneratedPurchaseOrders(),
-                data.cases().exactMatches());
+                settings.precoroGeneratedPurchaseOrdersPending(), data.cases().exactMatches());
         precoro.restore(data.precoroUsers(), purchasing.suppliers(), purchasing.purchaseOrders());
         purchasingCases = purchasing.cases();
         demoCases = data.cases();
@@ -121,7 +121,9 @@ public final class Sandbox {
      * A router answering {@code /netsuite/*}, {@code /precoro/*} and {@code /procore/*}, and
      * {@code GET /requests/{system}}: the requests that system received, oldest first, with the
      * instant each arrived (benchmarks time the hub against them); and {@code GET /records/procore/contract_payments}:
-     * every commitment payment Procore holds, as a read shows its fields.
+     * every commitment payment Procore holds, as a read shows its fields; {@code POST
+     * /records/precoro/purchaseorders/approve-pending}: approves every generated Precoro PO still pending, at once
+     * (benchmarks); and {@code GET /records/precoro/webhook-deliveries}: every webhook delivery Precoro tried.
      */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
@@ -155,6 +157,45 @@ public final class Sandbox {
                         .put("check_number", p.checkNumber()).put("origin_id", p.originId()));
             }
             ctx.response().putHeader("Content-Type", "application/json").end(payments.encode());
+        });
+        // A burst of approvals in Precoro, for benchmarks: people approve POs in Precoro's UI, which its API cannot do.
+        // Every generated PO still pending approval (--precoro-purchase-orders-pending) is approved now, in idn
+        // order, as its last approver would (status 2, approvalDate and updateDate now), each firing its update
+        // webhook. Outside Precoro's API like the route above (no token, no rate limit, not in the request log).
+        // Strict: 409 when no generated PO is pending, so that a run set up wrongly fails instead of measuring
+        // nothing; a PO that is not pending (the demo's own pending PO included) is left alone.
+        router.post("/records/precoro/purchaseorders/approve-pending").handler(ctx -> {
+            java.util.Set<Integer> generated = java.util.Set.copyOf(purchasingCases.generated());
+            JsonArray approved = new JsonArray();
+            java.time.Instant first = null;
+            java.time.Instant last = null;
+            for (dev.trestle.sandbox.precoro.PurchaseOrder po : precoro.purchaseOrders().all()) {
+                if (generated.contains(po.idn()) && po.status() == dev.trestle.sandbox.precoro.PurchaseOrder.PENDING) {
+                    dev.trestle.sandbox.precoro.PurchaseOrder done = precoro.purchaseOrders().approve(po.idn());
+                    approved.add(done.idn());
+                    first = first == null ? done.approved() : first;
+                    last = done.approved();
+                }
+            }
+            if (approved.isEmpty()) {
+                ctx.response().setStatusCode(409).putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("message", "no generated purchase order is pending approval (start the sandbox with "
+                                + "--precoro-purchase-orders N --precoro-purchase-orders-pending true)").encode());
+                return;
+            }
+            ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("approved", approved.size()).put("idns", approved)
+                    .put("firstApprovedAt", first.toString()).put("lastApprovedAt", last.toString()).encode());
+        });
+        // Every webhook delivery Precoro tried so far, oldest first: the event, the attempt, how it ended.
+        router.get("/records/precoro/webhook-deliveries").handler(ctx -> {
+            JsonArray deliveries = new JsonArray();
+            for (dev.trestle.sandbox.precoro.Webhooks.Delivery d : precoro.webhooks().deliveries()) {
+                deliveries.add(new JsonObject().put("url", d.url()).put("event", d.event()).put("attempt", d.attempt())
+                        .put("duplicate", d.duplicate()).put("status", d.status()).put("failure", d.failure())
+                        .put("at", d.at().toString()));
+            }
+            ctx.response().putHeader("Content-Type", "application/json").end(deliveries.encode());
         });
         router.route("/netsuite*").subRouter(netsuite.router(vertx));
         router.route("/precoro*").subRouter(precoro.router(vertx));

@@ -68,6 +68,7 @@ public final class SandboxServer {
                     case "--procore-invoice-lines" -> settings.procoreGeneratedInvoiceLines(Integer.parseInt(value));
                     case "--netsuite-bill-payments" -> settings.netsuiteGeneratedBillPayments(Integer.parseInt(value));
                     case "--precoro-purchase-orders" -> settings.precoroGeneratedPurchaseOrders(Integer.parseInt(value));
+                    case "--precoro-purchase-orders-pending" -> settings.precoroGeneratedPurchaseOrdersPending(bool(flag, value));
                     case "--precoro-webhook-url" -> webhookUrls.add(value);
                     case "--money-back-demo" -> settings.moneyBackDemo(Boolean.parseBoolean(value));
                     case "--procore-company-country" -> settings.procoreCompanyCountry(value);
@@ -155,6 +156,8 @@ public final class SandboxServer {
                    generated bill exported from a generated approved Procore invoice on its own commitment)]
                   [--money-back-demo false (bills paid in NetSuite, bills and journals for direct costs)]
                   [--precoro-purchase-orders 0 (generated approved Precoro POs after the purchasing demo's)]
+                  [--precoro-purchase-orders-pending false (true: the generated POs start pending approval, and
+                   POST /sandbox/records/precoro/purchaseorders/approve-pending approves them all at once)]
                   [--precoro-webhook-url URL (repeatable, at most 5: where PO create/update webhooks go)]
                   [--procore-company-country US]
                   [--netsuite-concurrency 5] [--precoro-rps 1] [--precoro-hourly 1500] [--precoro-daily 3000]
@@ -163,6 +166,14 @@ public final class SandboxServer {
                   [--procore-overload-concurrency 20 (0: off)]
                   [--precoro-user-changes-per-second 0 (users re-saved at random, as a tenant at work)]
                   [--error-rate 0] [--throttle-rate 0] [--drop-rate 0] [--malformed-rate 0] [--hang-rate 0]""");
+    }
+
+    /** Exactly true or false: a typo must not silently mean false. */
+    private static boolean bool(String flag, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            fail("true or false after " + flag + ", not " + value);
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static void fail(String problem) {

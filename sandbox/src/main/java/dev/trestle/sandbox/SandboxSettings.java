@@ -50,6 +50,7 @@ public record SandboxSettings(
         int netsuiteGeneratedBillPayments,
         String procoreCompanyCountry,
         int precoroGeneratedPurchaseOrders,
+        boolean precoroGeneratedPurchaseOrdersPending,
         Clock clock) {
 
     public static SandboxSettings defaults() {
@@ -59,7 +60,7 @@ public record SandboxSettings(
                 "sandbox-procore-client-id", "sandbox-procore-client-secret", ProcoreDemoCases.COMPANY_ID,
                 Duration.ofSeconds(5400), 3600, Duration.ofHours(1), 25, Duration.ofSeconds(10), 20,
                 Duration.ofSeconds(1), Duration.ZERO, 0, 0, 10, false, 0, ProcoreSandbox.DEFAULT_COUNTRY, 0,
-                Clock.systemUTC());
+                false, Clock.systemUTC());
     }
 
     public Builder toBuilder() {
@@ -103,6 +104,7 @@ public record SandboxSettings(
         private int netsuiteGeneratedBillPayments;
         private String procoreCompanyCountry;
         private int precoroGeneratedPurchaseOrders;
+        private boolean precoroGeneratedPurchaseOrdersPending;
         private Clock clock;
 
         private Builder(SandboxSettings s) {
@@ -141,6 +143,7 @@ public record SandboxSettings(
             netsuiteGeneratedBillPayments = s.netsuiteGeneratedBillPayments;
             procoreCompanyCountry = s.procoreCompanyCountry;
             precoroGeneratedPurchaseOrders = s.precoroGeneratedPurchaseOrders;
+            precoroGeneratedPurchaseOrdersPending = s.precoroGeneratedPurchaseOrdersPending;
             clock = s.clock;
         }
 
@@ -189,6 +192,14 @@ public record SandboxSettings(
         public Builder procoreCompanyCountry(String value) { procoreCompanyCountry = value; return this; }
         /** Approved Precoro purchase orders added after the purchasing demo's, for benchmarks ({@link PurchasingDemoData}). */
         public Builder precoroGeneratedPurchaseOrders(int value) { precoroGeneratedPurchaseOrders = value; return this; }
+        /**
+         * The generated POs start pending approval instead of approved, for a benchmark that approves them all at once
+         * ({@code POST /sandbox/records/precoro/purchaseorders/approve-pending}, {@link Sandbox#router}).
+         */
+        public Builder precoroGeneratedPurchaseOrdersPending(boolean value) {
+            precoroGeneratedPurchaseOrdersPending = value;
+            return this;
+        }
         public Builder clock(Clock value) { clock = value; return this; }
 
         public SandboxSettings build() {
@@ -199,7 +210,8 @@ public record SandboxSettings(
                     procoreCompanyId, procoreTokenLifetime, procoreRequestsPerWindow, procoreRateWindow, procoreSpikeLimit,
                     procoreSpikeWindow, procoreOverloadConcurrency, procoreOverloadRetryAfter, procoreLatency,
                     procoreGeneratedVendors, procoreGeneratedInvoices, procoreGeneratedInvoiceLines, moneyBackDemo,
-                    netsuiteGeneratedBillPayments, procoreCompanyCountry, precoroGeneratedPurchaseOrders, clock);
+                    netsuiteGeneratedBillPayments, procoreCompanyCountry, precoroGeneratedPurchaseOrders,
+                    precoroGeneratedPurchaseOrdersPending, clock);
         }
     }
 }
