@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   http://127.0.0.1:18089/sandbox jdbc:postgresql://localhost:5432/trestle_bench
  * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 payments 10000 100 5 \
  *   http://127.0.0.1:18089/sandbox jdbc:postgresql://localhost:5432/trestle_bench
+ * java -cp 'target/quarkus-app/lib/main/*' bench/src/BenchClient.java http://127.0.0.1:18080 purchaseorders 500 100 5 \
+ *   http://127.0.0.1:18089/sandbox jdbc:postgresql://localhost:5432/trestle_bench
  * </pre>
  */
 public class BenchClient {
@@ -75,8 +77,10 @@ public class BenchClient {
             case "paced" -> client.paced(Integer.parseInt(args[2]), args[3]);
             case "payments" -> client.payments(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), args[5], args[6]);
+            case "purchaseorders" -> client.purchaseOrders(Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]), args[5], args[6]);
             default -> throw new IllegalArgumentException(
-                    "mode is sync, query, exports, bills, limits, day, paced or payments");
+                    "mode is sync, query, exports, bills, limits, day, paced, payments or purchaseorders");
         }
     }
 
@@ -432,6 +436,284 @@ public class BenchClient {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /**
+     * Precoro purchase orders to NetSuite purchase orders under Precoro's real limits. Part 1: the sandbox approves
+     * {@code orders} generated POs in one burst (each approval fires its webhook); timed from the last approval to the
+     * last PURCHASE_ORDER export request PENDING in the hub's database, against the paced bound (one request a second
+     * for every PO's detail read and each supplier's one read), with the Precoro requests by kind (the sandbox's log),
+     * the webhook deliveries and the 429s. Part 2: eight clients of a designated approver approve all the requests at
+     * once; timed from the first approval to the last EXPORTED against the NetSuite bound (one write each, at
+     * NetSuite's latency and concurrency); then the externalId write-backs to Precoro (one PATCH each, Precoro-paced),
+     * timed on their own, with every Precoro request they caused, and whether the hub took their webhooks as its own.
+     */
+    void purchaseOrders(int orders, int latencyMs, int concurrency, String sandbox, String database) throws Exception {
+        Upstream upstream = new Upstream(sandbox);
+        gql("mutation { designateAccountingApprover(user: \"bench-approver\") { user } }");
+        String approver = sign("bench-approver", List.of("approver"));
+        // The generated POs' suppliers (301, 302, 303 in turn): each is read once, to link it by the NetSuite id
+        // Precoro carries for it.
+        int suppliers = Math.min(orders, 3);
+        int precoroBefore = upstream.log("precoro").size();
+
+        // ---- Part 1: the burst of approvals in Precoro -> PENDING export requests ----
+        int minimum = orders + suppliers;
+        System.out.printf("Part 1: %d POs approved in Precoro at once, under Precoro's real limits (1 request/s, 1,500 an "
+                + "hour, the duplicate minute)%n", orders);
+        System.out.printf("  paced bound: %d PO detail reads + %d supplier reads = %d Precoro requests at 1/s = %d s%n",
+                orders, suppliers, minimum, minimum);
+        HttpResponse<String> burst = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox
+                + "/records/precoro/purchaseorders/approve-pending")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (burst.statusCode() != 200) {
+            throw new IllegalStateException("the sandbox did not approve: HTTP " + burst.statusCode() + " " + burst.body());
+        }
+        JsonNode approved = JSON.readTree(burst.body());
+        if (approved.get("approved").asInt() != orders) {
+            throw new IllegalStateException("the sandbox approved " + approved.get("approved") + " POs, not " + orders);
+        }
+        Instant firstApproval = Instant.parse(approved.get("firstApprovedAt").asText());
+        Instant lastApproval = Instant.parse(approved.get("lastApprovedAt").asText());
+        Instant[] pending = awaitPurchaseOrdersPending(database, orders, Duration.ofSeconds(3L * orders + 300));
+        double part1 = Duration.between(lastApproval, pending[1]).toNanos() / 1e9;
+        List<JsonNode> precoroLog = upstream.log("precoro");
+        List<JsonNode> part1Log = precoroLog.subList(precoroBefore, precoroLog.size());
+        System.out.printf("  %d approvals in %.0f ms; first PENDING %.1f s after the first approval; last PENDING %.1f s "
+                + "after the last approval = %.3fx the paced bound%n", orders,
+                Duration.between(firstApproval, lastApproval).toNanos() / 1e6,
+                Duration.between(firstApproval, pending[0]).toNanos() / 1e9, part1, part1 / minimum);
+        System.out.printf("  Precoro requests: %d (minimum %d): %s%n", part1Log.size(), minimum, precoroKinds(part1Log));
+        if (!part1Log.isEmpty()) {
+            System.out.printf("  Precoro busy from the first request (%.1f s after the last approval) to the last: %.1f s%n",
+                    seconds(lastApproval, part1Log.get(0)), Duration.between(Instant.parse(part1Log.get(0).get("time")
+                            .asText()), Instant.parse(part1Log.get(part1Log.size() - 1).get("time").asText())).toNanos() / 1e9);
+        }
+        System.out.printf("  webhook deliveries: %s; 429s the hub received: Precoro %d%n", webhookDeliveries(sandbox),
+                throttled("precoro"));
+
+        // ---- Part 2: all requests approved at once -> NetSuite purchase orders, then the write-backs ----
+        List<String> requests = purchaseOrderRequests(database, "PENDING");
+        int precoroPart2 = upstream.log("precoro").size();
+        int netsuiteBefore = upstream.log("netsuite").size();
+        double bound = orders * latencyMs / 1000.0 / concurrency;
+        System.out.printf("Part 2: %d requests approved at once by eight clients of a designated approver%n", requests.size());
+        System.out.printf("  NetSuite bound: %d writes x %d ms / NetSuite concurrency %d = %.2f s%n", orders, latencyMs,
+                concurrency, bound);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        long start = System.nanoTime();
+        try {
+            parallel(clients, requests, id -> gql(approver, "mutation { approveExport(id: \"" + id + "\") { id } }"));
+        } finally {
+            clients.shutdownNow();
+        }
+        double approving = (System.nanoTime() - start) / 1e9;
+        Instant[] exported = awaitPurchaseOrdersExported(database, orders, Duration.ofMinutes(10));
+        double part2 = Duration.between(exported[0], exported[1]).toNanos() / 1e9;
+        List<JsonNode> netsuiteLog = upstream.log("netsuite");
+        List<JsonNode> writes = netsuiteLog.subList(netsuiteBefore, netsuiteLog.size()).stream().filter(w -> w.get("write").asBoolean() && w.get("path").asText().contains("/purchaseOrder")).toList();
+        long distinct = writes.stream().map(w -> w.get("path").asText()).distinct().count();
+        System.out.printf("  approving took %.2f s; last EXPORTED %.2f s after the first approval = %.2fx the NetSuite "
+                + "bound%n", approving, part2, part2 / bound);
+        System.out.printf("  NetSuite purchaseOrder writes: %d to %d distinct external ids; NetSuite 429s the hub got: %d%n",
+                writes.size(), distinct, throttled("netsuite"));
+
+        Instant[] recorded = awaitWriteBacks(database, orders, Duration.ofSeconds(4L * orders + 600));
+        // The write-backs' own webhooks are read (or checked) after two quiet seconds: let the last of them settle.
+        awaitNothingDue(database, Duration.ofMinutes(5));
+        Thread.sleep(3000);
+        precoroLog = upstream.log("precoro");
+        List<JsonNode> part2Log = precoroLog.subList(precoroPart2, precoroLog.size());
+        long patches = part2Log.stream().filter(r -> r.get("method").asText().equals("PATCH")).count();
+        System.out.printf("  externalId write-backs (Precoro-paced, not counted against the NetSuite bound): %s%n",
+                recorded == null ? "NOT ALL RECORDED in time" : String.format(java.util.Locale.ROOT,
+                        "last recorded %.1f s after the first EXPORTED (%.1f s after the last) = %.3fx their paced bound "
+                                + "(%d PATCHes at 1/s = %d s)", Duration.between(exported[2], recorded[1]).toNanos() / 1e9,
+                        Duration.between(exported[1], recorded[1]).toNanos() / 1e9,
+                        Duration.between(exported[2], recorded[1]).toNanos() / 1e9 / orders, orders, orders));
+        System.out.printf("  Precoro requests in Part 2: %d (minimum %d PATCHes): %s; PATCHes %d%n", part2Log.size(),
+                orders, precoroKinds(part2Log), patches);
+        System.out.printf("  webhook deliveries so far: %s%n", webhookDeliveries(sandbox));
+        System.out.printf("  after the write-backs' webhooks: %s%n", purchaseOrderStates(database));
+        List<JsonNode> all = upstream.log("precoro");
+        System.out.printf("Precoro requests in all: %d (%s); 429s the hub received: Precoro %d, NetSuite %d%n", all.size(),
+                precoroKinds(all), throttled("precoro"), throttled("netsuite"));
+        if (recorded == null) {
+            throw new IllegalStateException("the externalId write-backs were not all recorded in time");
+        }
+    }
+
+    /** Requests of the sandbox's Precoro log by kind: PO detail reads, PO list reads, supplier reads, PATCHes. */
+    private static String precoroKinds(List<JsonNode> log) {
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        for (JsonNode r : log) {
+            String path = r.get("path").asText().replaceFirst("^.*/precoro", "");
+            String kind = r.get("method").asText() + " " + (path.matches("/purchaseorders/[0-9]+") ? "/purchaseorders/{idn}"
+                    : path.matches("/suppliers/[0-9]+") ? "/suppliers/{id}" : path);
+            kinds.merge(kind, 1L, Long::sum);
+        }
+        return kinds.toString();
+    }
+
+    /** The sandbox's Precoro webhook deliveries: first attempts and retries, by outcome. */
+    private static String webhookDeliveries(String sandbox) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox
+                + "/records/precoro/webhook-deliveries")).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Long> outcomes = new java.util.TreeMap<>();
+        for (JsonNode d : JSON.readTree(answer.body())) {
+            String outcome = (d.get("attempt").asInt() == 1 ? "first attempt " : "retry ")
+                    + (d.get("status").asInt() > 0 ? "HTTP " + d.get("status").asInt() : d.get("failure").asText());
+            outcomes.merge(outcome, 1L, Long::sum);
+        }
+        return outcomes.toString();
+    }
+
+    /** Waits until {@code orders} PURCHASE_ORDER requests are PENDING; answers the first and last requested_at. */
+    private static Instant[] awaitPurchaseOrdersPending(String database, int orders, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
+                java.sql.PreparedStatement query = db.prepareStatement("SELECT count(*), min(requested_at), max(requested_at) "
+                        + "FROM export_request WHERE kind = 'PURCHASE_ORDER' AND status = 'PENDING'")) {
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) >= orders) {
+                        return new Instant[] {row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant()};
+                    }
+                }
+                refusedPurchaseOrders(db);
+                // Rare polls: the hub's reads are paced at one a second, so a second's poll costs nothing measurable.
+                Thread.sleep(1000);
+            }
+            throw new IllegalStateException("not all " + orders + " POs PENDING in time: " + purchaseOrderStates(database));
+        }
+    }
+
+    /** Fails at once when the hub recorded a PO as not exportable: nothing would become PENDING for it. */
+    private static void refusedPurchaseOrders(java.sql.Connection db) throws Exception {
+        try (java.sql.Statement statement = db.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT idn, state, reason FROM purchase_order "
+                        + "WHERE state IN ('NOT_EXPORTABLE', 'NOT_APPROVED') LIMIT 1")) {
+            if (row.next()) {
+                throw new IllegalStateException("PO " + row.getLong(1) + " is " + row.getString(2) + ": " + row.getString(3));
+            }
+        }
+    }
+
+    /** The PURCHASE_ORDER requests of this status, by id. */
+    private static List<String> purchaseOrderRequests(String database, String status) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
+                java.sql.PreparedStatement query = db.prepareStatement("SELECT id FROM export_request "
+                        + "WHERE kind = 'PURCHASE_ORDER' AND status = ? ORDER BY id")) {
+            query.setString(1, status);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(String.valueOf(rows.getLong(1)));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Waits until {@code orders} are EXPORTED: the first approval, the last finishedAt and the first finishedAt. */
+    private static Instant[] awaitPurchaseOrdersExported(String database, int orders, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
+                java.sql.PreparedStatement query = db.prepareStatement("SELECT count(*) FILTER (WHERE status = 'EXPORTED'), "
+                        + "count(*) FILTER (WHERE status = 'FAILED'), min(decided_at), max(finished_at), min(finished_at) "
+                        + "FROM export_request WHERE kind = 'PURCHASE_ORDER'")) {
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    row.next();
+                    if (row.getLong(2) > 0) {
+                        throw new IllegalStateException(row.getLong(2) + " PO exports FAILED");
+                    }
+                    if (row.getLong(1) >= orders) {
+                        return new Instant[] {row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant(),
+                                row.getTimestamp(5).toInstant()};
+                    }
+                }
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("not all " + orders + " PO exports EXPORTED in time");
+    }
+
+    /**
+     * Waits until every PO delivery's externalId write-back is RECORDED: the first and last originRecordedAt, or null
+     * when not all are within {@code patience} (then what is left is printed).
+     */
+    private static Instant[] awaitWriteBacks(String database, int orders, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
+                java.sql.PreparedStatement query = db.prepareStatement("SELECT count(*) FILTER (WHERE d.origin_status = "
+                        + "'RECORDED'), count(*) FILTER (WHERE d.origin_status = 'FAILED'), min(d.origin_recorded_at), "
+                        + "max(d.origin_recorded_at), max(d.origin_error_detail) FROM export_delivery d JOIN export_request r "
+                        + "ON r.id = d.export_request_id WHERE r.kind = 'PURCHASE_ORDER'")) {
+            long recorded = 0;
+            String error = null;
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    row.next();
+                    recorded = row.getLong(1);
+                    error = row.getString(5);
+                    if (row.getLong(2) > 0) {
+                        throw new IllegalStateException(row.getLong(2) + " write-backs FAILED: " + error);
+                    }
+                    if (recorded >= orders) {
+                        return new Instant[] {row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant()};
+                    }
+                }
+                Thread.sleep(1000);
+            }
+            System.out.printf("  write-backs: only %d of %d recorded within %d s (last error: %s)%n", recorded, orders,
+                    patience.toSeconds(), error);
+            return null;
+        }
+    }
+
+    /** Waits until no PO is due in the hub (the write-backs' webhooks handled). */
+    private static void awaitNothingDue(String database, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
+                java.sql.PreparedStatement query = db.prepareStatement(
+                        "SELECT count(*) FROM purchase_order WHERE due_at IS NOT NULL")) {
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet row = query.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(1000);
+            }
+        }
+        System.out.printf("  POs still due after %d s: %s%n", patience.toSeconds(), purchaseOrderStates(database));
+    }
+
+    /** The hub's POs by state, with how many are due, and its PURCHASE_ORDER requests by status. */
+    private static String purchaseOrderStates(String database) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
+                java.sql.Statement statement = db.createStatement()) {
+            try (java.sql.ResultSet rows = statement.executeQuery("SELECT COALESCE(state, 'WAITING'), count(*), "
+                    + "count(*) FILTER (WHERE due_at IS NOT NULL), sum(events) FROM purchase_order GROUP BY 1 ORDER BY 1")) {
+                out.append("POs in the hub");
+                while (rows.next()) {
+                    out.append(' ').append(rows.getString(1)).append(' ').append(rows.getLong(2)).append(" (due ")
+                            .append(rows.getLong(3)).append(", webhook events ").append(rows.getLong(4)).append(')');
+                }
+            }
+            try (java.sql.ResultSet rows = statement.executeQuery("SELECT status, count(*) FROM export_request "
+                    + "WHERE kind = 'PURCHASE_ORDER' GROUP BY 1 ORDER BY 1")) {
+                out.append("; PURCHASE_ORDER requests");
+                while (rows.next()) {
+                    out.append(' ').append(rows.getString(1)).append(' ').append(rows.getLong(2));
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** Rows of one SuiteQL page (the largest NetSuite serves), and ids per IN list (NetSuite's most). */
