@@ -484,6 +484,7 @@ public class BenchClient {
                 Duration.between(firstApproval, lastApproval).toNanos() / 1e6,
                 Duration.between(firstApproval, pending[0]).toNanos() / 1e9, part1, part1 / minimum);
         System.out.printf("  Precoro requests: %d (minimum %d): %s%n", part1Log.size(), minimum, precoroKinds(part1Log));
+        System.out.printf("  %s%n", spacing(part1Log));
         if (!part1Log.isEmpty()) {
             System.out.printf("  Precoro busy from the first request (%.1f s after the last approval) to the last: %.1f s%n",
                     seconds(lastApproval, part1Log.get(0)), Duration.between(Instant.parse(part1Log.get(0).get("time")
@@ -517,6 +518,25 @@ public class BenchClient {
                 + "bound%n", approving, part2, part2 / bound);
         System.out.printf("  NetSuite purchaseOrder writes: %d to %d distinct external ids; NetSuite 429s the hub got: %d%n",
                 writes.size(), distinct, throttled("netsuite"));
+        if (writes.size() > concurrency) {
+            // With NetSuite's permits always taken, write k + concurrency arrives one round trip after write k. Split
+            // at the last approval: while approvals still arrive they share the hub with the deliveries.
+            Instant lastApproved = exported[3];
+            List<Double> during = new ArrayList<>();
+            List<Double> after = new ArrayList<>();
+            for (int k = 0; k + concurrency < writes.size(); k++) {
+                Instant at = Instant.parse(writes.get(k).get("time").asText());
+                Instant next = Instant.parse(writes.get(k + concurrency).get("time").asText());
+                (next.isAfter(lastApproved) ? after : during).add(Duration.between(at, next).toNanos() / 1e6);
+            }
+            Instant firstWrite = Instant.parse(writes.get(0).get("time").asText());
+            Instant lastWrite = Instant.parse(writes.get(writes.size() - 1).get("time").asText());
+            System.out.printf("  NetSuite busy from the first write (%.0f ms after the first approval) to the last answer "
+                    + "%.2f s; the last approval came %.2f s after the first%n  %s%n",
+                    Duration.between(exported[0], firstWrite).toNanos() / 1e6,
+                    Duration.between(firstWrite, lastWrite).toNanos() / 1e9 + latencyMs / 1000.0,
+                    Duration.between(exported[0], lastApproved).toNanos() / 1e9, cycles(during, after, concurrency, latencyMs));
+        }
 
         Instant[] recorded = awaitWriteBacks(database, orders, Duration.ofSeconds(4L * orders + 600));
         // The write-backs' own webhooks are read (or checked) after two quiet seconds: let the last of them settle.
@@ -533,14 +553,55 @@ public class BenchClient {
                         Duration.between(exported[2], recorded[1]).toNanos() / 1e9 / orders, orders, orders));
         System.out.printf("  Precoro requests in Part 2: %d (minimum %d PATCHes): %s; PATCHes %d%n", part2Log.size(),
                 orders, precoroKinds(part2Log), patches);
+        System.out.printf("  %s%n", spacing(part2Log));
         System.out.printf("  webhook deliveries so far: %s%n", webhookDeliveries(sandbox));
         System.out.printf("  after the write-backs' webhooks: %s%n", purchaseOrderStates(database));
         List<JsonNode> all = upstream.log("precoro");
         System.out.printf("Precoro requests in all: %d (%s); 429s the hub received: Precoro %d, NetSuite %d%n", all.size(),
                 precoroKinds(all), throttled("precoro"), throttled("netsuite"));
+        Map<String, Long> hubCounts = upstreamCounts();
+        hubCounts.keySet().removeIf(key -> !key.startsWith("precoro:"));
+        System.out.printf("  the hub's Precoro requests by operation and outcome: %s%n", hubCounts);
         if (recorded == null) {
             throw new IllegalStateException("the externalId write-backs were not all recorded in time");
         }
+    }
+
+    /** The NetSuite cycle (write k to write k + concurrency) while approvals arrived and after the last one. */
+    private static String cycles(List<Double> during, List<Double> after, int concurrency, int latencyMs) {
+        StringBuilder out = new StringBuilder("NetSuite cycle (write k to k + " + concurrency + ", one round trip = "
+                + latencyMs + " ms when its permits never idle)");
+        Map<String, List<Double>> parts = new java.util.LinkedHashMap<>();
+        parts.put("while approvals arrived", during);
+        parts.put("after the last approval", after);
+        for (Map.Entry<String, List<Double>> part : parts.entrySet()) {
+            List<Double> sorted = new ArrayList<>(part.getValue());
+            Collections.sort(sorted);
+            out.append(sorted.isEmpty() ? String.format(java.util.Locale.ROOT, " %s: none", part.getKey())
+                    : String.format(java.util.Locale.ROOT, " %s (%d writes): p50 %.0f ms, p90 %.0f ms;", part.getKey(),
+                            sorted.size(), percentile(sorted, 50), percentile(sorted, 90)));
+        }
+        return out.toString();
+    }
+
+    /**
+     * How close the Precoro requests came as they arrived: Precoro counts each calendar second (the sandbox does as it),
+     * so two arrivals in one second are a 429 however the sender spaced them.
+     */
+    private static String spacing(List<JsonNode> log) {
+        double closest = Double.MAX_VALUE;
+        int sameSecond = 0;
+        for (int k = 1; k < log.size(); k++) {
+            Instant before = Instant.parse(log.get(k - 1).get("time").asText());
+            Instant at = Instant.parse(log.get(k).get("time").asText());
+            closest = Math.min(closest, Duration.between(before, at).toNanos() / 1e6);
+            if (before.getEpochSecond() == at.getEpochSecond()) {
+                sameSecond++;
+            }
+        }
+        return log.size() < 2 ? "fewer than two Precoro requests" : String.format(java.util.Locale.ROOT,
+                "Precoro arrivals: closest two %.0f ms apart; %d arrived in the same calendar second as the one before",
+                closest, sameSecond);
     }
 
     /** Requests of the sandbox's Precoro log by kind: PO detail reads, PO list reads, supplier reads, PATCHes. */
@@ -616,13 +677,13 @@ public class BenchClient {
         return ids;
     }
 
-    /** Waits until {@code orders} are EXPORTED: the first approval, the last finishedAt and the first finishedAt. */
+    /** Waits until {@code orders} are EXPORTED: the first approval, the last and the first finishedAt, the last approval. */
     private static Instant[] awaitPurchaseOrdersExported(String database, int orders, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, "trestle", "trestle");
                 java.sql.PreparedStatement query = db.prepareStatement("SELECT count(*) FILTER (WHERE status = 'EXPORTED'), "
-                        + "count(*) FILTER (WHERE status = 'FAILED'), min(decided_at), max(finished_at), min(finished_at) "
-                        + "FROM export_request WHERE kind = 'PURCHASE_ORDER'")) {
+                        + "count(*) FILTER (WHERE status = 'FAILED'), min(decided_at), max(finished_at), min(finished_at), "
+                        + "max(decided_at) FROM export_request WHERE kind = 'PURCHASE_ORDER'")) {
             while (System.nanoTime() < deadline) {
                 try (java.sql.ResultSet row = query.executeQuery()) {
                     row.next();
@@ -631,7 +692,7 @@ public class BenchClient {
                     }
                     if (row.getLong(1) >= orders) {
                         return new Instant[] {row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant(),
-                                row.getTimestamp(5).toInstant()};
+                                row.getTimestamp(5).toInstant(), row.getTimestamp(6).toInstant()};
                     }
                 }
                 Thread.sleep(250);

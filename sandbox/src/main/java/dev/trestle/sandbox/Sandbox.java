@@ -2,13 +2,17 @@ package dev.trestle.sandbox;
 
 import dev.trestle.sandbox.netsuite.NetSuiteSandbox;
 import dev.trestle.sandbox.precoro.PrecoroSandbox;
+import dev.trestle.sandbox.precoro.PurchaseOrder;
 import dev.trestle.sandbox.precoro.RateLimiter;
+import dev.trestle.sandbox.precoro.Webhooks;
 import dev.trestle.sandbox.procore.ProcoreContractPayment;
 import dev.trestle.sandbox.procore.ProcoreSandbox;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.time.Instant;
+import java.util.Set;
 
 /**
  * The simulated upstream systems of the hub, with their demo data. Plain Vert.x Web, no CDI, so
@@ -165,13 +169,13 @@ public final class Sandbox {
         // Strict: 409 when no generated PO is pending, so that a run set up wrongly fails instead of measuring
         // nothing; a PO that is not pending (the demo's own pending PO included) is left alone.
         router.post("/records/precoro/purchaseorders/approve-pending").handler(ctx -> {
-            java.util.Set<Integer> generated = java.util.Set.copyOf(purchasingCases.generated());
+            Set<Integer> generated = Set.copyOf(purchasingCases.generated());
             JsonArray approved = new JsonArray();
-            java.time.Instant first = null;
-            java.time.Instant last = null;
-            for (dev.trestle.sandbox.precoro.PurchaseOrder po : precoro.purchaseOrders().all()) {
-                if (generated.contains(po.idn()) && po.status() == dev.trestle.sandbox.precoro.PurchaseOrder.PENDING) {
-                    dev.trestle.sandbox.precoro.PurchaseOrder done = precoro.purchaseOrders().approve(po.idn());
+            Instant first = null;
+            Instant last = null;
+            for (PurchaseOrder po : precoro.purchaseOrders().all()) {
+                if (generated.contains(po.idn()) && po.status() == PurchaseOrder.PENDING) {
+                    PurchaseOrder done = precoro.purchaseOrders().approve(po.idn());
                     approved.add(done.idn());
                     first = first == null ? done.approved() : first;
                     last = done.approved();
@@ -190,7 +194,7 @@ public final class Sandbox {
         // Every webhook delivery Precoro tried so far, oldest first: the event, the attempt, how it ended.
         router.get("/records/precoro/webhook-deliveries").handler(ctx -> {
             JsonArray deliveries = new JsonArray();
-            for (dev.trestle.sandbox.precoro.Webhooks.Delivery d : precoro.webhooks().deliveries()) {
+            for (Webhooks.Delivery d : precoro.webhooks().deliveries()) {
                 deliveries.add(new JsonObject().put("url", d.url()).put("event", d.event()).put("attempt", d.attempt())
                         .put("duplicate", d.duplicate()).put("status", d.status()).put("failure", d.failure())
                         .put("at", d.at().toString()));
