@@ -27,6 +27,13 @@ import java.util.function.Supplier;
  * <p>With a minimum interval, the starts of successive calls are spaced at least that far
  * apart (Precoro allows about one request per second). The pacing wait happens after the
  * permit is granted, so the spacing holds even when calls complete quickly.
+ *
+ * <p>With calendar seconds (Precoro, which counts the requests of each second of its clock as they
+ * arrive), each paced start also falls in a later wall-clock second than the one before, between
+ * {@value #SECOND_OPENS_MILLIS} and {@value #SECOND_CLOSES_MILLIS} ms into it: a request may then be
+ * up to a quarter of a second on its way, or the two clocks that far apart, and still arrive in a
+ * second of its own. Spacing alone cannot promise that: two starts a little over a second apart
+ * arrive in one second whenever the first is delayed by more than the margin.
  */
 public final class ConcurrencyGovernor {
 
@@ -39,6 +46,12 @@ public final class ConcurrencyGovernor {
     private long nextStartNanos;
     /** When the latest paced call actually started. */
     private long lastStartNanos;
+    /** Milliseconds into a wall-clock second from which, and until which, a calendar-second start may happen. */
+    static final long SECOND_OPENS_MILLIS = 100;
+    static final long SECOND_CLOSES_MILLIS = 750;
+    private final boolean calendarSeconds;
+    /** The wall-clock second (epoch seconds) of the latest paced start, with calendar seconds. */
+    private long lastStartSecond = Long.MIN_VALUE;
 
     /**
      * @param name           for diagnostics and metric tags, e.g. {@code netsuite}
@@ -46,6 +59,13 @@ public final class ConcurrencyGovernor {
      * @param minInterval    minimum spacing between the starts of two calls; zero for none
      */
     public ConcurrencyGovernor(String name, int maxConcurrency, Duration minInterval) {
+        this(name, maxConcurrency, minInterval, false);
+    }
+
+    /**
+     * @param calendarSeconds whether each paced start also takes a wall-clock second of its own (see the class)
+     */
+    public ConcurrencyGovernor(String name, int maxConcurrency, Duration minInterval, boolean calendarSeconds) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("max concurrency of " + name + " must be at least 1");
         }
@@ -58,6 +78,7 @@ public final class ConcurrencyGovernor {
         // be kept by waiting anyway, so it costs nothing instead of a timer per call.
         this.minIntervalNanos = minInterval.toNanos() < 1_000_000 ? 0 : minInterval.toNanos();
         this.available = maxConcurrency;
+        this.calendarSeconds = calendarSeconds && this.minIntervalNanos > 0;
         this.nextStartNanos = System.nanoTime();
         this.lastStartNanos = nextStartNanos - this.minIntervalNanos;
     }
@@ -112,12 +133,18 @@ public final class ConcurrencyGovernor {
 
     private <T> Cancellable start(Supplier<Uni<T>> call, Consumer<T> onItem, Consumer<Throwable> onFailure) {
         long delayNanos = reserveStart();
-        Uni<T> attempt = delayNanos > 0 ? paced(call, delayNanos) : Uni.createFrom().deferred(call::get);
+        // With calendar seconds every start is confirmed against the wall clock, even one that needs no wait.
+        Uni<T> attempt = delayNanos > 0 || calendarSeconds ? paced(call, delayNanos)
+                : Uni.createFrom().deferred(call::get);
         return attempt.subscribe().with(onItem, onFailure);
     }
 
     /** Waits for the reserved start, and again if the call before started late, then runs the call. */
     private <T> Uni<T> paced(Supplier<Uni<T>> call, long delayNanos) {
+        if (delayNanos <= 0) {
+            long more = confirmStart();
+            return more > 0 ? paced(call, more) : Uni.createFrom().deferred(call::get);
+        }
         // Rounded up to the timer's resolution, so the spacing is never shortened.
         Duration wait = UpstreamCaller.timerDelay(Duration.ofNanos(delayNanos));
         return Uni.createFrom().voidItem().onItem().delayIt().by(wait).chain(() -> {
@@ -138,7 +165,7 @@ public final class ConcurrencyGovernor {
             long now = System.nanoTime();
             long start = Math.max(now, nextStartNanos);
             nextStartNanos = start + minIntervalNanos;
-            if (start == now) {
+            if (start == now && !calendarSeconds) {
                 lastStartNanos = now;
             }
             return start - now;
@@ -156,6 +183,22 @@ public final class ConcurrencyGovernor {
         if (now - earliest < 0) {
             nextStartNanos = Math.max(nextStartNanos, earliest + minIntervalNanos);
             return earliest - now;
+        }
+        if (calendarSeconds) {
+            long wall = System.currentTimeMillis();
+            long second = Math.floorDiv(wall, 1000);
+            long into = Math.floorMod(wall, 1000);
+            long waitMillis = second <= lastStartSecond
+                    ? (lastStartSecond + 1) * 1000 + SECOND_OPENS_MILLIS - wall
+                    : into < SECOND_OPENS_MILLIS ? SECOND_OPENS_MILLIS - into
+                    : into >= SECOND_CLOSES_MILLIS ? 1000 - into + SECOND_OPENS_MILLIS
+                    : 0;
+            if (waitMillis > 0) {
+                long waitNanos = waitMillis * 1_000_000;
+                nextStartNanos = Math.max(nextStartNanos, now + waitNanos + minIntervalNanos);
+                return waitNanos;
+            }
+            lastStartSecond = second;
         }
         lastStartNanos = now;
         return 0;

@@ -112,6 +112,36 @@ class ConcurrencyGovernorTest {
     }
 
     @Test
+    void withCalendarSecondsEachStartTakesAWallClockSecondOfItsOwnEarlyInIt() {
+        // One a second, as Precoro: the starts must also fall in distinct seconds, 100 to 750 ms into each, so that a
+        // request a little delayed on its way cannot land in the same second as the next one.
+        ConcurrencyGovernor governor = new ConcurrencyGovernor("test", 1, Duration.ofSeconds(1), true);
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        List<Uni<Long>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(governor.run(() -> {
+                long now = System.currentTimeMillis();
+                starts.add(now);
+                return Uni.createFrom().item(now);
+            }));
+        }
+        Uni.join().all(calls).andFailFast().await().atMost(WAIT);
+        List<Long> sorted = starts.stream().sorted().toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            long into = Math.floorMod(sorted.get(i), 1000L);
+            // A busy machine's timer fires late: a little past the window's close, never before its opening.
+            assertTrue(into >= ConcurrencyGovernor.SECOND_OPENS_MILLIS && into < ConcurrencyGovernor.SECOND_CLOSES_MILLIS
+                    + 200, "start " + i + " at " + into + " ms into its second");
+            if (i > 0) {
+                assertTrue(sorted.get(i) / 1000 > sorted.get(i - 1) / 1000, "two starts in one second: " + sorted);
+                assertTrue(sorted.get(i) - sorted.get(i - 1) >= 990, "starts only " + (sorted.get(i)
+                        - sorted.get(i - 1)) + " ms apart");
+            }
+        }
+        assertTrue(sorted.get(3) - sorted.get(0) < 3_900, "one a second, not slower: " + sorted);
+    }
+
+    @Test
     void longQueuesOfSynchronousCallsDoNotGrowTheStack() {
         ConcurrencyGovernor governor = new ConcurrencyGovernor("test", 1);
         Cancellable blocker = governor.run(() -> Uni.createFrom().nothing()).subscribe().with(x -> {

@@ -26,11 +26,12 @@ public interface PrecoroConfig {
 
     /**
      * Client-side pacing: at most this many request starts per second (Precoro: about 1/s,
-     * 1500/hour, 3000/day). Zero or less turns pacing off. A little under 1: Precoro counts
-     * requests per second as they arrive, and two sent exactly a second apart can arrive within
-     * one second when the first was delayed on the way; 30 ms of margin keeps that from drawing a 429.
+     * 1500/hour, 3000/day). Zero or less turns pacing off. Precoro counts the requests of each
+     * second as they arrive, so besides the spacing each start takes a wall-clock second of its own,
+     * early in it (the governor's calendar seconds): a request delayed on its way, or clocks a little
+     * apart, still arrives alone in its second.
      */
-    @WithDefault("0.97")
+    @WithDefault("1")
     double requestsPerSecond();
 
     /** TCP connect timeout. */
