@@ -1,7 +1,6 @@
 package dev.trestle.suppliers;
 
 import dev.trestle.common.Db;
-import dev.trestle.connectors.precoro.PrecoroPurchasing;
 import dev.trestle.connectors.precoro.PrecoroSupplier;
 import dev.trestle.errors.ErrorCode;
 import dev.trestle.errors.TrestleException;
@@ -28,9 +27,14 @@ public class SupplierLinks {
 
     private final Links links;
     private final Db db;
-    private final PrecoroPurchasing precoro;
+    /**
+     * Precoro's suppliers, read through the answers of the last minute: POs of one supplier are planned side by side
+     * (a claim of the purchase order intake reads several at once), and each asking Precoro for the same supplier
+     * would draw its duplicate-GET refusal, failing all but the first PO's planning until the minute is over.
+     */
+    private final RecentSuppliers precoro;
 
-    SupplierLinks(Links links, Db db, PrecoroPurchasing precoro) {
+    SupplierLinks(Links links, Db db, RecentSuppliers precoro) {
         this.links = links;
         this.db = db;
         this.precoro = precoro;
@@ -55,7 +59,7 @@ public class SupplierLinks {
             }
             return everLinked(id).chain(before -> before
                     ? Uni.createFrom().item(notLinked(supplierId, supplierName, " (a person unlinked it)"))
-                    : precoro.supplier(supplierId).chain(supplier -> byErpId(supplier)));
+                    : precoro.one(supplierId).chain(supplier -> byErpId(supplier)));
         });
     }
 

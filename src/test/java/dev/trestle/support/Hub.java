@@ -9,6 +9,7 @@ import dev.trestle.connectors.UpstreamSystem;
 import dev.trestle.connectors.precoro.PrecoroConnector;
 import dev.trestle.employees.EmployeeRecords;
 import dev.trestle.sandbox.Sandbox;
+import dev.trestle.suppliers.RecentSuppliers;
 import io.quarkus.arc.Arc;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -50,6 +51,7 @@ public final class Hub {
         }
         Arc.container().instance(PrecoroConnector.class).get().forgetAsked();
         Arc.container().instance(EmployeeRecords.class).get().forgetAnswers();
+        Arc.container().instance(RecentSuppliers.class).get().forget();
     }
 
     /** The hub's caller of one system (its budget, its governor). */
