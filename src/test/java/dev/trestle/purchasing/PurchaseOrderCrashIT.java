@@ -34,9 +34,9 @@ class PurchaseOrderCrashIT {
 
     /**
      * At Precoro's pace (about a request a second) each PO costs about two seconds, its read and its write-back,
-     * so 100 POs keep the test within about five minutes.
+     * so 45 POs keep the test within about two minutes.
      */
-    private static final int ORDERS = 100;
+    private static final int ORDERS = 45;
     private static final String TOKEN = "sandbox-precoro-webhook-token";
     private static final String AUTO_APPROVAL = "mutation { setPurchaseOrderAutoApproval(enabled: true) { "
             + "autoApprovePurchaseOrders } }";

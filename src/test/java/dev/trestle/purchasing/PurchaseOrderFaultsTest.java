@@ -19,7 +19,9 @@ import dev.trestle.support.Database;
 import dev.trestle.support.Exports;
 import dev.trestle.support.GraphQL;
 import dev.trestle.support.Hub;
+import dev.trestle.support.ShortPrecoroMinute;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * and what failed is shown in words with a stable code, never a stack trace.
  */
 @QuarkusTest
+@TestProfile(ShortPrecoroMinute.class)
 class PurchaseOrderFaultsTest {
 
     /**
