@@ -154,11 +154,6 @@ public class ExportService {
         return store.withdrawPending(kind, sourceId, requester, reason, clock.instant());
     }
 
-    /** The planner of a kind, for callers that plan before they ask (the purchase order intake). */
-    public ExportPlanner planner(ExportKind kind) {
-        return planners.get(kind);
-    }
-
     private Uni<ExportPlan> plan(ExportKind kind, String sourceId, String scope) {
         return checked(kind, sourceId, scope).chain(planner -> planner.plan(sourceId, scope));
     }

@@ -190,20 +190,20 @@ public class PurchaseOrderIntake {
             // now that Precoro took the approval back (canceled, sent back to revise).
             return exports.withdrawForSource(ExportKind.PURCHASE_ORDER, String.valueOf(po.idn()), REQUESTER,
                             "No longer approved in Precoro (" + reason + ")")
-                    .chain(withdrawn -> store.read(po.idn(), po, PurchaseOrderStore.State.NOT_APPROVED, reason,
+                    .chain(withdrawn -> store.read(po.idn(), po, PurchaseOrderState.NOT_APPROVED, reason,
                             withdrawn, readAt));
         }
         return planner.plan(po)
                 .chain(plan -> settings.current().chain(current -> request(po, plan, current)))
                 .chain(outcome -> switch (outcome.outcome()) {
-                    case REQUESTED, REPLANNED -> store.read(po.idn(), po, PurchaseOrderStore.State.REQUESTED, null,
+                    case REQUESTED, REPLANNED -> store.read(po.idn(), po, PurchaseOrderState.REQUESTED, null,
                             outcome.requestId(), readAt);
-                    case UNCHANGED -> store.read(po.idn(), po, PurchaseOrderStore.State.UNCHANGED, null,
+                    case UNCHANGED -> store.read(po.idn(), po, PurchaseOrderState.UNCHANGED, null,
                             outcome.requestId(), readAt);
                     case BUSY -> store.later(po.idn(), clock.instant().plus(BUSY_WAIT));
                 })
                 .onFailure(PurchaseOrderIntake::refusal)
-                .recoverWithUni(refusal -> store.read(po.idn(), po, PurchaseOrderStore.State.NOT_EXPORTABLE,
+                .recoverWithUni(refusal -> store.read(po.idn(), po, PurchaseOrderState.NOT_EXPORTABLE,
                         refusal.getMessage(), null, readAt));
     }
 

@@ -25,11 +25,6 @@ import java.util.Map;
 @ApplicationScoped
 class PurchaseOrderStore implements PurchaseOrderWriteBack {
 
-    /** What became of a PO's last read. */
-    enum State {
-        NOT_APPROVED, NOT_EXPORTABLE, REQUESTED, UNCHANGED, READ_FAILED
-    }
-
     /**
      * A claimed PO: read it now. {@code knownUpdate} is Precoro's updateDate the hub last saw on it (null: never),
      * with what it showed then.
@@ -77,13 +72,13 @@ class PurchaseOrderStore implements PurchaseOrderWriteBack {
             return Uni.createFrom().item(0);
         }
         return pool.preparedQuery("""
+                WITH listed AS (SELECT * FROM unnest($1::bigint[], $2::timestamptz[]) AS u(idn, updated))
                 INSERT INTO purchase_order (idn, due_at, events, last_event_at)
-                SELECT idn, $3, 0, $3 FROM unnest($1::bigint[], $2::timestamptz[]) AS u(idn, updated)
+                SELECT idn, $3, 0, $3 FROM listed
                 ON CONFLICT (idn) DO UPDATE SET due_at = COALESCE(purchase_order.due_at, EXCLUDED.due_at),
                        last_event_at = GREATEST(purchase_order.last_event_at, EXCLUDED.last_event_at)
-                 WHERE purchase_order.precoro_updated_at IS NULL
-                    OR purchase_order.precoro_updated_at <> (SELECT u2.updated FROM unnest($1::bigint[],
-                        $2::timestamptz[]) AS u2(idn, updated) WHERE u2.idn = purchase_order.idn LIMIT 1)""")
+                 WHERE purchase_order.precoro_updated_at IS NULL OR purchase_order.precoro_updated_at <>
+                       (SELECT listed.updated FROM listed WHERE listed.idn = purchase_order.idn)""")
                 .execute(Tuple.of(versions.keySet().toArray(Long[]::new),
                         versions.values().stream().map(PurchaseOrderStore::utc).toArray(OffsetDateTime[]::new),
                         utc(at)))
@@ -121,7 +116,7 @@ class PurchaseOrderStore implements PurchaseOrderWriteBack {
      * Records what a read that started at {@code readAt} found and what became of it. The PO stays due when an event
      * arrived after the read started: the read may have seen it before that change.
      */
-    Uni<Void> read(long idn, PrecoroPurchaseOrder po, State state, String reason, Long requestId, Instant readAt) {
+    Uni<Void> read(long idn, PrecoroPurchaseOrder po, PurchaseOrderState state, String reason, Long requestId, Instant readAt) {
         return pool.preparedQuery("""
                 UPDATE purchase_order SET precoro_id = $2, number = $3, status = $4, supplier_id = $5,
                        supplier_name = $6, purchaser_id = $7, purchaser_email = $8, currency = $9, net_total = $10,
@@ -217,12 +212,6 @@ class PurchaseOrderStore implements PurchaseOrderWriteBack {
                 });
     }
 
-    /** How many POs are due, for the poll and for dashboards. */
-    Uni<Long> dueCount() {
-        return pool.preparedQuery("SELECT count(*) FROM purchase_order WHERE due_at IS NOT NULL").execute()
-                .map(rows -> rows.iterator().next().getLong(0));
-    }
-
     /** Where the next poll reads from, or null before the first poll. */
     Uni<Instant> pollFrom() {
         return pool.preparedQuery("SELECT read_from FROM purchase_order_poll WHERE id = 1").execute()
@@ -235,10 +224,6 @@ class PurchaseOrderStore implements PurchaseOrderWriteBack {
                 ON CONFLICT (id) DO UPDATE SET read_from = GREATEST(purchase_order_poll.read_from, EXCLUDED.read_from),
                        updated_at = EXCLUDED.updated_at""").execute(Tuple.of(utc(readFrom), utc(now)))
                 .replaceWithVoid();
-    }
-
-    static BigDecimal decimal(Row row, String column) {
-        return row.getBigDecimal(column);
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -45,11 +45,6 @@ public class PurchaseOrdersGraphQL {
         this.db = db;
     }
 
-    /** The hub's states of a purchase order, as {@link PurchaseOrderView#state()} names them. */
-    public enum PurchaseOrderState {
-        WAITING, NOT_APPROVED, NOT_EXPORTABLE, REQUESTED, UNCHANGED, READ_FAILED
-    }
-
     @Input("PurchaseOrderFilter")
     public static class PurchaseOrderFilter {
         public List<@NonNull PurchaseOrderState> state;
